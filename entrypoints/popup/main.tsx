@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Reglament</main>, document.getElementById('app')!);
