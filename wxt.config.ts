@@ -4,13 +4,24 @@ import { amocrmMatches, instagramMatches } from './lib/hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
     permissions: ['alarms', 'notifications', 'storage'],
     host_permissions: [...amocrmMatches, ...instagramMatches],
     action: { default_title: '__MSG_extName__' },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'reglament@smmpro.agency',
+              // Reglament sends nothing anywhere: data stays in the browser and in the agency's own amoCRM.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
   vite: () => ({ plugins: [preact()] }),
 });

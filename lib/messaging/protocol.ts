@@ -1,0 +1,124 @@
+// The one message protocol between content scripts, extension pages and the worker.
+// Each entry maps a message type to its request payload and its response data.
+import type { Client, ClientEvent, Instant, NewClientEvent, Stage } from '../model/facts';
+import type { Obligation } from '../model/obligations';
+import type { Settings } from '../playbook/settings';
+
+export interface ClientSummary {
+  id: string;
+  name: string;
+  service: Client['service'];
+  payer: Client['payer'];
+  instagram: string | null;
+  managerName: string | null;
+  /** Where the deal opens: `https://{host}/leads/detail/{leadId}`. */
+  dealUrl: string;
+}
+
+export interface Period {
+  index: number;
+  start: Instant;
+  end: Instant;
+  /** 1-based day of the period («день 7 из 30»). */
+  day: number;
+  length: number;
+}
+
+export type WarningCode =
+  | 'launched-without-start-date'
+  | 'launched-without-credentials'
+  | 'renewal-call-without-recording'
+  | 'unpaid-past-deadline'
+  | 'unknown-stage'
+  | 'missing-field';
+
+export interface ClientWarning {
+  code: WarningCode;
+  /** Russian text ready to show. */
+  message: string;
+}
+
+/** Everything an overlay or sidebar needs about one client, computed by the worker. */
+export interface ClientView {
+  client: Client;
+  stage: Stage | null;
+  obligations: Obligation[];
+  period: Period | null;
+  warnings: ClientWarning[];
+  /** Posts and stories as recorded (for «today's post», «last story»). */
+  lastPostAt: Instant | null;
+  lastStoryAt: Instant | null;
+  now: Instant;
+}
+
+export interface AgendaEntry {
+  client: ClientSummary;
+  obligation: Obligation;
+}
+
+export interface RoundAccount {
+  client: ClientSummary;
+  done: boolean;
+  doneAt: Instant | null;
+}
+
+export interface Round {
+  /** Local slot key `YYYY-MM-DDTHH:mm` in the agency zone. */
+  slot: string;
+  at: Instant;
+  dueAt: Instant;
+  state: 'upcoming' | 'due' | 'overdue' | 'done';
+  accounts: RoundAccount[];
+}
+
+export interface Agenda {
+  now: Instant;
+  overdue: AgendaEntry[];
+  today: AgendaEntry[];
+  tomorrow: AgendaEntry[];
+  /** The current (or next) engagement round across all clients. */
+  round: Round | null;
+  /** Obligations that became overdue while no browser was running (shown once in the popup). */
+  missedWhileAway: AgendaEntry[];
+}
+
+export interface BackupSummary {
+  clients: number;
+  events: number;
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: { path: string; message: string }[] };
+
+export interface Protocol {
+  /** A content script reports what it read about a deal; new facts are recorded idempotently. */
+  'client.sync': { request: { client: Client; events: NewClientEvent[] }; response: { recorded: number; view: ClientView } };
+  /** One fact, usually a manager's tick. */
+  'event.record': { request: { event: NewClientEvent }; response: { recorded: boolean; view: ClientView } };
+  'client.view': { request: { clientId: string }; response: ClientView | null };
+  'client.byInstagram': { request: { username: string }; response: ClientView | null };
+  /** Links an Instagram account to a client by hand (sidebar, unknown profile). */
+  'client.linkInstagram': { request: { clientId: string; username: string }; response: ClientView };
+  'clients.list': { request: Record<string, never>; response: ClientSummary[] };
+  'client.events': { request: { clientId: string }; response: ClientEvent[] };
+  'agenda.get': { request: Record<string, never>; response: Agenda };
+  'settings.get': { request: Record<string, never>; response: Settings };
+  /** Extension pages only. */
+  'settings.set': { request: { settings: unknown }; response: SettingsResult };
+  'backup.export': { request: Record<string, never>; response: { json: string; summary: BackupSummary } };
+  'backup.import': { request: { json: string }; response: BackupSummary };
+  'data.delete': { request: { confirm: 'delete-all' }; response: { deleted: BackupSummary } };
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = Protocol[T]['request'];
+export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  reglament: 1;
+  type: T;
+  payload: RequestOf<T>;
+}
+
+export type Reply<T extends MessageType = MessageType> =
+  | { ok: true; data: ResponseOf<T> }
+  | { ok: false; error: { code: 'forbidden' | 'invalid' | 'unknown-type' | 'not-found' | 'failed'; message: string } };
