@@ -1,3 +1,5 @@
+import { startBackground } from '@/lib/worker/background';
+
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => undefined);
+  startBackground();
 });

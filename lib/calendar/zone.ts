@@ -5,6 +5,10 @@ import { tzOffset } from '@date-fns/tz';
 import { DAY, MINUTE } from './time';
 
 const BUCKET = 15 * MINUTE; // every real zone transition falls on a quarter hour of UTC
+const FIRST_DAY = Date.UTC(1970, 0, 1) / DAY;
+const DAYS = (Date.UTC(2100, 0, 1) - Date.UTC(1970, 0, 1)) / DAY;
+/** Marks a day whose offset changes inside it (no real offset is this large). */
+const TRANSITION = 1e15;
 
 export interface ZoneClock {
   readonly timeZone: string;
@@ -24,10 +28,27 @@ export function isValidTimeZone(timeZone: string): boolean {
 export function createZoneClock(timeZone: string): ZoneClock {
   if (!isValidTimeZone(timeZone)) throw new Error(`unknown time zone: ${timeZone}`);
   const byBucket = new Map<number, number>();
-  /** Per local day: the offset when it holds the whole day, else NaN (a transition day). */
-  const byLocalDay = new Map<number, number>();
+  // Typed arrays indexed by day (1970…2100): NaN = not computed yet, TRANSITION = the offset
+  // changes inside that day (then the 15-minute buckets answer). Faster than Map lookups.
+  const byUtcDay = new Float64Array(DAYS).fill(Number.NaN);
+  const byLocalDay = new Float64Array(DAYS).fill(Number.NaN);
 
   function offsetAt(instant: number): number {
+    const i = Math.floor(instant / DAY) - FIRST_DAY;
+    if (i >= 0 && i < DAYS) {
+      let off = byUtcDay[i]!;
+      if (off !== off) {
+        const start = (i + FIRST_DAY) * DAY;
+        const a = bucketOffset(start);
+        off = a === bucketOffset(start + DAY - BUCKET) && a === bucketOffset(start + DAY / 2) ? a : TRANSITION;
+        byUtcDay[i] = off;
+      }
+      if (off !== TRANSITION) return off;
+    }
+    return bucketOffset(instant);
+  }
+
+  function bucketOffset(instant: number): number {
     const b = Math.floor(instant / BUCKET);
     let off = byBucket.get(b);
     if (off === undefined) {
@@ -51,13 +72,15 @@ export function createZoneClock(timeZone: string): ZoneClock {
   }
 
   function dayOffset(dayNum: number): number {
-    let off = byLocalDay.get(dayNum);
-    if (off === undefined) {
+    const i = dayNum - FIRST_DAY;
+    if (i < 0 || i >= DAYS) return TRANSITION;
+    let off = byLocalDay[i]!;
+    if (off !== off) {
       const start = dayNum * DAY;
       const a = offsetAt(preciseFromLocal(start));
       const b = offsetAt(preciseFromLocal(start + DAY - MINUTE));
-      off = a === b ? a : Number.NaN;
-      byLocalDay.set(dayNum, off);
+      off = a === b ? a : TRANSITION;
+      byLocalDay[i] = off;
     }
     return off;
   }
@@ -68,7 +91,7 @@ export function createZoneClock(timeZone: string): ZoneClock {
     toLocalMs: (instant) => instant + offsetAt(instant),
     fromLocalMs(localMs) {
       const off = dayOffset(Math.floor(localMs / DAY));
-      return Number.isNaN(off) ? preciseFromLocal(localMs) : localMs - off;
+      return off === TRANSITION ? preciseFromLocal(localMs) : localMs - off;
     },
   };
 }

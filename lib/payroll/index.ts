@@ -1,0 +1,3 @@
+export { computePayroll } from './compute-payroll';
+export { clientOutcomes } from './client-outcomes';
+export type { ClientOutcome, ManagerPayroll, PayrollClient, PayrollInput, PayrollLine, PayrollLineKind, PayrollReport } from './types';

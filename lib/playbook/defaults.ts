@@ -1,0 +1,80 @@
+// The one place with every default of docs/playbook.md. Nothing else in the code base may
+// hard-code a duration, a clock time, a name or an amount: read it from Settings.
+import { defaultCalendarSettings } from '../calendar/defaults';
+import type { Settings } from './settings-types';
+import { defaultTemplates } from './templates';
+
+export const defaultSettings: Settings = {
+  calendar: defaultCalendarSettings,
+  newClients: {
+    firstContactMinutes: 60,
+    firstContactNextDayBy: '11:00',
+    conceptCallHours: 24,
+    referenceAccounts: 3,
+    firstPlanDays: 9,
+    firstPostWorkingDays: 3,
+  },
+  currentClients: {
+    periodDays: 30,
+    firstPeriodStart: 'first-post',
+    dailyPostBy: '23:59',
+    dailyPostReminder: '18:00',
+    storiesEveryDays: 3,
+    plan2Day: 6,
+    plan3Day: 15,
+    planLengths: [9, 9, 12],
+    planWorkingDays: 3,
+    planStartTime: '10:00',
+    engagementSlots: ['11:00', '19:00'],
+    engagementOverdueMinutes: 60,
+    renewalContactDaysBefore: 3,
+    renewalContactBy: '20:00',
+    lostAfterDays: 7,
+  },
+  alarms: {
+    hourRuleWarningMinutes: 15,
+    dayRuleWarningMinutes: 180,
+    quietHoursStart: '20:00',
+    quietHoursEnd: '10:00',
+    breachesIgnoreQuietHours: true,
+  },
+  motivation: {
+    baseSalary: 150_000,
+    renewalBonus: 10_000,
+    lossPenalty: 5_000,
+    refundPenalty: 4_000,
+    keptBonus: 2_000,
+    bestManagerBonus: 30_000,
+    refundWindowDays: 10,
+    serviceMonthDays: 30,
+    firstPostFine: null,
+  },
+  people: {
+    growthSpecialist: 'Иван',
+    adManager: 'Менеджер по рекламе',
+    agencyName: 'SMM PRO',
+    agencyEmail: 'service@smmpro.agency',
+  },
+  amocrm: {
+    subdomain: '',
+    pipelineName: '',
+    stageNames: {
+      contacted: 'Связались с клиентом',
+      questionnaire: 'Получена анкета',
+      launched: 'Проект запущен',
+      'notice-sent': 'Отправлено уведомление',
+      lost: 'Клиент потерян',
+    },
+    fieldNames: {
+      service: 'Услуга',
+      payer: 'Тип клиента',
+      startDate: 'Дата начала обслуживания',
+      credentials: 'Логин/пароль от аккаунта Instagram',
+      instagram: 'Instagram',
+    },
+    serviceValues: { management: 'Ведение аккаунта', complex: 'Комплексное продвижение' },
+    payerValues: { individual: 'Физ. лицо', legal: 'Юр. лицо' },
+    lossRefundMarker: 'Возврат',
+  },
+  templates: defaultTemplates,
+};

@@ -1,0 +1,269 @@
+// Rule metadata: titles, kind, and the checklist items each rule asks, with the
+// management/complex branching of docs/playbook.md. Titles may hold `{placeholders}` filled
+// from settings (see itemTitle) so a renamed person or a changed count shows everywhere.
+import type { Service } from '../model/facts';
+import type { RuleId } from '../model/obligations';
+import type { Settings } from './settings-types';
+import { fillTemplate } from './templates';
+
+export type RuleKind = 'one-off' | 'recurring';
+/** How far ahead alarms warn: hour rules use alarms.hourRuleWarningMinutes, day rules dayRuleWarningMinutes. */
+export type RuleScale = 'hours' | 'days';
+
+/** How an item becomes done. `tick` = the manager ticks it; the others are read from facts. */
+export type ItemSource = 'tick' | 'stage' | 'post' | 'start-date' | 'credentials' | 'call-recording' | 'payment';
+
+export interface ChecklistItemDef {
+  id: string;
+  /** Russian title; may use {growthSpecialist} {adManager} {referenceAccounts} {agencyEmail} {firstPlanDays}. */
+  title: string;
+  /** Services that are asked to do it. */
+  services: Service[];
+  /** Shown instead (as an info item) to the services not asked. */
+  infoFor?: Partial<Record<Service, string>>;
+  source: ItemSource;
+  /** The tick's `value` carries data, e.g. the three reference usernames. */
+  valueHint?: string;
+}
+
+export interface RuleMeta {
+  id: RuleId;
+  titleRu: string;
+  titleEn: string;
+  kind: RuleKind;
+  scale: RuleScale;
+  /** Which part of the client's life the rule belongs to. */
+  phase: 'new' | 'current' | 'renewal';
+  /** For recurring rules: the tick item id and what its `key` is. */
+  tick?: { item: string; key: 'date' | 'slot' | 'none' };
+  items: ChecklistItemDef[];
+  /** One-line Russian summary for tooltips. */
+  summaryRu: string;
+}
+
+const BOTH: Service[] = ['management', 'complex'];
+
+export const RULES: Record<RuleId, RuleMeta> = {
+  'first-contact': {
+    id: 'first-contact',
+    titleRu: 'Первый звонок клиенту',
+    titleEn: 'First call to the client',
+    kind: 'one-off',
+    scale: 'hours',
+    phase: 'new',
+    summaryRu: 'Позвонить по скрипту #3 в течение часа (оплата вне рабочего времени — до 11:00) и поставить статус «Связались с клиентом».',
+    items: [{ id: 'contacted', title: 'Позвонить по скрипту #3 и поставить статус «Связались с клиентом»', services: BOTH, source: 'stage' }],
+  },
+  'concept-call': {
+    id: 'concept-call',
+    titleRu: 'Концепция и звонок клиенту',
+    titleEn: 'Concept and client call',
+    kind: 'one-off',
+    scale: 'hours',
+    phase: 'new',
+    summaryRu: 'За 24 часа после анкеты: концепция, аккаунты-референсы, звонок, запрос материалов.',
+    items: [
+      { id: 'concept-draft', title: 'Сформировать предварительную концепцию ведения аккаунта', services: BOTH, source: 'tick' },
+      {
+        id: 'references',
+        title: 'Подобрать {referenceAccounts} аккаунта, с которых можно взять идеи',
+        services: BOTH,
+        source: 'tick',
+        valueHint: 'usernames через запятую',
+      },
+      { id: 'concept-agreed', title: 'Созвониться с клиентом и согласовать концепцию', services: BOTH, source: 'tick' },
+      {
+        id: 'materials-requested',
+        title: 'Запросить информацию для контента и материалы в высоком разрешении на {agencyEmail}',
+        services: BOTH,
+        source: 'tick',
+      },
+      {
+        id: 'growth-started',
+        title: 'Отправить логин/пароль от Instagram: {growthSpecialist} — запустить набор подписчиков',
+        services: ['management'],
+        infoFor: { complex: 'Комплексное продвижение: {growthSpecialist} ничего отправлять не нужно' },
+        source: 'tick',
+      },
+    ],
+  },
+  'first-plan': {
+    id: 'first-plan',
+    titleRu: 'Первый контент-план',
+    titleEn: 'First content plan',
+    kind: 'one-off',
+    scale: 'days',
+    phase: 'new',
+    summaryRu: 'После получения материалов: контент-план на первые {firstPlanDays} дней, согласование, оформление аккаунта.',
+    items: [
+      { id: 'materials-received', title: 'Все материалы от клиента получены', services: BOTH, source: 'tick' },
+      { id: 'plan-1-agreed', title: 'Контент-план на первые {firstPlanDays} дней согласован с клиентом (с учётом правок)', services: BOTH, source: 'tick' },
+      {
+        id: 'account-setup',
+        title: 'Оформить аккаунт: аватар, кнопки связи, ссылка на WhatsApp, УТП в описании, призыв к действию, контакты',
+        services: ['management'],
+        infoFor: { complex: 'Комплексное продвижение: аккаунт оформляет менеджер по рекламе ({adManager})' },
+        source: 'tick',
+      },
+    ],
+  },
+  launch: {
+    id: 'launch',
+    titleRu: 'Запуск проекта',
+    titleEn: 'Project launch',
+    kind: 'one-off',
+    scale: 'days',
+    phase: 'new',
+    summaryRu: 'Начать публикации, статус «Проект запущен», заполнить поля логина/пароля и даты начала обслуживания.',
+    items: [
+      { id: 'first-post', title: 'Опубликовать первый пост', services: BOTH, source: 'post' },
+      { id: 'stage-launched', title: 'Поставить статус «Проект запущен»', services: BOTH, source: 'stage' },
+      { id: 'credentials-filled', title: 'Заполнить поле «Логин/пароль от аккаунта Instagram»', services: BOTH, source: 'credentials' },
+      { id: 'start-date-filled', title: 'Заполнить поле «Дата начала обслуживания»', services: BOTH, source: 'start-date' },
+    ],
+  },
+  'first-post-72h': {
+    id: 'first-post-72h',
+    titleRu: 'Первая публикация за 3 рабочих дня',
+    titleEn: 'First post within 3 working days',
+    kind: 'one-off',
+    scale: 'days',
+    phase: 'new',
+    summaryRu: 'От анкеты до первой публикации — не более 3 рабочих дней, иначе штраф.',
+    items: [],
+  },
+  'daily-post': {
+    id: 'daily-post',
+    titleRu: 'Пост в ленте за день',
+    titleEn: 'Daily feed post',
+    kind: 'recurring',
+    scale: 'hours',
+    phase: 'current',
+    tick: { item: 'daily-post', key: 'date' },
+    summaryRu: 'Одна публикация в ленте каждый день периода.',
+    items: [],
+  },
+  stories: {
+    id: 'stories',
+    titleRu: 'Stories',
+    titleEn: 'Stories',
+    kind: 'recurring',
+    scale: 'days',
+    phase: 'current',
+    tick: { item: 'stories', key: 'none' },
+    summaryRu: 'Stories не реже раза в 3 дня. Клиент публикует сам только после согласования.',
+    items: [],
+  },
+  'content-plan-2': {
+    id: 'content-plan-2',
+    titleRu: 'Контент-план на следующие 9 дней',
+    titleEn: 'Content plan for the next 9 days',
+    kind: 'one-off',
+    scale: 'days',
+    phase: 'current',
+    summaryRu: 'С 7-го дня: разработать и согласовать план на следующие 9 дней за 3 рабочих дня.',
+    items: [{ id: 'plan-2-agreed', title: 'Контент-план на следующие 9 дней согласован с клиентом', services: BOTH, source: 'tick' }],
+  },
+  'content-plan-3': {
+    id: 'content-plan-3',
+    titleRu: 'Контент-план на оставшиеся 12 дней',
+    titleEn: 'Content plan for the remaining 12 days',
+    kind: 'one-off',
+    scale: 'days',
+    phase: 'current',
+    summaryRu: 'С 16-го дня: разработать и согласовать план на оставшиеся 12 дней за 3 рабочих дня.',
+    items: [{ id: 'plan-3-agreed', title: 'Контент-план на оставшиеся 12 дней согласован с клиентом', services: BOTH, source: 'tick' }],
+  },
+  'engagement-round': {
+    id: 'engagement-round',
+    titleRu: 'Проверка комментариев и Direct',
+    titleEn: 'Comments and Direct check',
+    kind: 'recurring',
+    scale: 'hours',
+    phase: 'current',
+    tick: { item: 'engagement-round', key: 'slot' },
+    summaryRu: 'В 11:00 и 19:00 проверить комментарии и Direct; вопросы, на которые нет ответа, — клиенту.',
+    items: [],
+  },
+  'renewal-contact': {
+    id: 'renewal-contact',
+    titleRu: 'Продление: связаться с клиентом',
+    titleEn: 'Renewal contact',
+    kind: 'one-off',
+    scale: 'days',
+    phase: 'renewal',
+    summaryRu: 'За 3 дня до конца периода: звонок по скрипту #4 с записью (ведение) или вопрос менеджеру по рекламе (комплекс).',
+    items: [
+      {
+        id: 'renewal-call-recorded',
+        title: 'Позвонить по скрипту #4 «Продление», записать разговор и прикрепить запись к сделке',
+        services: ['management'],
+        infoFor: { complex: 'Комплексное продвижение: клиенту не звонить' },
+        source: 'call-recording',
+      },
+      {
+        id: 'ad-manager-asked',
+        title: 'Узнать у менеджера по рекламе ({adManager}), продолжает ли клиент',
+        services: ['complex'],
+        source: 'tick',
+      },
+    ],
+  },
+  'renewal-outcome': {
+    id: 'renewal-outcome',
+    titleRu: 'Продление: итог',
+    titleEn: 'Renewal outcome',
+    kind: 'one-off',
+    scale: 'days',
+    phase: 'renewal',
+    summaryRu: 'Продолжает — письмо с реквизитами/счётом и статус «Отправлено уведомление»; отказался — «Клиент потерян».',
+    items: [
+      {
+        id: 'notice-sent',
+        title: 'Клиент продолжает: отправить реквизиты или счёт и поставить статус «Отправлено уведомление»',
+        services: BOTH,
+        source: 'stage',
+      },
+      { id: 'client-refused', title: 'Клиент отказался: поставить статус «Клиент потерян»', services: BOTH, source: 'stage' },
+    ],
+  },
+  'lost-deadline': {
+    id: 'lost-deadline',
+    titleRu: 'Оплата за следующий период',
+    titleEn: 'Payment for the next period',
+    kind: 'one-off',
+    scale: 'days',
+    phase: 'renewal',
+    summaryRu: 'Нет оплаты через 7 дней после конца периода — клиент потерян: поставить статус «Клиент потерян».',
+    items: [
+      { id: 'paid', title: 'Клиент оплатил следующий период', services: BOTH, source: 'payment' },
+      { id: 'stage-lost', title: 'Не оплатил: статус «Клиент потерян»', services: BOTH, source: 'stage' },
+    ],
+  },
+};
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/** Values for `{placeholders}` in rule and item titles. */
+export function titleVars(settings: Settings): Record<string, string | number> {
+  return {
+    growthSpecialist: settings.people.growthSpecialist,
+    adManager: settings.people.adManager,
+    agencyEmail: settings.people.agencyEmail,
+    referenceAccounts: settings.newClients.referenceAccounts,
+    firstPlanDays: settings.newClients.firstPlanDays,
+  };
+}
+
+/** Title of an item as shown to this service: the asked title, or the info text, or null when neither applies. */
+export function itemTitle(def: ChecklistItemDef, service: Service, settings: Settings): { title: string; info: boolean } | null {
+  const vars = titleVars(settings);
+  if (def.services.includes(service)) return { title: fillTemplate(def.title, vars), info: false };
+  const info = def.infoFor?.[service];
+  return info ? { title: fillTemplate(info, vars), info: true } : null;
+}
+
+/** Ids of the items a service must complete for a rule (info items excluded). */
+export function requiredItemIds(rule: RuleId, service: Service): string[] {
+  return RULES[rule].items.filter((i) => i.services.includes(service)).map((i) => i.id);
+}

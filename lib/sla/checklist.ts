@@ -1,0 +1,70 @@
+// Builds checklist items for a one-off rule from "done" instants, with the management/complex
+// branching of lib/playbook/rules.ts, and derives metAt (the last required item's time).
+import type { Instant } from '../model/facts';
+import type { ChecklistItem, RuleId } from '../model/obligations';
+import { itemTitle, RULES } from '../playbook/rules';
+import type { RuleContext } from './context';
+import type { Service } from '../model/facts';
+import type { Settings } from '../playbook/settings';
+
+/** `done` maps item id → when it was done; `null` = done at an unknown time (e.g. a filled field). */
+export type DoneMap = Record<string, Instant | null | undefined>;
+
+export interface ChecklistResult {
+  items: ChecklistItem[];
+  missing: string[];
+  /** Time the last required item was done; undefined while any is missing. */
+  metAt: Instant | undefined;
+}
+
+interface ShownItem {
+  id: string;
+  title: string;
+  info: boolean;
+}
+
+// Titles are filled from settings once per (settings, rule, service), not per client.
+const shownCache = new WeakMap<Settings, Map<string, ShownItem[]>>();
+
+function shownItems(settings: Settings, rule: RuleId, service: Service): ShownItem[] {
+  let bySettings = shownCache.get(settings);
+  if (!bySettings) shownCache.set(settings, (bySettings = new Map()));
+  const k = rule + '|' + service;
+  let list = bySettings.get(k);
+  if (!list) {
+    list = [];
+    for (const def of RULES[rule].items) {
+      const shown = itemTitle(def, service, settings);
+      if (shown) list.push({ id: def.id, title: shown.title, info: shown.info });
+    }
+    bySettings.set(k, list);
+  }
+  return list;
+}
+
+export function buildChecklist(ctx: RuleContext, rule: RuleId, done: DoneMap, fallbackDoneAt: Instant): ChecklistResult {
+  const items: ChecklistItem[] = [];
+  const missing: string[] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  let complete = true;
+  for (const shown of shownItems(ctx.p.settings, rule, ctx.service)) {
+    const def = shown;
+    if (shown.info) {
+      items.push({ id: def.id, title: shown.title, done: true, info: true });
+      continue;
+    }
+    const at = done[def.id];
+    const isDone = at !== undefined;
+    const item: ChecklistItem = { id: def.id, title: shown.title, done: isDone };
+    if (isDone && at !== null) item.doneAt = at;
+    items.push(item);
+    if (!isDone) {
+      complete = false;
+      missing.push(shown.title);
+    } else {
+      last = Math.max(last, at ?? fallbackDoneAt);
+    }
+  }
+  if (ctx.client.service === null && RULES[rule].items.some((d) => d.services.length < 2)) missing.push('Не указана услуга (поле «Услуга»): показаны шаги «Ведение аккаунта»');
+  return { items, missing, metAt: complete ? (last === Number.NEGATIVE_INFINITY ? fallbackDoneAt : last) : undefined };
+}

@@ -1,0 +1,68 @@
+import type { ClientEvent, Instant, Payer, Service } from '../model/facts';
+import type { Obligation, ObligationState, RuleId } from '../model/obligations';
+import type { FactsIndex } from './facts-index';
+import type { PeriodSpan } from './periods';
+import type { Prepared } from './prepared';
+
+/** What the engine needs to know about a client besides its events. */
+export interface SlaClient {
+  id: string;
+  service: Service | null;
+  payer: Payer | null;
+  lossReason?: string | null;
+  /** Whether the credentials field is filled (launch rule); unknown = not filled unless ticked. */
+  credentialsFilled?: boolean;
+}
+
+export interface RuleContext {
+  client: SlaClient;
+  /** Service used for branching: unknown service is treated as `management` (asks the most). */
+  service: Service;
+  p: Prepared;
+  idx: FactsIndex;
+  periods: PeriodSpan[];
+  now: Instant;
+  /** Recurring occurrences start no later than this (now + 1 day). */
+  horizon: Instant;
+  /** When the client was lost (stage «Клиент потерян» or refund) and not won back; null if not. */
+  lostAt: Instant | null;
+  out: Obligation[];
+}
+
+export type { ClientEvent };
+
+export function stateOf(dueAt: Instant | null, metAt: Instant | undefined, now: Instant): ObligationState {
+  if (metAt !== undefined) return dueAt === null || metAt <= dueAt ? 'met' : 'met-late';
+  return dueAt !== null && now >= dueAt ? 'overdue' : 'open';
+}
+
+/** Appends an obligation unless the client was lost before it could matter. */
+export function emit(
+  ctx: RuleContext,
+  rule: RuleId,
+  key: string,
+  title: string,
+  startAt: Instant,
+  dueAt: Instant | null,
+  metAt: Instant | undefined,
+  extra?: Pick<Obligation, 'items' | 'missing'>,
+): void {
+  const lost = ctx.lostAt;
+  // A lost client owes nothing new: unmet obligations that start or fall due after the loss
+  // disappear; breaches that happened before it stay on record.
+  if (lost !== null && metAt === undefined && (startAt >= lost || dueAt === null || dueAt > lost)) return;
+  const o: Obligation = {
+    id: ctx.client.id + '|' + rule + '|' + key,
+    clientId: ctx.client.id,
+    rule,
+    key,
+    title,
+    startAt,
+    dueAt,
+    state: stateOf(dueAt, metAt, ctx.now),
+    metAt,
+  };
+  if (extra?.items) o.items = extra.items;
+  if (extra?.missing && extra.missing.length) o.missing = extra.missing;
+  ctx.out.push(o);
+}

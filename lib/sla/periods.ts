@@ -1,0 +1,66 @@
+// Service periods S..E. Decisions (docs/playbook.md leaves them open):
+// - First period: S = local day of the first post made at/after the questionnaire (or deal
+//   creation). Until a post is seen, a filled «Дата начала обслуживания» that has arrived
+//   stands in. With currentClients.firstPeriodStart = 'start-date-field', the first value of
+//   that field wins over the post day.
+// - Renewal: every payment on a local day after the current S starts a new period with S = the
+//   payment's day (rule current-8). Payments on or before the first S are the initial purchase.
+// - E = S + periodDays (exclusive: the period covers days S … E−1; «день 1 из 30» is S).
+// - A period's content ends at min(E, next S): an early renewal cuts the old period short.
+import type { Instant } from '../model/facts';
+import { dayNumOfDate } from '../calendar/time';
+import type { FactsIndex } from './facts-index';
+import { firstAtOrAfter } from './facts-index';
+import type { Prepared } from './prepared';
+
+export interface PeriodSpan {
+  /** 1-based period number. */
+  index: number;
+  startDay: number;
+  /** S + periodDays (exclusive). */
+  endDay: number;
+  /** min(endDay, next period's startDay). */
+  contentEndDay: number;
+  /** Next period's start day, when a renewal payment happened. */
+  nextStartDay: number | null;
+  /** The payment that opened this period (null for the first). */
+  paymentAt: Instant | null;
+  /** The payment that opened the next period. */
+  renewedAt: Instant | null;
+}
+
+export function computePeriods(idx: FactsIndex, p: Prepared, now: Instant): PeriodSpan[] {
+  const { cal, settings } = p;
+  const length = settings.currentClients.periodDays;
+  const today = cal.dayNumOf(now);
+  const anchor = idx.firstStageAt.questionnaire ?? idx.createdAt ?? Number.NEGATIVE_INFINITY;
+  const firstPost = firstAtOrAfter(idx.posts, anchor);
+  let postDay = firstPost === undefined ? null : cal.dayNumOf(firstPost);
+  // A ticked daily post counts as the first post too (the sidebar may not have seen it).
+  for (const [day, at] of idx.postByDay) {
+    if (at >= anchor && (postDay === null || day < postDay)) postDay = day;
+  }
+  const fieldDay = idx.startDates.length ? dayNumOfDate(idx.startDates[0]!.date) : null;
+  let first: number | null;
+  if (settings.currentClients.firstPeriodStart === 'start-date-field' && fieldDay !== null) first = fieldDay;
+  else first = postDay ?? (fieldDay !== null && fieldDay <= today ? fieldDay : null);
+  if (first === null) return [];
+
+  const spans: PeriodSpan[] = [];
+  let cur: PeriodSpan = mk(1, first, length, null);
+  for (const pay of idx.payments) {
+    const d = cal.dayNumOf(pay);
+    if (d <= cur.startDay) continue;
+    cur.nextStartDay = d;
+    cur.contentEndDay = Math.min(cur.endDay, d);
+    cur.renewedAt = pay;
+    spans.push(cur);
+    cur = mk(cur.index + 1, d, length, pay);
+  }
+  spans.push(cur);
+  return spans;
+}
+
+function mk(index: number, startDay: number, length: number, paymentAt: Instant | null): PeriodSpan {
+  return { index, startDay, endDay: startDay + length, contentEndDay: startDay + length, nextStartDay: null, paymentAt, renewedAt: null };
+}

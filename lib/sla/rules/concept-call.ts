@@ -1,0 +1,31 @@
+// concept-call: within conceptCallHours clock hours of «Получена анкета», items 1–4, plus
+// growth-started for management. references needs `referenceAccounts` usernames when a value is given.
+import { RULES } from '../../playbook/rules';
+import { buildChecklist, type DoneMap } from '../checklist';
+import { emit, type RuleContext } from '../context';
+import { latestTick } from '../facts-index';
+
+/** Usernames in a free-text value: split on spaces, commas, semicolons; `@` optional. */
+export function usernamesOf(value: string): string[] {
+  return value
+    .split(/[\s,;]+/)
+    .map((s) => s.replace(/^@/, '').trim())
+    .filter((s) => s.length > 0);
+}
+
+export function conceptCall(ctx: RuleContext): void {
+  const q = ctx.idx.firstStageAt.questionnaire;
+  if (q === undefined) return;
+  const done: DoneMap = {};
+  for (const id of ['concept-draft', 'concept-agreed', 'materials-requested', 'growth-started']) {
+    done[id] = latestTick(ctx.idx, id)?.at;
+  }
+  const refs = latestTick(ctx.idx, 'references');
+  const need = ctx.p.settings.newClients.referenceAccounts;
+  if (refs && (refs.value === undefined || usernamesOf(refs.value).length >= need)) done.references = refs.at;
+  const list = buildChecklist(ctx, 'concept-call', done, q);
+  if (refs && done.references === undefined) {
+    list.missing.push(`Нужно ${need} аккаунта-референса, указано: ${usernamesOf(refs.value ?? '').length}`);
+  }
+  emit(ctx, 'concept-call', 'concept-call', RULES['concept-call'].titleRu, q, q + ctx.p.conceptCallMs, list.metAt, list);
+}

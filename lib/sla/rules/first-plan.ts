@@ -1,0 +1,19 @@
+// first-plan: starts when all materials are ticked as received (the questionnaire until then);
+// no deadline of its own — first-post-72h bounds it. Complex clients see account-setup as info.
+import { RULES } from '../../playbook/rules';
+import { buildChecklist } from '../checklist';
+import { emit, type RuleContext } from '../context';
+import { latestTick } from '../facts-index';
+
+export function firstPlan(ctx: RuleContext): void {
+  const q = ctx.idx.firstStageAt.questionnaire;
+  if (q === undefined) return;
+  const received = latestTick(ctx.idx, 'materials-received')?.at;
+  const done = {
+    'materials-received': received,
+    'plan-1-agreed': latestTick(ctx.idx, 'plan-1-agreed')?.at,
+    'account-setup': latestTick(ctx.idx, 'account-setup')?.at,
+  };
+  const list = buildChecklist(ctx, 'first-plan', done, q);
+  emit(ctx, 'first-plan', 'first-plan', RULES['first-plan'].titleRu, received ?? q, null, list.metAt, list);
+}

@@ -1,0 +1,79 @@
+// Recurring rules of a period: daily-post, stories, engagement-round. One obligation per
+// occurrence from S up to min(content end, now + 1 day, loss). Hot path: plain numbers,
+// cached day strings, no Intl.
+import { dateOfDayNum, DAY, MINUTE } from '../../calendar/time';
+import { RULES } from '../../playbook/rules';
+import type { Instant } from '../../model/facts';
+import { emit, type RuleContext } from '../context';
+import type { PeriodSpan } from '../periods';
+
+const DAILY = RULES['daily-post'].titleRu;
+const STORIES = RULES.stories.titleRu;
+const ROUND = RULES['engagement-round'].titleRu;
+const MISSING_POST = ['Пост в ленте за этот день'];
+const MISSING_STORY = ['Stories'];
+const MISSING_ROUND = ['Проверить комментарии и Direct'];
+
+function limitOf(ctx: RuleContext): Instant {
+  return ctx.lostAt !== null && ctx.lostAt < ctx.horizon ? ctx.lostAt : ctx.horizon;
+}
+
+/** Local minute key `YYYY-MM-DDTHH:mm` of an instant (used as occurrence key). */
+function minuteKey(ctx: RuleContext, t: Instant): string {
+  const local = t + ctx.p.cal.offsetAt(t);
+  const day = Math.floor(local / DAY);
+  const m = Math.floor((local - day * DAY) / MINUTE);
+  const h = Math.floor(m / 60);
+  const mm = m % 60;
+  return `${dateOfDayNum(day)}T${h < 10 ? '0' : ''}${h}:${mm < 10 ? '0' : ''}${mm}`;
+}
+
+export function dailyPosts(ctx: RuleContext, period: PeriodSpan): void {
+  const { cal } = ctx.p;
+  const limit = limitOf(ctx);
+  const byDay = ctx.idx.postByDay;
+  for (let d = period.startDay; d < period.contentEndDay; d++) {
+    const start = cal.atLocal(d, 0);
+    if (start > limit) break;
+    const met = byDay.get(d);
+    emit(ctx, 'daily-post', dateOfDayNum(d), DAILY, start, cal.atLocal(d, ctx.p.dailyPostBy), met, met === undefined ? { missing: MISSING_POST } : undefined);
+  }
+}
+
+export function stories(ctx: RuleContext, period: PeriodSpan): void {
+  const { cal } = ctx.p;
+  const every = ctx.p.settings.currentClients.storiesEveryDays;
+  const limit = limitOf(ctx);
+  const end = cal.atLocal(period.contentEndDay, 0);
+  const list = ctx.idx.stories;
+  let start = cal.atLocal(period.startDay, 0);
+  let i = 0;
+  while (i < list.length && list[i]! < start) i++;
+  while (start < end && start <= limit) {
+    // Calendar days in the agency zone, keeping the clock time (matters only in DST zones).
+    const sd = cal.dayNumOf(start);
+    const due = cal.atLocal(sd + every, 0) + (start - cal.atLocal(sd, 0));
+    const met = i < list.length ? list[i] : undefined;
+    emit(ctx, 'stories', minuteKey(ctx, start), STORIES, start, due, met, met === undefined ? { missing: MISSING_STORY } : undefined);
+    if (met === undefined) return; // the chain waits for the next story
+    start = met;
+    while (i < list.length && list[i]! <= start) i++;
+  }
+}
+
+export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {
+  const { cal, slots, engagementOverdueMs } = ctx.p;
+  const limit = limitOf(ctx);
+  const ticks = ctx.idx.rounds;
+  for (let d = period.startDay; d < period.contentEndDay; d++) {
+    const date = dateOfDayNum(d);
+    for (const slot of slots) {
+      const start = cal.atLocal(d, slot.minute);
+      if (start > limit) return;
+      const key = date + 'T' + slot.text;
+      const t = ticks.get(key);
+      const met = t && t.length ? t[0]!.at : undefined;
+      emit(ctx, 'engagement-round', key, ROUND, start, start + engagementOverdueMs, met, met === undefined ? { missing: MISSING_ROUND } : undefined);
+    }
+  }
+}

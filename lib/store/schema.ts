@@ -1,0 +1,51 @@
+// The IndexedDB schema and its migrations. Each version's step only adds; data is never
+// rewritten in place, so an upgrade from any older version keeps everything.
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Client, ClientEvent } from '../model/facts';
+
+export const DB_NAME = 'reglament';
+export const SCHEMA_VERSION = 2;
+
+/** A content plan (filled by the content-plan feature); keyed by client, period and plan number. */
+export interface ContentPlanRecord {
+  clientId: string;
+  periodStart: number;
+  planNo: number;
+  [field: string]: unknown;
+}
+
+export interface ReglamentDB extends DBSchema {
+  clients: { key: string; value: Client; indexes: { byInstagram: string } };
+  events: { key: string; value: ClientEvent; indexes: { byClient: string; byClientAt: [string, number] } };
+  /** One record under the key `current`: the playbook Settings, validated on write. */
+  settings: { key: string; value: unknown };
+  /** Small key/value records; see lib/store/meta.ts for the keys. */
+  meta: { key: string; value: unknown };
+  plans: { key: [string, number, number]; value: ContentPlanRecord; indexes: { byClient: string } };
+}
+
+export type Db = IDBPDatabase<ReglamentDB>;
+type UpgradeTx = IDBPTransaction<ReglamentDB, StoreNames<ReglamentDB>[], 'versionchange'>;
+
+/** Migration steps by the version they create. Never edit a shipped step; add a new one. */
+export const migrations: Record<number, (db: Db, tx: UpgradeTx) => void> = {
+  1: (db) => {
+    const clients = db.createObjectStore('clients', { keyPath: 'id' });
+    clients.createIndex('byInstagram', 'instagram');
+    const events = db.createObjectStore('events', { keyPath: 'id' });
+    events.createIndex('byClient', 'clientId');
+    events.createIndex('byClientAt', ['clientId', 'at']);
+    db.createObjectStore('settings');
+    db.createObjectStore('meta');
+  },
+  2: (db, tx) => {
+    const plans = db.createObjectStore('plans', { keyPath: ['clientId', 'periodStart', 'planNo'] });
+    plans.createIndex('byClient', 'clientId');
+    void tx.objectStore('meta').put(2, 'schemaVersion');
+  },
+};
+
+export function upgrade(db: Db, oldVersion: number, newVersion: number, tx: UpgradeTx): void {
+  for (let v = oldVersion + 1; v <= newVersion; v++) migrations[v]?.(db, tx);
+  void tx.objectStore('meta').put(newVersion, 'schemaVersion');
+}

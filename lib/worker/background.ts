@@ -1,0 +1,47 @@
+// Wires the browser's events to the worker logic. Called once per service-worker start; every
+// listener is registered synchronously so Chrome can wake the worker for any of them.
+import { browser } from 'wxt/browser';
+import { SAFETY_ALARM, WAKE_ALARM, browserEffects, ensureSafetyAlarm, openOrFocus } from '../alarms/scheduler';
+import { createRouter, isEnvelope } from '../messaging/router';
+import type { SenderInfo } from '../messaging/sender';
+import { openStore } from '../store/db';
+import { createWorker } from './service';
+
+export function startBackground() {
+  const worker = createWorker({
+    db: () => openStore(),
+    now: () => Date.now(),
+    effects: browserEffects(),
+    agendaUrl: browser.runtime.getURL('/popup.html'),
+  });
+  const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });
+  const route = createRouter(worker.handlers, self);
+  const log = (what: string) => (error: unknown) => console.error(`Reglament: ${what} failed`, error);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isEnvelope(message)) return undefined;
+    const info: SenderInfo = { id: sender.id, url: sender.url, origin: (sender as { origin?: string }).origin, frameId: sender.frameId, tab: sender.tab && { id: sender.tab.id, url: sender.tab.url } };
+    return route(message, info);
+  });
+
+  browser.runtime.onInstalled.addListener(() => void worker.replan().catch(log('re-plan on install')));
+  browser.runtime.onStartup.addListener(() => void worker.replan().catch(log('re-plan on startup')));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WAKE_ALARM || alarm.name === SAFETY_ALARM) void worker.replan().catch(log('wake'));
+  });
+
+  const open = async (id: string) => {
+    const target = await worker.targetOf(id);
+    await browser.notifications.clear(id);
+    if (target) await openOrFocus(target.url);
+  };
+  browser.notifications.onClicked.addListener((id) => void open(id).catch(log('open from notification')));
+  browser.notifications.onButtonClicked.addListener((id, index) => {
+    if (index === 0) void open(id).catch(log('open from notification'));
+    else void browser.notifications.clear(id).then(() => worker.snooze(id)).catch(log('snooze'));
+  });
+
+  void ensureSafetyAlarm().catch(log('safety alarm'));
+  void worker.start().catch(log('start'));
+  return worker;
+}

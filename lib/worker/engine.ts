@@ -1,0 +1,20 @@
+// The one place the worker touches the pure engine (lib/sla) and the settings module, so a
+// change of their API is absorbed here.
+import type { Client, ClientEvent, Instant } from '../model/facts';
+import type { Obligation } from '../model/obligations';
+import type { Settings } from '../playbook/settings';
+import { computeObligations } from '../sla/compute';
+import { periodOf } from '../sla/phase';
+import type { Period } from '../messaging/protocol';
+
+export function obligationsOf(client: Client, events: ClientEvent[], settings: Settings, now: Instant): Obligation[] {
+  return computeObligations(client, events, settings, now);
+}
+
+export function periodOfClient(client: Client, events: ClientEvent[], settings: Settings, now: Instant): Period | null {
+  const p = periodOf(client, events, settings, now);
+  return p ? { index: p.index, start: p.start, end: p.end, day: p.day, length: p.length } : null;
+}
+
+export { calendarFor } from '../calendar';
+export { defaultSettings, type Settings } from '../playbook/settings';

@@ -1,0 +1,45 @@
+// Shared fixtures for the worker, store and alarm tests.
+import 'fake-indexeddb/auto';
+import type { Client, NewClientEvent } from '../../../lib/model/facts';
+import { openStore } from '../../../lib/store/db';
+import type { Effects, ShownNotification } from '../../../lib/worker/service';
+
+/** Wall time in Almaty (UTC+5) → epoch ms. */
+export const almaty = (iso: string) => Date.parse(`${iso}+05:00`);
+
+export function client(leadId: number, extra: Partial<Client> = {}): Client {
+  return {
+    id: `smmpro.amocrm.ru:${leadId}`,
+    host: 'smmpro.amocrm.ru',
+    leadId,
+    name: `Клиент ${leadId}`,
+    service: 'management',
+    payer: 'individual',
+    managerId: 1,
+    managerName: 'Анна',
+    instagram: `client${leadId}`,
+    credentialsFilled: true,
+    stageName: null,
+    updatedAt: 0,
+    ...extra,
+  };
+}
+
+export function ev(c: Client, type: string, at: number, extra: Record<string, unknown> = {}): NewClientEvent {
+  return { clientId: c.id, type, at, source: 'amocrm', ...extra } as NewClientEvent;
+}
+
+let n = 0;
+export const freshDb = () => openStore(`test-${process.pid}-${++n}-${Math.random().toString(36).slice(2)}`);
+
+export function fakeEffects() {
+  const shown: ShownNotification[] = [];
+  const wakes: (number | null)[] = [];
+  const badges: number[] = [];
+  const effects: Effects = {
+    scheduleWake: async (at) => void wakes.push(at),
+    show: async (n) => void shown.push(n),
+    badge: async (c) => void badges.push(c),
+  };
+  return { effects, shown, wakes, badges };
+}
