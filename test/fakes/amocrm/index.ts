@@ -315,6 +315,7 @@ const SPA_SCRIPT = `
     go(u.href, true);
   });
   window.addEventListener('popstate', function () { go(location.href, false); });
+  if (location.pathname === '/') history.replaceState({}, '', '/leads/pipeline/' + DATA.board.pipelineId + '/');
   var initial = match(location.pathname);
   if (initial && initial.view === 'card') window.AMOCRM.data.current_card = { id: Number(initial.id) };
 })();
@@ -835,7 +836,9 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     if (path.startsWith('/private/records/')) return log({ status: 200, headers: { 'content-type': 'audio/mpeg' }, body: '' }, faultTag);
     if (path === '/favicon.ico') return log(noContent(), faultTag);
     if (method !== 'GET') return log(problem(405, 'Method Not Allowed', method), faultTag);
-    if (path === '/') return log({ status: 302, headers: { location: `${origin}/leads/pipeline/${seed.pipeline.id}/`, 'set-cookie': 'session_id=fake; Path=/' }, body: '' }, faultTag);
+    // `/` serves the board and the page script rewrites the URL (a network redirect from a
+    // Playwright route is not intercepted again, so no 302 here).
+    if (path === '/') return log(page(`/leads/pipeline/${seed.pipeline.id}/`), faultTag);
     return log(page(path), faultTag);
   }
 
