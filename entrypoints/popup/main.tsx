@@ -1,3 +1,11 @@
 import { render } from 'preact';
+import '@/components/popup/theme.css';
+import '@/components/popup/popup.css';
+import { Popup, refresh } from '@/components/popup/Popup';
+import { startLocale } from '@/components/popup/locale';
 
-render(<main>Reglament</main>, document.getElementById('app')!);
+// Ask the worker before the first paint; the language comes from storage in parallel.
+const loaded = refresh(true);
+void startLocale();
+render(<Popup />, document.getElementById('app')!);
+void loaded;

@@ -4,6 +4,7 @@ import type { Client, ClientEvent, Instant, NewClientEvent, Stage } from '../mod
 import type { Obligation } from '../model/obligations';
 import type { ContentPlan, TodayPlanItem } from '../model/plans';
 import type { Settings } from '../playbook/settings';
+import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
 
 export interface ClientSummary {
   id: string;
@@ -119,6 +120,12 @@ export interface Protocol {
   'token.set': { request: { token: string }; response: TokenStatus };
   'token.clear': { request: Record<string, never>; response: TokenStatus };
   'token.status': { request: Record<string, never>; response: TokenStatus };
+  /** Extension pages only (dashboard): payroll, record, weekly bars and plan calendar of a `YYYY-MM` month. */
+  'dashboard.month': { request: { month: string }; response: DashboardMonth };
+  /** Extension pages only: «Синхронизировать всё» from amoCRM in the worker (token or session); `full` ignores the last sync time. */
+  'team.sync.start': { request: { full?: boolean }; response: TeamSyncStatus };
+  'team.sync.status': { request: Record<string, never>; response: TeamSyncStatus };
+  'team.sync.cancel': { request: Record<string, never>; response: TeamSyncStatus };
 }
 
 export interface TokenStatus {

@@ -67,6 +67,7 @@ export const contentScriptTypes: ReadonlySet<MessageType> = new Set<MessageType>
   'clients.list',
   'agenda.get',
   'settings.get',
+  'plan.today',
 ]);
 
 export function mayCall(sender: SenderKind, type: MessageType): boolean {

@@ -2,6 +2,7 @@
 import type { NewClientEvent } from '../model/facts';
 import { describeErrors, isRecord, validateClient, validateEvent, type Checked, type FieldError } from '../store/validate';
 import type { MessageType, Protocol, RequestOf } from './protocol';
+import { dashboardValidators } from '../dashboard/validate';
 
 type Validator<T extends MessageType> = (payload: Record<string, unknown>) => Checked<RequestOf<T>>;
 
@@ -97,6 +98,7 @@ export const validators: { [T in MessageType]: Validator<T> } = {
   },
   'token.clear': empty(),
   'token.status': empty(),
+  ...dashboardValidators,
 };
 
 export const messageTypes = Object.keys(validators) as MessageType[];

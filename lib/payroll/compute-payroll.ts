@@ -12,7 +12,7 @@ function line(kind: PayrollLine['kind'], unit: number, ids: string[], what: stri
   const uniq = [...new Set(ids)].sort();
   return {
     kind,
-    amount: unit * uniq.length,
+    amount: uniq.length ? unit * uniq.length : 0, // never −0
     count: uniq.length,
     clientIds: uniq,
     explanation: `${uniq.length} × ${unit < 0 ? '−' : '+'}${tenge(unit)} — ${what}`,
@@ -48,7 +48,7 @@ export function computePayroll(input: PayrollInput): PayrollReport {
     const fineIds = ids('fine').sort();
     const fines: PayrollLine = {
       kind: 'fines',
-      amount: m.firstPostFine === null ? 0 : -m.firstPostFine * fineIds.length,
+      amount: m.firstPostFine === null || !fineIds.length ? 0 : -m.firstPostFine * fineIds.length,
       count: fineIds.length,
       clientIds: fineIds,
       explanation:

@@ -3,8 +3,7 @@
 import type { Client, ClientEvent, Instant } from '../model/facts';
 import type { Obligation } from '../model/obligations';
 import type { Settings } from '../playbook/settings';
-import { computeObligations } from '../sla/compute';
-import { periodOf } from '../sla/phase';
+import { computeObligations, periodOf } from '../sla';
 import type { Period } from '../messaging/protocol';
 
 export function obligationsOf(client: Client, events: ClientEvent[], settings: Settings, now: Instant): Obligation[] {

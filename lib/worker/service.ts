@@ -14,6 +14,9 @@ import { obligationsOf, type Settings } from './engine';
 import { summaryOf } from './summary';
 import { workerText } from './texts';
 import { buildView } from './view';
+import { createDashboardHandlers } from './dashboard';
+import { createPlanHandlers } from './plans';
+import { createTeamSync, type TeamSyncDeps } from './team-sync';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -44,6 +47,8 @@ export interface WorkerDeps {
   effects: Effects;
   /** Where a summary notification leads (the popup page as a tab). */
   agendaUrl: string;
+  /** Overrides for the team sync (tests: fetch, rate-limit bucket). */
+  teamSync?: Partial<TeamSyncDeps>;
 }
 
 export interface World {
@@ -96,8 +101,11 @@ export function createWorker(deps: WorkerDeps) {
     return serial(async () => {
       const db = await deps.db();
       const at = now();
+      const t0 = performance.now();
       const world = await loadWorld(db);
+      const t1 = performance.now();
       const derived = deriveAll(world, at);
+      if (process.env.PROF) console.log('load', (t1 - t0).toFixed(0), 'derive', (performance.now() - t1).toFixed(0));
       const [notified = {}, snoozes = {}, targets = {}, away] = await Promise.all([
         repo.getMeta(db, 'notified'),
         repo.getMeta(db, 'snoozes'),
@@ -184,7 +192,11 @@ export function createWorker(deps: WorkerDeps) {
     return { set: !!token, setAt: token?.setAt ?? null };
   }
 
+  const teamSync = createTeamSync({ db: deps.db, now, onRecorded: () => replanSoon(), ...deps.teamSync });
   const handlers: Handlers = {
+    ...createPlanHandlers({ db: deps.db, now, editUrl: (id) => new URL(`dashboard.html#plans/${id}`, deps.agendaUrl).href }),
+    ...createDashboardHandlers({ db: deps.db, now }),
+    ...teamSync.handlers,
     'client.sync': async ({ client, events }) => {
       const db = await deps.db();
       const existing = await repo.getClient(db, client.id);

@@ -96,18 +96,23 @@ test('a stopped service worker loses nothing and re-plans when it starts again',
   expect((await send(page, 'client.sync', { client: c, events: [{ clientId: c.id, type: 'deal-created', at: t0, source: 'amocrm' }] })).ok).toBe(true);
   expect((await send(page, 'event.record', { event: { clientId: c.id, type: 'stage', stage: 'contacted', at: t0 + 1000, source: 'manager' } })).ok).toBe(true);
   await expect.poll(async () => (await alarms(worker)).length).toBeGreaterThan(0);
-  // Clear the alarms so the re-plan on restart is visible.
+  // Clear the alarms (so the re-plan on restart is visible) and mark this worker instance.
   await worker.evaluate(() => chrome.alarms.clearAll());
+  await worker.evaluate(() => ((globalThis as unknown as { __e2eMark?: number }).__e2eMark = 1));
 
+  // Stop the service worker the way Chrome does when it is idle (CDP), then detach.
   const session = await context.newCDPSession(page);
   await session.send('ServiceWorker.enable');
-  const restarted = context.waitForEvent('serviceworker', { timeout: 20_000 });
   await session.send('ServiceWorker.stopAllWorkers');
-  // Any message wakes the worker again.
-  const tick = await send(page, 'event.record', { event: { clientId: c.id, type: 'stage', stage: 'questionnaire', at: t0 + 2000, source: 'manager' } });
+  await session.detach();
+
+  // Any message wakes a fresh worker.
+  const popup = await openExtensionPage('popup.html');
+  const tick = await send(popup, 'event.record', { event: { clientId: c.id, type: 'stage', stage: 'questionnaire', at: t0 + 2000, source: 'manager' } });
   expect(tick.ok).toBe(true);
-  const fresh = await restarted;
-  const events = await send(page, 'client.events', { clientId: c.id });
+  const fresh = context.serviceWorkers()[0];
+  expect(await fresh.evaluate(() => (globalThis as unknown as { __e2eMark?: number }).__e2eMark)).toBeUndefined();
+  const events = await send(popup, 'client.events', { clientId: c.id });
   expect((events.data as { type: string }[]).map((e) => e.type)).toEqual(['deal-created', 'stage', 'stage']);
   await expect.poll(async () => (await alarms(fresh)).map((x) => x.name).sort()).toEqual(['next-wake', 'safety']);
 });

@@ -811,6 +811,11 @@ function extraStory(b: Builder, now: number, i: number): StoryDef {
   if (target === 'noticeSent') add('noticeSent', atLocal(now, S + 27, 15, 0));
   if (target === 'lost') add('lost', Math.min(now - HOUR, atLocal(now, S + 3 + Math.floor(r() * 30), 16, 0)));
   if (target === 'won') add('won', Math.min(now - HOUR, atLocal(now, S + 30, 12, 0)));
+  // Keep the whole path in the past (leads created today) and strictly increasing.
+  for (let k = stages.length - 1; k >= 0; k--) {
+    const cap = k === stages.length - 1 ? now - 2 * MINUTE : stages[k + 1].at - MINUTE;
+    stages[k].at = Math.min(stages[k].at, cap);
+  }
   const lastPostDay = target === 'launched' ? (r() < 0.3 ? -1 : 0) : target === 'noticeSent' ? Math.min(0, S + 29) : Math.min(-1, S + 10);
   const posts = launchedPath && lastPostDay >= S ? daily(b, now, S, lastPostDay, 10 + Math.floor(r() * 8)) : [];
   const stories: number[] = [];

@@ -36,6 +36,7 @@ a{color:inherit;text-decoration:none}
 ._grid{gap:4px}
 ._ac7v{display:flex;gap:4px}
 ._ac7v>div{flex:1;position:relative;aspect-ratio:3/4;overflow:hidden;background:#efefef}
+._ac7v>div>a{position:absolute;inset:0;display:block}
 ._aagu,._aagv{position:absolute;inset:0}
 ._aagv img{width:100%;height:100%;object-fit:cover;display:block}
 ._aatp{position:absolute;top:8px;right:8px;display:flex;gap:4px;color:#fff}

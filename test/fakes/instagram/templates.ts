@@ -143,7 +143,7 @@ export function igRenderProfile(p: IgProfileVM): string {
       grid +=
         '<div class="x1lliihq x1n2onr6 xh8yej3 x4gyw5p x11i5rnm xl1sdbm xllqsj8"><a class="x1i10hfl xjbqb8w x1ejq31n _a6hd" href="' + igEsc(t.href) + '" role="link" tabindex="0">' +
         '<div class="_aagu"><div class="_aagv"><img alt="' + igEsc(t.alt) + '" class="x5yr21d xu96u03 x10l6tqk x13vifvy x87ps6o xh8yej3" crossorigin="anonymous" decoding="auto" src="' + igTileImg(t.color, t.label) + '"></div><div class="_aagw"></div></div>' +
-        '<div class="_aatp">' + (t.pinned ? igIcon('Закреплённая публикация', '📌') : '') + (t.isVideo ? igIcon('Клип', '▶') : '') + '</div>' +
+        '<div class="_aatp">' + (t.pinned ? igIcon('Закреплённая публикация', '⚑') : '') + (t.isVideo ? igIcon('Клип', '▶') : '') + '</div>' +
         '</a></div>';
     }
     grid += '</div>';
@@ -195,7 +195,7 @@ export function igRenderPostArticle(p: IgPostVM, inFeed: boolean): string {
     '</div>' +
     '<div class="_aagu _post_media"><div class="_aagv"><img alt="' + igEsc(p.caption) + '" class="x5yr21d xu96u03" src="' + igTileImg(p.color, p.label) + '"></div>' +
     (p.isVideo ? igIcon('Клип', '▶') : '') + '</div>' +
-    '<section class="x6s0dn4 x78zum5 _post_actions">' + igIcon('Нравится', '♡') + igIcon('Комментировать', '💬') + igIcon('Поделиться', '✈') + '</section>' +
+    '<section class="x6s0dn4 x78zum5 _post_actions">' + igIcon('Нравится', '♡') + igIcon('Комментировать', '◯') + igIcon('Поделиться', '✈') + '</section>' +
     '<div class="_post_likes"><span class="html-span">' + igEsc(p.likesText) + '</span></div>' +
     '<div class="_post_caption"><a class="x1i10hfl" href="/' + igEsc(p.username) + '/" role="link">' + igEsc(p.username) + '</a> <span dir="auto">' + igEsc(p.caption) + '</span></div>' +
     '</article>'

@@ -1,0 +1,58 @@
+// Reads one deal: the API first; on 401/403/429/5xx/garbage/network the page's DOM stands in.
+import type { AmoCrmSettings } from '../playbook/settings-types';
+import type { AmoApi } from './api';
+import type { DealRead } from './deal';
+import { readCardDom } from './dom';
+import { fallbackKind, shouldFallBack, type ApiErrorKind } from './errors';
+import { norm } from './deal';
+import { dealFromApi, mapDeal, type MappedDeal } from './mapping';
+
+export interface DealResult {
+  deal: DealRead;
+  mapped: MappedDeal;
+  /** Why the page stood in for the API (page mode only). */
+  fallback: ApiErrorKind | null;
+}
+
+export interface ReadDeps {
+  api: AmoApi;
+  host: string;
+  amo: AmoCrmSettings;
+  timeZone: string;
+  now: () => number;
+  /** The document once the card of this lead is rendered (rejects when the visit ends). */
+  cardReady: () => Promise<ParentNode>;
+  /** The document as it is now (for names the API does not give: contact, responsible user). */
+  doc: () => ParentNode;
+}
+
+export async function readDeal(leadId: number, deps: ReadDeps): Promise<DealResult> {
+  const { api, amo } = deps;
+  const isSecret = (name: string) => norm(name) === norm(amo.fieldNames.credentials);
+  try {
+    const fieldsP = api.customFields().then(
+      (fs) => fs.map((f) => f.name),
+      () => null,
+    );
+    const [lead, pipelines, statusChanges, notes, fieldNames] = await Promise.all([
+      api.lead(leadId, isSecret),
+      api.pipelines(),
+      api.statusChanges(leadId),
+      api.notes(leadId),
+      fieldsP,
+    ]);
+    const page = readCardDom(deps.doc(), { host: deps.host, leadId, amo, timeZone: deps.timeZone, now: deps.now() });
+    const deal = dealFromApi(
+      { host: deps.host, lead, pipelines, statusChanges, notes, fieldNames, managerName: page?.managerName ?? null, contactName: page?.contactName ?? null },
+      amo,
+      deps.timeZone,
+    );
+    return { deal, mapped: mapDeal(deal, amo, deps.timeZone, deps.now()), fallback: null };
+  } catch (error) {
+    if (!shouldFallBack(error)) throw error;
+    const doc = await deps.cardReady();
+    const deal = readCardDom(doc, { host: deps.host, leadId, amo, timeZone: deps.timeZone, now: deps.now() });
+    if (!deal) throw new Error('The deal card is not on the page');
+    return { deal, mapped: mapDeal(deal, amo, deps.timeZone, deps.now()), fallback: fallbackKind(error) };
+  }
+}

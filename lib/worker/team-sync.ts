@@ -1,0 +1,162 @@
+// «Синхронизировать всё» in the worker, so the long-lived token never leaves it: reads the whole
+// pipeline from amoCRM (lib/amocrm/team), records clients and facts idempotently, reports
+// progress to `team.sync.status`, stops on `team.sync.cancel` (AbortController). A second run
+// asks only for leads updated since the last completed one.
+import { calendarFor } from '../calendar';
+import type { TeamSyncStatus } from '../dashboard/types';
+import { ApiError } from '../amocrm/errors';
+import { isSecretFieldName, mapLead } from '../amocrm/team/map';
+import { readTeam } from '../amocrm/team/read-team';
+import { createTeamReader, SyncCancelled } from '../amocrm/team/reader';
+import type { TokenBucket } from '../amocrm/rate-limit';
+import { HandlerError } from '../messaging/errors';
+import type { Handlers } from '../messaging/router';
+import type { Client } from '../model/facts';
+import * as repo from '../store/repo';
+import type { Db } from '../store/schema';
+import { validateClient } from '../store/validate';
+
+/** Kept in the meta store (not secret): when the last sync completed and against which account. */
+export const TEAM_SYNC_META = 'teamSync';
+interface TeamSyncMeta {
+  lastSyncAt: number;
+  host: string;
+}
+
+export interface TeamSyncDeps {
+  db: () => Promise<Db>;
+  now: () => number;
+  fetch?: typeof fetch;
+  bucket?: () => TokenBucket;
+  /** An open amoCRM tab's host, when neither settings nor stored clients name the account. */
+  findHost?: () => Promise<string | null>;
+  /** After facts were recorded (re-plan alarms). */
+  onRecorded?: () => void;
+}
+
+const idle = (): TeamSyncStatus => ({
+  phase: 'idle',
+  step: null,
+  leadsDone: 0,
+  leadsTotal: null,
+  eventsBatchesDone: 0,
+  eventsBatchesTotal: null,
+  requests: 0,
+  startedAt: null,
+  finishedAt: null,
+  clients: 0,
+  recorded: 0,
+  lastSyncAt: null,
+  auth: null,
+  incremental: false,
+  error: null,
+});
+
+export async function resolveHost(db: Db, subdomain: string, findHost?: () => Promise<string | null>): Promise<string | null> {
+  const clients = await repo.listClients(db);
+  const counts = new Map<string, number>();
+  for (const c of clients) counts.set(c.host, (counts.get(c.host) ?? 0) + 1);
+  const hosts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([h]) => h);
+  const sub = subdomain.trim().toLowerCase();
+  if (sub) return hosts.find((h) => h.startsWith(`${sub}.`)) ?? `${sub}.amocrm.ru`;
+  if (hosts.length) return hosts[0]!;
+  return (await findHost?.()) ?? null;
+}
+
+export function createTeamSync(deps: TeamSyncDeps) {
+  let status: TeamSyncStatus = idle();
+  let controller: AbortController | null = null;
+  let loaded = false;
+
+  async function meta(db: Db): Promise<TeamSyncMeta | undefined> {
+    return (await db.get('meta', TEAM_SYNC_META)) as TeamSyncMeta | undefined;
+  }
+
+  async function current(): Promise<TeamSyncStatus> {
+    if (!loaded) {
+      loaded = true;
+      const m = await meta(await deps.db());
+      if (m && status.lastSyncAt === null) status = { ...status, lastSyncAt: m.lastSyncAt };
+    }
+    return { ...status };
+  }
+
+  async function run(db: Db, signal: AbortSignal, host: string, token: string | null, since: number | null, startedAt: number): Promise<void> {
+    const settings = await repo.getSettings(db);
+    const reader = createTeamReader({
+      origin: `https://${host}`,
+      token,
+      signal,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      ...(deps.bucket ? { bucket: deps.bucket() } : {}),
+      onRequest: () => void (status.requests += 1),
+    });
+    const data = await readTeam(reader, {
+      pipelineName: settings.amocrm.pipelineName,
+      since,
+      isSecretField: isSecretFieldName(settings),
+      onProgress: (p) => {
+        status = { ...status, step: p.step, leadsDone: p.leadsDone, eventsBatchesDone: p.eventsBatchesDone, eventsBatchesTotal: p.eventsBatchesTotal, leadsTotal: p.step === 'events' ? p.leadsDone : null };
+      },
+    });
+    if (signal.aborted) throw new SyncCancelled();
+    status = { ...status, step: 'saving' };
+    const ctx = { host, pipeline: data.pipeline, users: data.users, settings, cal: calendarFor(settings.calendar), now: deps.now() };
+    const mapped = data.leads.map((lead) => mapLead(lead, data.changes.get(lead.id) ?? [], ctx)).filter((m) => validateClient(m.client).ok);
+    const existing = new Map((await repo.listClients(db)).map((c) => [c.id, c]));
+    const tx = db.transaction('clients', 'readwrite');
+    for (const { client } of mapped) {
+      const old = existing.get(client.id);
+      const merged: Client = { ...client, instagram: client.instagram ?? old?.instagram ?? null };
+      void tx.store.put(merged);
+    }
+    await tx.done;
+    const added = await repo.recordEvents(db, mapped.flatMap((m) => m.events));
+    await db.put('meta', { lastSyncAt: startedAt, host } satisfies TeamSyncMeta, TEAM_SYNC_META);
+    status = { ...status, phase: 'done', step: null, clients: mapped.length, recorded: added.length, finishedAt: deps.now(), lastSyncAt: startedAt };
+    if (mapped.length) deps.onRecorded?.();
+  }
+
+  async function start(full: boolean): Promise<TeamSyncStatus> {
+    if (status.phase === 'running') return { ...status };
+    const db = await deps.db();
+    const settings = await repo.getSettings(db);
+    const host = await resolveHost(db, settings.amocrm.subdomain, deps.findHost);
+    if (!host) throw new HandlerError('failed', 'Не знаю, какой аккаунт amoCRM читать: укажите поддомен в настройках или откройте amoCRM во вкладке');
+    const [token, last] = await Promise.all([repo.getMeta(db, 'amoToken'), meta(db)]);
+    const since = !full && last && last.host === host ? last.lastSyncAt : null;
+    const startedAt = deps.now();
+    loaded = true;
+    controller = new AbortController();
+    const signal = controller.signal;
+    status = { ...idle(), phase: 'running', step: 'pipelines', startedAt, lastSyncAt: last?.lastSyncAt ?? null, auth: token ? 'token' : 'session', incremental: since !== null };
+    void run(db, signal, host, token?.token ?? null, since, startedAt)
+      .catch((error: unknown) => {
+        const cancelled = error instanceof SyncCancelled || signal.aborted;
+        status = {
+          ...status,
+          phase: cancelled ? 'cancelled' : 'failed',
+          step: null,
+          finishedAt: deps.now(),
+          error: cancelled ? null : error instanceof ApiError || error instanceof Error ? error.message : String(error),
+        };
+      })
+      .finally(() => {
+        if (controller?.signal === signal) controller = null;
+      });
+    return { ...status };
+  }
+
+  function cancel(): TeamSyncStatus {
+    controller?.abort();
+    if (status.phase === 'running') status = { ...status, phase: 'cancelled', step: null, finishedAt: deps.now() };
+    return { ...status };
+  }
+
+  const handlers: Pick<Handlers, 'team.sync.start' | 'team.sync.status' | 'team.sync.cancel'> = {
+    'team.sync.start': async ({ full }) => start(full === true),
+    'team.sync.status': async () => current(),
+    'team.sync.cancel': async () => cancel(),
+  };
+  return { handlers, start, cancel, status: current };
+}
