@@ -1,6 +1,6 @@
 // The sidebar's state and its conversations with the worker and Instagram. One visit per page:
 // navigating away makes the previous visit's late answers harmless (they check `visit`).
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import { ExtensionContextInvalidatedError, isContextInvalidated, sendMessage } from '@/lib/messaging/client';
 import type { Agenda, ClientSummary, ClientView, MessageType, RequestOf, ResponseOf } from '@/lib/messaging/protocol';
@@ -18,7 +18,9 @@ export type IgStatus = { kind: 'idle' | 'checking' | 'ok' } | { kind: 'limited';
 export type ProfileState =
   | { kind: 'loading'; username: string }
   | { kind: 'unknown'; username: string; clients: ClientSummary[] | null }
-  | { kind: 'client'; username: string; view: ClientView; plan: TodayPlanItem | null | 'unavailable' | undefined };
+  | { kind: 'client'; username: string; view: ClientView; plan: PlanState };
+
+export type PlanState = TodayPlanItem | null | 'unavailable' | undefined;
 
 export type Mode = { kind: 'hidden' } | { kind: 'profile'; state: ProfileState } | { kind: 'round'; round: Agenda['round'] | undefined };
 
@@ -153,7 +155,7 @@ export function createController() {
     }
   }
 
-  function showClient(id: number, username: string, view: ClientView, plan?: ProfileState extends infer S ? (S extends { kind: 'client' } ? S['plan'] : never) : never): void {
+  function showClient(id: number, username: string, view: ClientView, plan?: PlanState): void {
     if (!current(id)) return;
     const prev = mode.value.kind === 'profile' && mode.value.state.kind === 'client' ? mode.value.state.plan : undefined;
     mode.value = { kind: 'profile', state: { kind: 'client', username, view, plan: plan === undefined ? prev : plan } };

@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '@/components/dashboard/dashboard.css';
+import { App } from '@/components/dashboard/App';
+import { startLocale } from '@/components/dashboard/locale';
 
-render(<main>Reglament</main>, document.getElementById('app')!);
+void startLocale().finally(() => render(<App />, document.getElementById('app')!));

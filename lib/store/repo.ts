@@ -53,13 +53,15 @@ export function eventsOf(db: Db, clientId: string): Promise<ClientEvent[]> {
 
 /** All events grouped by client, each group in time order. */
 export async function eventsByClient(db: Db): Promise<Map<string, ClientEvent[]>> {
-  const all = await db.getAllFromIndex('events', 'byClientAt');
+  // The primary store is read faster than an index; sorting per client is cheap.
+  const all = await db.getAll('events');
   const groups = new Map<string, ClientEvent[]>();
   for (const e of all) {
     let list = groups.get(e.clientId);
     if (!list) groups.set(e.clientId, (list = []));
     list.push(e);
   }
+  for (const list of groups.values()) list.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   return groups;
 }
 

@@ -23,6 +23,8 @@ const DAY = 24 * 60 * MINUTE;
 export const SNOOZE_MS = 15 * MINUTE;
 /** More notifications than this at once collapse into one summary. */
 export const COLLAPSE_OVER = 3;
+/** Delay that coalesces re-plans after a burst of recorded events. */
+export const REPLAN_DEBOUNCE_MS = 250;
 
 /** One Chrome notification to show. */
 export interface ShownNotification {
@@ -101,11 +103,8 @@ export function createWorker(deps: WorkerDeps) {
     return serial(async () => {
       const db = await deps.db();
       const at = now();
-      const t0 = performance.now();
       const world = await loadWorld(db);
-      const t1 = performance.now();
       const derived = deriveAll(world, at);
-      if (process.env.PROF) console.log('load', (t1 - t0).toFixed(0), 'derive', (performance.now() - t1).toFixed(0));
       const [notified = {}, snoozes = {}, targets = {}, away] = await Promise.all([
         repo.getMeta(db, 'notified'),
         repo.getMeta(db, 'snoozes'),
@@ -147,8 +146,14 @@ export function createWorker(deps: WorkerDeps) {
   }
 
   /** Re-plan without making the caller wait (after a recorded event); errors are logged. */
+  let soon: ReturnType<typeof setTimeout> | null = null;
   function replanSoon(): void {
-    void replan().catch((error: unknown) => console.error('Reglament: re-plan failed', error));
+    // Coalesces a burst of recorded events into one re-plan shortly after the last one.
+    if (soon) clearTimeout(soon);
+    soon = setTimeout(() => {
+      soon = null;
+      void replan().catch((error: unknown) => console.error('Reglament: re-plan failed', error));
+    }, REPLAN_DEBOUNCE_MS);
   }
 
   /** On every worker start: note the time the browser was away, then re-plan. */

@@ -63,6 +63,16 @@ export async function resolveHost(db: Db, subdomain: string, findHost?: () => Pr
   return (await findHost?.()) ?? null;
 }
 
+/** The host of an open amoCRM tab (host permissions let the worker see those tabs' URLs). */
+async function openAmocrmTabHost(): Promise<string | null> {
+  const tabs = (globalThis as { chrome?: { tabs?: { query(q: { url: string[] }): Promise<Array<{ url?: string }>> } } }).chrome?.tabs;
+  if (!tabs) return null;
+  const { amocrmMatches } = await import('../hosts');
+  const found = await tabs.query({ url: amocrmMatches });
+  for (const t of found) if (t.url) return new URL(t.url).host;
+  return null;
+}
+
 export function createTeamSync(deps: TeamSyncDeps) {
   let status: TeamSyncStatus = idle();
   let controller: AbortController | null = null;
@@ -121,7 +131,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
     if (status.phase === 'running') return { ...status };
     const db = await deps.db();
     const settings = await repo.getSettings(db);
-    const host = await resolveHost(db, settings.amocrm.subdomain, deps.findHost);
+    const host = await resolveHost(db, settings.amocrm.subdomain, deps.findHost ?? openAmocrmTabHost);
     if (!host) throw new HandlerError('failed', 'Не знаю, какой аккаунт amoCRM читать: укажите поддомен в настройках или откройте amoCRM во вкладке');
     const [token, last] = await Promise.all([repo.getMeta(db, 'amoToken'), meta(db)]);
     const since = !full && last && last.host === host ? last.lastSyncAt : null;

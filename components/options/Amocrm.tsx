@@ -1,0 +1,176 @@
+// amoCRM mapping helpers: the live check of stage/field names against the account the manager is
+// signed in to (this page has the amoCRM host permission, so it fetches the API itself with the
+// session cookie), and the optional long-lived token kept by the worker.
+import { computed, signal } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/lib/messaging/client';
+import type { TokenStatus } from '@/lib/messaging/protocol';
+import { amocrmOrigin, checkMapping, parseLiveAccount, pickPipeline, subdomainOfUrl, type LiveAccount, type NameCheck } from '@/lib/options/amocrm-check';
+import { formatInZone } from '@/lib/i18n/format';
+import { locale } from '../popup/locale';
+import { saved } from './state';
+import { tr } from './t';
+
+export type CheckState =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'done'; host: string; account: LiveAccount }
+  | { state: 'failed'; message: string };
+
+export const amoCheck = signal<CheckState>({ state: 'idle' });
+export const openTabSubdomain = signal<string | null>(null);
+
+/** The configured names checked against the last fetched account; re-derived after every edit. */
+export const amoChecks = computed<NameCheck[] | null>(() => {
+  const c = amoCheck.value;
+  const s = saved.value;
+  return c.state === 'done' && s ? checkMapping(s.amocrm, c.account) : null;
+});
+
+export function checksByPath(): Record<string, NameCheck> {
+  return Object.fromEntries((amoChecks.value ?? []).map((x) => [x.path, x]));
+}
+
+async function detectTab(): Promise<void> {
+  try {
+    const tabs = await browser.tabs.query({ url: ['https://*.amocrm.ru/*', 'https://*.kommo.com/*'] });
+    openTabSubdomain.value = tabs.map((t) => subdomainOfUrl(t.url)).find((s) => s) ?? null;
+  } catch {
+    openTabSubdomain.value = null;
+  }
+}
+
+async function getJson(url: string): Promise<unknown> {
+  const res = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
+  if (res.status === 401 || res.status === 403) throw Object.assign(new Error(String(res.status)), { auth: res.status });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+}
+
+export async function runCheck(): Promise<void> {
+  const settings = saved.value;
+  if (!settings) return;
+  const sub = settings.amocrm.subdomain.trim() || openTabSubdomain.value;
+  if (!sub) {
+    amoCheck.value = { state: 'failed', message: tr('amo.noSubdomain') };
+    return;
+  }
+  const origin = amocrmOrigin(sub);
+  const host = new URL(origin).host;
+  amoCheck.value = { state: 'checking' };
+  try {
+    const [pipelines, fields] = await Promise.all([getJson(`${origin}/api/v4/leads/pipelines`), getJson(`${origin}/api/v4/leads/custom_fields?limit=250`)]);
+    amoCheck.value = { state: 'done', host, account: parseLiveAccount(pipelines, fields) };
+  } catch (error) {
+    const auth = (error as { auth?: number }).auth;
+    amoCheck.value = {
+      state: 'failed',
+      message: auth ? tr('amo.unauthorized', { status: auth }) : tr('amo.unreachable', { host, reason: error instanceof Error ? error.message : String(error) }),
+    };
+  }
+}
+
+export function AmoCheckPanel() {
+  useEffect(() => {
+    void detectTab().then(() => {
+      if (saved.value?.amocrm.subdomain || openTabSubdomain.value) void runCheck();
+    });
+  }, []);
+  const c = amoCheck.value;
+  const checks = amoChecks.value ?? [];
+  const bad = checks.filter((x) => !x.ok).length;
+  const pipeline = c.state === 'done' && saved.value ? (pickPipeline(c.account, saved.value.amocrm.pipelineName)?.name ?? saved.value.amocrm.pipelineName) : '';
+  return (
+    <div class="amo-panel" data-testid="amo-check">
+      <p class="hint">{openTabSubdomain.value ? tr('amo.tab', { host: `${openTabSubdomain.value}.amocrm.ru` }) : tr('amo.noTab')}</p>
+      <div class="amo-actions">
+        <button type="button" class="button secondary" onClick={runCheck} disabled={c.state === 'checking'}>
+          {c.state === 'checking' ? tr('amo.checking') : tr('amo.check')}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {c.state === 'done' && (
+          <p class={bad ? 'callout warn' : 'callout ok'} data-testid="amo-result">
+            {bad ? tr('amo.some', { bad, total: checks.length, host: c.host, pipeline }) : tr('amo.ok', { total: checks.length, host: c.host, pipeline })}
+          </p>
+        )}
+        {c.state === 'failed' && (
+          <p class="callout bad" role="alert" data-testid="amo-result">
+            {c.message}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const HINT_KEY = 'options.amoTokenEnding';
+
+export function TokenPanel() {
+  const [status, setStatus] = useState<(TokenStatus & { last4?: string }) | null>(null);
+  const [ending, setEnding] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void sendMessage('token.status', {}).then(setStatus, (e) => setError(String(e?.message ?? e)));
+    void browser.storage.local.get(HINT_KEY).then((r) => setEnding((r[HINT_KEY] as string | undefined) ?? null));
+  }, []);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const token = draft.trim();
+      const next = await sendMessage('token.set', { token });
+      // Only the last four characters are kept here, to recognise which token is stored.
+      await browser.storage.local.set({ [HINT_KEY]: token.slice(-4) });
+      setEnding(token.slice(-4));
+      setStatus(next);
+      setDraft('');
+    } catch (err) {
+      setError(tr('token.error', { message: err instanceof Error ? err.message : String(err) }));
+    }
+  };
+  const remove = async () => {
+    setError(null);
+    try {
+      setStatus(await sendMessage('token.clear', {}));
+      await browser.storage.local.remove(HINT_KEY);
+      setEnding(null);
+    } catch (err) {
+      setError(tr('backup.failed', { message: err instanceof Error ? err.message : String(err) }));
+    }
+  };
+  const last4 = status?.last4 ?? ending;
+  const zone = saved.value?.calendar.timeZone ?? 'Asia/Almaty';
+  return (
+    <div class="token" data-testid="token">
+      <h3>{tr('token.title')}</h3>
+      <p class="hint">{tr('token.hint')}</p>
+      <p class="token-status" data-testid="token-status">
+        {status?.set
+          ? `${tr('token.set', { when: status.setAt ? formatInZone(status.setAt, zone, locale.value, true) : '' })}${last4 ? ` · ${tr('token.ending', { last4 })}` : ''}`
+          : tr('token.none')}
+      </p>
+      <form class="input-row" onSubmit={save}>
+        <label class="sr-only" for="amo-token">
+          {tr('token.label')}
+        </label>
+        <input id="amo-token" class="wide" type="password" autocomplete="off" spellcheck={false} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} placeholder={tr('token.label')} />
+        <button type="submit" class="button" disabled={draft.trim().length === 0}>
+          {tr('token.save')}
+        </button>
+        {status?.set && (
+          <button type="button" class="button secondary" onClick={remove}>
+            {tr('token.remove')}
+          </button>
+        )}
+      </form>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { ServiceBadge } from '@/components/common/ServiceBadge';
+import type { OverlayData } from '@/lib/amocrm/session';
+import { workingNow } from '@/lib/amocrm/overlay-model';
+import { formatInZone } from '@/lib/i18n/format';
+import { formatDate, type OverlayEnv } from './context';
+
+export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
+  const { t, locale } = env;
+  const client = data.mapped?.client ?? data.view?.client ?? null;
+  const settings = data.settings;
+  const service = client?.service ?? null;
+  const serviceLabel = service === 'management' ? (locale === 'ru' ? 'Ведение' : 'Management') : service === 'complex' ? (locale === 'ru' ? 'Комплексное' : 'Complex') : t('noService');
+  const payer = client?.payer && settings ? settings.amocrm.payerValues[client.payer] : null;
+  const statusName = data.deal?.statusName ?? client?.stageName ?? null;
+  const period = data.view?.period ?? null;
+  const work = settings ? workingNow(env.now.value, settings.calendar) : null;
+  return (
+    <header class="rg-head">
+      <div class="rg-head__top">
+        <span class="rg-logo" aria-hidden="true">R</span>
+        <span class="rg-head__brand">{t('title')}</span>
+        {work && (
+          <span class={`rg-hours ${work.working ? 'rg-hours--on' : 'rg-hours--off'}`} data-working={String(work.working)}>
+            {work.change === null
+              ? t('offHoursShort')
+              : t(work.working ? 'working' : 'offHours', {
+                  time: formatInZone(work.change, env.timeZone, locale, work.change - env.now.value > 20 * 3_600_000),
+                })}
+          </span>
+        )}
+      </div>
+      <div class="rg-head__name" title={client?.name}>
+        {client?.name || data.deal?.name || '…'}
+      </div>
+      <div class="rg-head__meta">
+        <ServiceBadge service={service} label={serviceLabel} />
+        {payer && <span class="rg-chip">{payer}</span>}
+        {statusName && (
+          <span class="rg-chip rg-chip--stage" data-stage={data.mapped?.stage ?? data.view?.stage ?? 'none'}>
+            {statusName}
+          </span>
+        )}
+      </div>
+      {period && (
+        <div class="rg-period">
+          <span>{t('period', { day: period.day, length: period.length })}</span>
+          <span class="rg-period__bar">
+            <span style={{ width: `${Math.min(100, (period.day / period.length) * 100)}%` }} />
+          </span>
+          <span class="rg-muted">
+            {formatDate(period.start, env.timeZone, locale, false)} – {formatDate(period.end - 1, env.timeZone, locale, false)}
+          </span>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,88 @@
+// The deal-card overlay: header, notices, live deadlines, the stage checklist, scripts.
+import { Component, type ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import type { Locale } from '@/lib/i18n/locale';
+import { translator } from '@/lib/i18n/translate';
+import { overlayMessages } from '@/lib/amocrm/texts';
+import type { Session } from '@/lib/amocrm/session';
+import type { OverlayEnv } from './context';
+import { Header } from './Header';
+import { Notices } from './Notices';
+import { Deadlines } from './Deadlines';
+import { Checklist } from './Checklist';
+import { Scripts } from './Scripts';
+
+export interface OverlayProps {
+  session: Session;
+  locale: Locale;
+  optionsUrl: string;
+  writeNotes: boolean;
+  onWriteNotes: (on: boolean) => void;
+}
+
+/** A render error shows as a quiet error state, never as an exception in the page. */
+class Guard extends Component<{ message: string; children: ComponentChildren }, { failed: string | null }> {
+  override state = { failed: null as string | null };
+  override componentDidCatch(error: unknown) {
+    this.setState({ failed: error instanceof Error ? error.message : String(error) });
+  }
+  render() {
+    return this.state.failed ? (
+      <div class="rg-note rg-note--error" role="alert" data-notice="error">
+        {this.props.message.replace('{message}', this.state.failed)}
+      </div>
+    ) : (
+      this.props.children
+    );
+  }
+}
+
+function Body({ env }: { env: OverlayEnv }) {
+  const data = env.session.data.value;
+  const { t } = env;
+  const stage = data.mapped ? data.mapped.stage : (data.view?.stage ?? null);
+  const settings = data.settings;
+  return (
+    <>
+      <Header env={env} data={data} />
+      <Notices env={env} data={data} />
+      {!data.view && !data.error && <div class="rg-loading">{t('loading')}</div>}
+      {data.view && <Deadlines env={env} view={data.view} calendar={settings?.calendar ?? null} />}
+      {settings && (data.view || data.synced) && <Checklist env={env} stage={stage} view={data.view} settings={settings} />}
+      {settings && data.view && <Scripts env={env} stage={stage} view={data.view} deal={data.deal} settings={settings} />}
+    </>
+  );
+}
+
+export function Overlay({ session, locale, optionsUrl, writeNotes, onWriteNotes }: OverlayProps) {
+  const now = useSignal(Date.now());
+  const notes = useSignal(writeNotes);
+  useEffect(() => {
+    const timer = setInterval(() => (now.value = Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const t = translator(overlayMessages, locale);
+  const timeZone = session.data.value.settings?.calendar.timeZone ?? 'Asia/Almaty';
+  const env: OverlayEnv = { session, locale, t, now, optionsUrl, timeZone };
+  return (
+    <div class="rg" lang={locale}>
+      <Guard message={t('error')}>
+        <Body env={env} />
+      </Guard>
+      <footer class="rg-foot">
+        <label class="rg-toggle">
+          <input
+            type="checkbox"
+            checked={notes.value}
+            onChange={(e) => {
+              notes.value = (e.target as HTMLInputElement).checked;
+              onWriteNotes(notes.value);
+            }}
+          />
+          <span>{t('writeNotes')}</span>
+        </label>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// What every overlay component needs, passed down as one object.
+import type { ReadonlySignal } from '@preact/signals';
+import type { Locale } from '@/lib/i18n/locale';
+import type { Translate } from '@/lib/i18n/translate';
+import type { OverlayKey } from '@/lib/amocrm/texts';
+import type { Session } from '@/lib/amocrm/session';
+
+export interface OverlayEnv {
+  session: Session;
+  locale: Locale;
+  t: Translate<OverlayKey>;
+  now: ReadonlySignal<number>;
+  optionsUrl: string;
+  timeZone: string;
+}
+
+export function formatDate(at: number, timeZone: string, locale: Locale, withTime = true): string {
+  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+  }).format(at);
+}

@@ -1,0 +1,113 @@
+// Pure helpers behind the overlay: which obligations to show, countdown tone, working hours,
+// tick keys, template values. No browser APIs; Intl only.
+import type { Service, Stage } from '../model/facts';
+import type { Obligation, RuleId } from '../model/obligations';
+import type { CalendarSettings } from '../calendar/types';
+import { RULES } from '../playbook/rules';
+import { addDays, minutesOf, wallClock, zonedInstant } from './zone';
+
+export type Tone = 'calm' | 'warn' | 'breach' | 'none';
+const HOUR = 3_600_000;
+
+export function toneOf(dueAt: number | null, now: number): Tone {
+  if (dueAt === null) return 'none';
+  const left = dueAt - now;
+  return left < 0 ? 'breach' : left < HOUR ? 'warn' : 'calm';
+}
+
+export const isOpen = (o: Obligation) => o.state === 'open' || o.state === 'overdue';
+
+export interface ShownObligation {
+  obligation: Obligation;
+  /** Older unmet occurrences of the same recurring rule, folded into this row. */
+  olderOverdue: number;
+}
+
+/**
+ * Open obligations to show, soonest first (no-deadline ones last). A recurring rule shows its
+ * current occurrence; its older missed ones are counted, not listed. Met ones are returned apart.
+ */
+export function splitObligations(list: Obligation[], now: number): { open: ShownObligation[]; met: Obligation[] } {
+  const open: ShownObligation[] = [];
+  const byRule = new Map<RuleId, Obligation[]>();
+  for (const o of list) {
+    if (!isOpen(o)) continue;
+    if (RULES[o.rule]?.kind === 'recurring') {
+      const xs = byRule.get(o.rule) ?? [];
+      xs.push(o);
+      byRule.set(o.rule, xs);
+    } else open.push({ obligation: o, olderOverdue: 0 });
+  }
+  for (const xs of byRule.values()) {
+    xs.sort((a, b) => a.startAt - b.startAt);
+    const started = xs.filter((o) => o.startAt <= now);
+    const current = started[started.length - 1] ?? xs[0];
+    open.push({ obligation: current, olderOverdue: xs.filter((o) => o !== current && o.state === 'overdue').length });
+  }
+  const due = (o: Obligation) => o.dueAt ?? Number.POSITIVE_INFINITY;
+  open.sort((a, b) => due(a.obligation) - due(b.obligation));
+  const met = list.filter((o) => !isOpen(o)).sort((a, b) => (b.metAt ?? b.startAt) - (a.metAt ?? a.startAt));
+  return { open, met };
+}
+
+/** Rules counted in working time: their clocks stand still outside working hours. */
+export const WORKING_TIME_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['first-post-72h', 'content-plan-2', 'content-plan-3']);
+
+export interface WorkingNow {
+  working: boolean;
+  /** When working time next starts (when not working) or ends (when working); null if unknown within two weeks. */
+  change: number | null;
+}
+
+function isWorkingDay(date: string, weekday: number, cal: CalendarSettings): boolean {
+  if (cal.extraWorkingDays.includes(date)) return true;
+  if (cal.extraDaysOff.includes(date)) return false;
+  return cal.workDays.includes(weekday);
+}
+
+/** Working hours in the agency zone (weekdays, hours, extra days off/working days of settings). */
+export function workingNow(now: number, cal: CalendarSettings): WorkingNow {
+  const w = wallClock(now, cal.timeZone);
+  const start = minutesOf(cal.workStart);
+  const end = minutesOf(cal.workEnd);
+  const minute = w.hour * 60 + w.minute;
+  if (isWorkingDay(w.date, w.weekday, cal) && minute >= start && minute < end) return { working: true, change: zonedInstant(w.date, end, cal.timeZone) };
+  for (let i = 0; i < 15; i++) {
+    const date = addDays(w.date, i);
+    const weekday = ((w.weekday - 1 + i) % 7) + 1;
+    if (!isWorkingDay(date, weekday, cal)) continue;
+    if (i === 0 && minute >= start) continue;
+    return { working: false, change: zonedInstant(date, start, cal.timeZone) };
+  }
+  return { working: false, change: null };
+}
+
+/** The `key` a tick of this item carries: period-scoped and slot/date-scoped rules use the occurrence key. */
+export function tickKeyFor(rule: RuleId | null, obligation: Obligation | undefined): string | undefined {
+  if (!rule || !obligation) return undefined;
+  const meta = RULES[rule];
+  if (meta.tick?.key === 'none') return undefined;
+  return obligation.key !== rule ? obligation.key : undefined;
+}
+
+/** The obligation a checklist step belongs to: the current occurrence of its rule. */
+export function obligationFor(rule: RuleId | null, list: Obligation[], now: number): Obligation | undefined {
+  if (!rule) return undefined;
+  const xs = list.filter((o) => o.rule === rule).sort((a, b) => a.startAt - b.startAt);
+  const started = xs.filter((o) => o.startAt <= now);
+  return started.find(isOpen) ?? started[started.length - 1] ?? xs[0];
+}
+
+/** Whether the renewal is near: the renewal-contact obligation of the current period has started and is not met. */
+export function renewalNear(list: Obligation[], now: number): boolean {
+  return list.some((o) => (o.rule === 'renewal-contact' || o.rule === 'renewal-outcome' || o.rule === 'lost-deadline') && o.startAt <= now && isOpen(o));
+}
+
+/** What the header calls the stage when the worker has none (a new deal). */
+export function stageLabel(stage: Stage | null, statusName: string | null): string | null {
+  return statusName ?? stage;
+}
+
+export function serviceOrDefault(service: Service | null): Service {
+  return service ?? 'management';
+}

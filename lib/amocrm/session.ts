@@ -1,0 +1,157 @@
+// One visit of one deal card: reads the deal, syncs it with the worker, holds what the overlay
+// shows (signals), records ticks. Browser APIs come in as dependencies.
+import { signal } from '@preact/signals';
+import type { ClientView, MessageType, RequestOf, ResponseOf } from '../messaging/protocol';
+import type { NewClientEvent } from '../model/facts';
+import type { Settings } from '../playbook/settings-types';
+import type { AmoApi } from './api';
+import type { DealRead } from './deal';
+import type { ApiErrorKind } from './errors';
+import { markedEventId, noteText, type MarkedEvent } from './markers';
+import type { MappedDeal } from './mapping';
+import { readDeal } from './read';
+import { clientIdOf } from './url';
+
+export type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
+
+export interface SessionDeps {
+  host: string;
+  leadId: number;
+  send: Send;
+  api: AmoApi;
+  settings: () => Promise<Settings>;
+  /** Resolves with the document once this lead's card is rendered. */
+  cardReady: () => Promise<ParentNode>;
+  doc: () => ParentNode;
+  now?: () => number;
+  /** Whether ticks are also written to the deal as notes (`overlay.writeNotes`). */
+  writeNotes: () => Promise<boolean>;
+  /** The extension was reloaded: tear down quietly. */
+  onInvalidated: () => void;
+  isInvalidated: (error: unknown) => boolean;
+}
+
+export interface OverlayData {
+  view: ClientView | null;
+  settings: Settings | null;
+  deal: DealRead | null;
+  mapped: MappedDeal | null;
+  /** Page-data mode and why; null in API mode or before the first read. */
+  fallback: ApiErrorKind | null;
+  /** The first full read (API or page) finished. */
+  synced: boolean;
+  error: string | null;
+}
+
+export function createSession(deps: SessionDeps) {
+  const now = deps.now ?? (() => Date.now());
+  const clientId = clientIdOf(deps.host, deps.leadId);
+  const data = signal<OverlayData>({ view: null, settings: null, deal: null, mapped: null, fallback: null, synced: false, error: null });
+  const pending = signal<Record<string, boolean>>({});
+  let closed = false;
+  let lastRead = 0;
+  let reading: Promise<void> | null = null;
+
+  const patch = (p: Partial<OverlayData>) => {
+    if (!closed) data.value = { ...data.value, ...p };
+  };
+  const fail = (error: unknown) => {
+    if (closed) return;
+    if (deps.isInvalidated(error)) {
+      closed = true;
+      deps.onInvalidated();
+      return;
+    }
+    patch({ error: error instanceof Error ? error.message : String(error) });
+  };
+
+  async function quickView(): Promise<void> {
+    try {
+      const view = await deps.send('client.view', { clientId });
+      if (view && !data.value.synced) patch({ view });
+    } catch (error) {
+      if (deps.isInvalidated(error)) fail(error);
+    }
+  }
+
+  async function read(): Promise<void> {
+    const settings = await deps.settings();
+    patch({ settings });
+    const result = await readDeal(deps.leadId, {
+      api: deps.api,
+      host: deps.host,
+      amo: settings.amocrm,
+      timeZone: settings.calendar.timeZone,
+      now,
+      cardReady: deps.cardReady,
+      doc: deps.doc,
+    });
+    if (closed) return;
+    const { recorded: _r, view } = await deps.send('client.sync', { client: result.mapped.client, events: result.mapped.events });
+    lastRead = now();
+    patch({ view, deal: result.deal, mapped: result.mapped, fallback: result.fallback, synced: true, error: null });
+  }
+
+  function load(): Promise<void> {
+    if (!reading) reading = read().catch(fail).finally(() => (reading = null));
+    return reading;
+  }
+
+  async function record(event: MarkedEvent, title: string): Promise<void> {
+    const pendingKey = `${event.item}|${event.key ?? ''}`;
+    pending.value = { ...pending.value, [pendingKey]: true };
+    try {
+      const { view } = await deps.send('event.record', { event: event as NewClientEvent });
+      patch({ view });
+      if (data.value.fallback === null && (await deps.writeNotes())) {
+        await deps.api.addNote(deps.leadId, noteText(event, title)).catch(() => undefined);
+      }
+    } catch (error) {
+      fail(error);
+    } finally {
+      const { [pendingKey]: _done, ...rest } = pending.value;
+      pending.value = rest;
+    }
+  }
+
+  return {
+    clientId,
+    data,
+    pending,
+    start(): void {
+      void quickView();
+      void load();
+    },
+    /** The page became visible again (another tab may have ticked): fresh view; re-read when stale. */
+    refresh(): void {
+      if (closed) return;
+      if (now() - lastRead > 30_000) {
+        deps.api.refresh(deps.leadId);
+        void load();
+      } else
+        void deps
+          .send('client.view', { clientId })
+          .then((view) => view && patch({ view }))
+          .catch(fail);
+    },
+    retry(): void {
+      patch({ error: null });
+      void load();
+    },
+    tick(item: string, key: string | undefined, title: string, value?: string): Promise<void> {
+      const at = now();
+      const event: MarkedEvent = { id: markedEventId('tick', item, key, at), clientId, type: 'tick', item, at, source: 'manager', ...(key ? { key } : {}), ...(value ? { value } : {}) };
+      return record(event, title);
+    },
+    untick(item: string, key: string | undefined, title: string): Promise<void> {
+      const at = now();
+      const event: MarkedEvent = { id: markedEventId('untick', item, key, at), clientId, type: 'untick', item, at, source: 'manager', ...(key ? { key } : {}) };
+      return record(event, title);
+    },
+    close(): void {
+      closed = true;
+    },
+  };
+}
+
+export type Session = ReturnType<typeof createSession>;

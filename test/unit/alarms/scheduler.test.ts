@@ -1,0 +1,39 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SAFETY_ALARM, WAKE_ALARM, browserEffects, ensureSafetyAlarm, tabPatternOf } from '../../../lib/alarms/scheduler';
+
+describe('scheduler (fake browser)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps one next-wake alarm, re-planned idempotently, cleared when nothing is pending', async () => {
+    const fx = browserEffects();
+    await fx.scheduleWake(5_000_000_000_000);
+    await fx.scheduleWake(5_000_000_000_000);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([expect.objectContaining({ name: WAKE_ALARM, scheduledTime: 5_000_000_000_000 })]);
+    await fx.scheduleWake(null);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+
+  it('creates the safety alarm once', async () => {
+    await ensureSafetyAlarm();
+    await ensureSafetyAlarm();
+    const all = await fakeBrowser.alarms.getAll();
+    expect(all.map((a) => [a.name, a.periodInMinutes])).toEqual([[SAFETY_ALARM, 30]]);
+  });
+
+  it('shows notifications with two buttons and sets a red badge', async () => {
+    const fx = browserEffects();
+    await fx.show({ id: 'n1', title: 'T', message: 'M', buttons: ['Открыть сделку', 'Отложить 15 мин'], requireInteraction: true });
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['n1']);
+    await fx.badge(3);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+    await fx.badge(0);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('builds tab patterns from target URLs', () => {
+    expect(tabPatternOf('https://smmpro.amocrm.ru/leads/detail/1')).toBe('https://smmpro.amocrm.ru/leads/detail/1*');
+    expect(tabPatternOf('https://www.instagram.com/coffee/')).toBe('https://www.instagram.com/coffee*');
+    expect(tabPatternOf('chrome-extension://x/popup.html')).toBeNull();
+  });
+});

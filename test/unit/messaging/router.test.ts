@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMessenger, ExtensionContextInvalidatedError, WorkerError } from '../../../lib/messaging/client';
+import { createRouter, type Handlers } from '../../../lib/messaging/router';
+import { classifySender, type SenderInfo } from '../../../lib/messaging/sender';
+import { messageTypes } from '../../../lib/messaging/validate';
+
+const self = { id: 'ext-id', origin: 'chrome-extension://ext-id' };
+const popup: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
+const optionsTab: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/options.html', tab: { id: 3, url: 'chrome-extension://ext-id/options.html' } };
+const amo: SenderInfo = { id: 'ext-id', url: 'https://smmpro.amocrm.ru/leads/detail/1', origin: 'https://smmpro.amocrm.ru', frameId: 0, tab: { id: 1 } };
+const insta: SenderInfo = { id: 'ext-id', url: 'https://www.instagram.com/coffee/', frameId: 0, tab: { id: 2 } };
+
+describe('classifySender', () => {
+  it.each([
+    ['popup', popup, 'page'],
+    ['options tab', optionsTab, 'page'],
+    ['amoCRM top frame', amo, 'content'],
+    ['Instagram top frame', insta, 'content'],
+  ])('accepts %s', (_l, sender, kind) => {
+    const r = classifySender(sender, self);
+    expect(r.ok && r.sender.kind).toBe(kind);
+  });
+  it.each([
+    ['another extension', { ...popup, id: 'evil' }],
+    ['an iframe', { ...amo, frameId: 3 }],
+    ['a foreign origin', { ...amo, url: 'https://evil.example/', origin: 'https://evil.example' }],
+    ['a lookalike host', { ...amo, url: 'https://smmpro.amocrm.ru.evil.com/', origin: 'https://smmpro.amocrm.ru.evil.com' }],
+    ['http', { ...amo, url: 'http://smmpro.amocrm.ru/', origin: 'http://smmpro.amocrm.ru' }],
+    ['origin/url mismatch', { ...amo, origin: 'https://evil.example' }],
+    ['no tab and no extension url', { id: 'ext-id', url: 'https://smmpro.amocrm.ru/' }],
+    ['our page framed in a foreign tab', { ...popup, tab: { id: 1, url: 'https://evil.example/' } }],
+  ])('rejects %s', (_l, sender) => expect(classifySender(sender as SenderInfo, self).ok).toBe(false));
+});
+
+function handlers() {
+  const calls: string[] = [];
+  const h = Object.fromEntries(messageTypes.map((t) => [t, vi.fn(async () => (calls.push(t), { ok: t }))])) as unknown as Handlers;
+  return { h, calls };
+}
+const env = (type: string, payload: unknown) => ({ reglament: 1, type, payload });
+const c = {
+  id: 'smmpro.amocrm.ru:1', host: 'smmpro.amocrm.ru', leadId: 1, name: 'A', service: null, payer: null, managerId: null,
+  managerName: null, instagram: null, credentialsFilled: false, stageName: null, updatedAt: 1,
+};
+
+describe('router', () => {
+  it('ignores non-envelopes and rejects unknown types', async () => {
+    const { h } = handlers();
+    const route = createRouter(h, () => self);
+    expect(await route({ hello: 1 }, popup)).toBeUndefined();
+    expect(await route(env('nope', {}), popup)).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
+  });
+
+  it('lets content scripts use only their subset', async () => {
+    const { h, calls } = handlers();
+    const route = createRouter(h, () => self);
+    for (const type of ['settings.set', 'backup.export', 'backup.import', 'data.delete', 'token.set', 'token.status', 'client.events'])
+      expect(await route(env(type, {}), amo)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route(env('settings.get', {}), amo)).toMatchObject({ ok: true });
+    expect(await route(env('settings.set', { settings: {} }), popup)).toMatchObject({ ok: true });
+    expect(calls).toEqual(['settings.get', 'settings.set']);
+  });
+
+  it('rejects malformed payloads before any handler runs', async () => {
+    const { h, calls } = handlers();
+    const route = createRouter(h, () => self);
+    const bad = await route(env('client.sync', { client: c, events: [{ clientId: c.id, type: 'post', at: NaN, source: 'instagram' }] }), popup);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect((bad as { error: { message: string } }).error.message).toContain('payload.events[0].at');
+    expect(await route(env('client.sync', { client: c, events: [{ clientId: 'smmpro.amocrm.ru:2', type: 'payment', at: 1, source: 'amocrm' }] }), popup)).toMatchObject({ ok: false });
+    expect(await route(env('event.record', { event: { clientId: c.id, type: 'tick', at: 1, source: 'manager' } }), popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await route(env('data.delete', { confirm: 'yes' }), popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await route(env('clients.list', { extra: 1 }), popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('keeps a content script inside its own amoCRM host', async () => {
+    const { h, calls } = handlers();
+    const route = createRouter(h, () => self);
+    const other = { ...c, id: 'other.amocrm.ru:1', host: 'other.amocrm.ru' };
+    expect(await route(env('client.sync', { client: other, events: [] }), amo)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route(env('event.record', { event: { clientId: other.id, type: 'payment', at: 1, source: 'amocrm' } }), amo)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route(env('client.sync', { client: c, events: [] }), insta)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route(env('event.record', { event: { clientId: c.id, type: 'payment', at: 1, source: 'instagram' } }), insta)).toMatchObject({ ok: false });
+    expect(await route(env('event.record', { event: { clientId: c.id, type: 'post', at: 1, source: 'instagram' } }), insta)).toMatchObject({ ok: true });
+    expect(await route(env('client.sync', { client: c, events: [] }), amo)).toMatchObject({ ok: true });
+    expect(calls).toEqual(['event.record', 'client.sync']);
+  });
+});
+
+describe('sendMessage client', () => {
+  it('unwraps replies and throws the worker message', async () => {
+    const ok = createMessenger(async () => ({ ok: true, data: [1] }));
+    expect(await ok('clients.list', {})).toEqual([1]);
+    const no = createMessenger(async () => ({ ok: false, error: { code: 'forbidden', message: 'nope' } }));
+    await expect(no('clients.list', {})).rejects.toThrow(new WorkerError('forbidden', 'nope'));
+  });
+  it('turns a dead extension context into ExtensionContextInvalidatedError', async () => {
+    const dead = createMessenger(async () => {
+      throw new Error('Extension context invalidated.');
+    });
+    await expect(dead('clients.list', {})).rejects.toBeInstanceOf(ExtensionContextInvalidatedError);
+  });
+});

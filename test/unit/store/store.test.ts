@@ -1,0 +1,107 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../lib/playbook/settings';
+import { exportBackup, importBackup, parseBackup } from '../../../lib/store/backup';
+import { openStore } from '../../../lib/store/db';
+import { naturalEventId } from '../../../lib/store/ids';
+import * as repo from '../../../lib/store/repo';
+import { migrations, type Db } from '../../../lib/store/schema';
+import { almaty, client, ev, freshDb } from '../worker/helpers';
+
+describe('schema migrations', () => {
+  it('upgrades a version-1 database to the current one without losing anything', async () => {
+    const name = `v1-${Math.random()}`;
+    const c = client(1);
+    const v1 = await openDB(name, 1, { upgrade: (db, _o, _n, tx) => migrations[1](db as unknown as Db, tx as never) });
+    await v1.put('clients', c);
+    await v1.put('events', { ...ev(c, 'deal-created', 1000), id: 'e1' });
+    await v1.put('settings', defaultSettings, 'current');
+    await v1.put('meta', { x: 1 }, 'notified');
+    v1.close();
+    const db = await openStore(name);
+    expect(db.version).toBe(2);
+    expect(await repo.getClient(db, c.id)).toEqual(c);
+    expect(await repo.eventsOf(db, c.id)).toHaveLength(1);
+    expect(await repo.getSettings(db)).toEqual(defaultSettings);
+    expect(await repo.getMeta(db, 'notified')).toEqual({ x: 1 });
+    expect(await repo.getMeta(db, 'schemaVersion')).toBe(2);
+    expect(db.objectStoreNames.contains('plans')).toBe(true);
+  });
+});
+
+describe('idempotent ingestion', () => {
+  it('stores the same fact once, and gives id-less events a deterministic id', async () => {
+    const db = await freshDb();
+    const c = client(2);
+    const post = ev(c, 'post', 5000, { shortcode: 'Cx1' });
+    expect(await repo.recordEvents(db, [post, post])).toHaveLength(1);
+    expect(await repo.recordEvents(db, [{ ...post, at: 5001 }])).toHaveLength(0);
+    const tick = ev(c, 'tick', 7000, { item: 'call', key: 'k' });
+    expect(naturalEventId(tick)).toBe(`${c.id}|tick|7000|call|k`);
+    await repo.recordEvents(db, [tick]);
+    expect(await repo.recordEvents(db, [tick])).toHaveLength(0);
+    expect((await repo.eventsOf(db, c.id)).map((e) => e.type)).toEqual(['post', 'tick']);
+  });
+});
+
+describe('settings', () => {
+  it('validates on write and keeps the old value on failure', async () => {
+    const db = await freshDb();
+    const bad = await repo.setSettings(db, { ...defaultSettings, calendar: { ...defaultSettings.calendar, workStart: '25:99' } });
+    expect(bad.ok).toBe(false);
+    expect(await repo.getSettings(db)).toEqual(defaultSettings);
+    const partial = await repo.setSettings(db, { alarms: { hourRuleWarningMinutes: 20 } });
+    expect(partial.ok).toBe(true);
+    expect((await repo.getSettings(db)).alarms.hourRuleWarningMinutes).toBe(20);
+  });
+});
+
+async function seeded(): Promise<Db> {
+  const db = await freshDb();
+  const c = client(3);
+  await repo.putClient(db, c);
+  await repo.recordEvents(db, [ev(c, 'deal-created', almaty('2026-12-07T10:30')), ev(c, 'stage', almaty('2026-12-07T11:00'), { stage: 'contacted' })]);
+  await repo.setMeta(db, 'amoToken', { token: 'top-secret-token', setAt: 1 });
+  await repo.setMeta(db, 'snoozes', { a: 1 });
+  await db.put('plans', { clientId: c.id, periodStart: 1, planNo: 1, days: [] });
+  return db;
+}
+
+describe('backup', () => {
+  it('exports everything but the token and imports it back', async () => {
+    const db = await seeded();
+    const file = await exportBackup(db);
+    const json = JSON.stringify(file);
+    expect(file.format).toBe('reglament-backup');
+    expect(json).not.toContain('top-secret-token');
+    const target = await freshDb();
+    expect(await importBackup(target, json)).toEqual({ clients: 1, events: 2 });
+    expect(await repo.eventsOf(target, client(3).id)).toEqual(await repo.eventsOf(db, client(3).id));
+    expect(await target.getAll('plans')).toHaveLength(1);
+    expect(await repo.getMeta(target, 'snoozes')).toEqual({ a: 1 });
+  });
+
+  it.each([
+    ['not JSON', '{oops', /JSON/],
+    ['a foreign file', JSON.stringify({ hello: 'world' }), /format/],
+    ['a newer version', JSON.stringify({ format: 'reglament-backup', version: 9 }), /version/],
+  ])('rejects %s', async (_label, json, message) => {
+    const db = await seeded();
+    await expect(importBackup(db, json)).rejects.toThrow(message);
+    expect(await repo.counts(db)).toEqual({ clients: 1, events: 2 });
+  });
+
+  it('names the bad field and changes nothing', async () => {
+    const db = await seeded();
+    const file = await exportBackup(db);
+    const broken = { ...file, events: [...file.events, { ...file.events[0], id: 'x', type: 'teleport' }] };
+    await expect(importBackup(db, JSON.stringify(broken))).rejects.toThrow(/events\[2\]\.type/);
+    const badSettings = { ...file, settings: { ...defaultSettings, calendar: { ...defaultSettings.calendar, workEnd: 'late' } } };
+    await expect(importBackup(db, JSON.stringify(badSettings))).rejects.toThrow(/settings\.calendar/);
+    const orphan = { ...file, clients: [] };
+    expect(() => parseBackup(JSON.stringify(orphan))).toThrow(/no client/);
+    expect(await repo.counts(db)).toEqual({ clients: 1, events: 2 });
+    expect(await repo.getMeta(db, 'amoToken')).toEqual({ token: 'top-secret-token', setAt: 1 });
+  });
+});
