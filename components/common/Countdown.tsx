@@ -1,12 +1,13 @@
 // Time left until a deadline, ticking from a shared `now` signal: calm over an hour, warning under
 // an hour (mm:ss), breach as negative time («просрочено на 2 ч 10 мин»). Generic: no CRM knowledge.
-import type { ReadonlySignal } from '@preact/signals';
+import type { Readable } from '@/lib/amocrm/store';
+import { useStore } from './use-store';
 import { formatDuration } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 
 export interface CountdownProps {
   dueAt: number;
-  now: ReadonlySignal<number>;
+  now: Readable<number>;
   locale: Locale;
   /** «просрочено на {time}» */
   overdueText: (time: string) => string;
@@ -17,7 +18,7 @@ export interface CountdownProps {
 const HOUR = 3_600_000;
 
 export function Countdown({ dueAt, now, locale, overdueText, paused }: CountdownProps) {
-  const left = dueAt - now.value;
+  const left = dueAt - useStore(now);
   const tone = left < 0 ? 'breach' : left < HOUR ? 'warn' : 'calm';
   let text: string;
   if (left < 0) text = overdueText(formatDuration(-left, locale));

@@ -70,8 +70,9 @@ export function App() {
           </div>
         </div>
       </header>
+      <main class="body">
       <SyncPanel />
-      <nav class="tabs" role="tablist" aria-label={t('title')}>
+      <div class="tabs" role="tablist" aria-label={t('title')}>
         {tabs.map((x) => (
           <button
             key={x}
@@ -87,8 +88,8 @@ export function App() {
             {t(`tab.${x}`)}
           </button>
         ))}
-      </nav>
-      <main id="view" role="tabpanel" aria-labelledby={`tab-${tab.value}`} aria-busy={loading.value}>
+      </div>
+      <div id="view" class="view" role="tabpanel" aria-labelledby={`tab-${tab.value}`} aria-busy={loading.value}>
         {loadError.value && (
           <p class="error" role="alert">
             {t('error.load', { message: loadError.value })} <button type="button" class="button secondary" onClick={() => void loadMonth()}>{t('retry')}</button>
@@ -99,6 +100,7 @@ export function App() {
         {d && tab.value === 'motivation' && <Motivation data={d} />}
         {d && tab.value === 'record' && <RecordView data={d} />}
         {d && tab.value === 'plans' && <PlansView data={d} />}
+      </div>
       </main>
     </div>
   );

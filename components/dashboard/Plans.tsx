@@ -211,7 +211,7 @@ function MonthCalendarView({ data }: { data: DashboardMonth }) {
       {calendar.rows.length === 0 ? (
         <p class="empty">{t('plans.calendar.empty')}</p>
       ) : (
-        <div class="table-wrap cal-wrap" tabIndex={0} role="region" aria-label={t('plans.calendar')}>
+        <div class="table-wrap cal-wrap" tabIndex={0} role="region" aria-label={t('plans.calendar.hint')}>
           <table class="cal">
             <caption class="sr-only">{t('plans.calendar')}</caption>
             <thead>

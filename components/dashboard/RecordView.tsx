@@ -35,32 +35,32 @@ export function RecordView({ data }: { data: DashboardMonth }) {
         </div>
       </div>
       <div class="filters">
-        <label>
-          <span>{t('record.client')}</span>
-          <select value={clientId} onChange={(e) => { setClientId(e.currentTarget.value); setLimit(PAGE); }}>
+        <div class="field">
+          <label for="f-client">{t('record.client')}</label>
+          <select id="f-client" value={clientId} onChange={(e) => { setClientId(e.currentTarget.value); setLimit(PAGE); }}>
             <option value="">{t('record.all')}</option>
             {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
-        </label>
-        <label>
-          <span>{t('record.rule')}</span>
-          <select value={rule} onChange={(e) => { setRule(e.currentTarget.value); setLimit(PAGE); }}>
+        </div>
+        <div class="field">
+          <label for="f-rule">{t('record.rule')}</label>
+          <select id="f-rule" value={rule} onChange={(e) => { setRule(e.currentTarget.value); setLimit(PAGE); }}>
             <option value="">{t('record.all')}</option>
             {RULE_IDS.map((r) => <option key={r} value={r}>{ruleTitle(r, r)}</option>)}
           </select>
-        </label>
-        <label>
-          <span>{t('record.outcome')}</span>
-          <select value={outcome} onChange={(e) => { setOutcome(e.currentTarget.value as Outcome | 'all'); setLimit(PAGE); }}>
+        </div>
+        <div class="field">
+          <label for="f-outcome">{t('record.outcome')}</label>
+          <select id="f-outcome" value={outcome} onChange={(e) => { setOutcome(e.currentTarget.value as Outcome | 'all'); setLimit(PAGE); }}>
             <option value="all">{t('record.all')}</option>
             {outcomes.map((o) => <option key={o} value={o}>{outcomeLabels[locale.value][o]}</option>)}
           </select>
-        </label>
+        </div>
       </div>
       {rows.length === 0 ? (
         <p class="empty">{t('record.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('record.table')}>
           <table class="table record-table">
             <caption class="sr-only">{t('record.title')}</caption>
             <thead>

@@ -5,7 +5,7 @@ import type { TeamSyncStatus } from '@/lib/dashboard/types';
 import { sendMessage } from '@/lib/messaging/client';
 import { dateTime } from './format';
 import { loadMonth } from './state';
-import { t } from './strings';
+import { deals, t } from './strings';
 
 export const syncStatus = signal<TeamSyncStatus | null>(null);
 const syncError = signal<string | null>(null);
@@ -61,7 +61,7 @@ export function SyncPanel() {
   const running = s?.phase === 'running';
   const fraction = !s || !running ? 0 : s.step === 'events' && s.eventsBatchesTotal ? 0.3 + (0.65 * s.eventsBatchesDone) / s.eventsBatchesTotal : s.step === 'saving' ? 0.97 : s.step === 'leads' ? 0.1 + Math.min(0.2, s.leadsDone / 2000) : 0.05;
   let message = '';
-  if (s?.phase === 'done') message = t('sync.done', { clients: s.clients, recorded: s.recorded, requests: s.requests, mode: s.incremental ? t('sync.incremental') : '' });
+  if (s?.phase === 'done') message = t('sync.done', { clients: deals(s.clients), recorded: s.recorded, requests: s.requests, mode: s.incremental ? t('sync.incremental') : '' });
   else if (s?.phase === 'cancelled') message = t('sync.cancelled');
   else if (s?.phase === 'failed') message = t('sync.failed', { message: s.error ?? '' });
   else if (syncError.value) message = t('sync.failed', { message: syncError.value });

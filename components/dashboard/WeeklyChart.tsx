@@ -13,6 +13,7 @@ export function WeeklyChart({ weeks, id }: { weeks: WeekBar[]; id: string }) {
   const y = (v: number) => pad.t + (H - pad.t - pad.b) * (1 - v / max);
   const ticks = [0, Math.round(max / 2), max].filter((v, i, a) => a.indexOf(v) === i);
   const label = (w: WeekBar) => `${shortDate(w.from)}–${shortDate(w.to)}`;
+  const axisLabel = (w: WeekBar) => (w.from === w.to ? String(Number(w.from.slice(8))) : `${Number(w.from.slice(8))}–${Number(w.to.slice(8))}`);
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} class="chart-svg">
@@ -32,7 +33,7 @@ export function WeeklyChart({ weeks, id }: { weeks: WeekBar[]; id: string }) {
             <g key={w.from} aria-hidden="true">
               <rect x={x - bw - 2} y={y(w.kept)} width={bw} height={Math.max(0, y(0) - y(w.kept))} class="bar kept" rx="3" />
               <rect x={x + 2} y={y(w.missed)} width={bw} height={Math.max(0, y(0) - y(w.missed))} class="bar missed" rx="3" />
-              <text x={x} y={H - pad.b + 16} text-anchor="middle" class="axis">{label(w)}</text>
+              <text x={x} y={H - pad.b + 16} text-anchor="middle" class="axis">{axisLabel(w)}</text>
             </g>
           );
         })}

@@ -30,7 +30,7 @@ const ru = {
   'sync.step.leads': 'Читаю сделки: {count}',
   'sync.step.events': 'Читаю смены статусов: {done} из {total}',
   'sync.step.saving': 'Сохраняю факты',
-  'sync.done': 'Готово: {clients} сделок, новых фактов: {recorded} ({requests} запросов{mode})',
+  'sync.done': 'Готово: {clients}, новых фактов: {recorded} (запросов к amoCRM: {requests}{mode})',
   'sync.incremental': ', только изменения',
   'sync.cancelled': 'Синхронизация отменена',
   'sync.failed': 'Ошибка синхронизации: {message}',
@@ -66,6 +66,7 @@ const ru = {
   'record.late': 'Опоздание',
   'record.count': 'Показано {shown} из {total}',
   'record.more': 'Показать ещё',
+  'record.table': 'Таблица обязательств',
   'record.empty': 'Нет обязательств по выбранным фильтрам',
   'plans.title': 'Контент-планы',
   'plans.client': 'Клиент',
@@ -131,7 +132,7 @@ const en: Record<Key, string> = {
   'sync.step.leads': 'Reading deals: {count}',
   'sync.step.events': 'Reading status changes: {done} of {total}',
   'sync.step.saving': 'Saving facts',
-  'sync.done': 'Done: {clients} deals, {recorded} new facts ({requests} requests{mode})',
+  'sync.done': 'Done: {clients}, {recorded} new facts ({requests} amoCRM requests{mode})',
   'sync.incremental': ', changes only',
   'sync.cancelled': 'Sync cancelled',
   'sync.failed': 'Sync failed: {message}',
@@ -167,6 +168,7 @@ const en: Record<Key, string> = {
   'record.late': 'Late by',
   'record.count': 'Showing {shown} of {total}',
   'record.more': 'Show more',
+  'record.table': 'Obligations table',
   'record.empty': 'No obligations match the filters',
   'plans.title': 'Content plans',
   'plans.client': 'Client',
@@ -207,6 +209,10 @@ export type StringKey = Key;
 
 export function t(key: Key, vars?: Record<string, string | number>): string {
   return translator(messages, locale.value)(key, vars);
+}
+
+export function deals(n: number, loc: Locale = locale.value): string {
+  return `${n} ${plural(n, loc === 'ru' ? ['сделка', 'сделки', 'сделок'] : ['deal', 'deals', 'deals'], loc)}`;
 }
 
 export function days(n: number, loc: Locale = locale.value): string {

@@ -1,6 +1,7 @@
 // Backup (export a JSON file, restore from one) and «Удалить все данные» behind a confirmation.
 import { useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/client';
+import { clearSnapshot } from '../popup/snapshot';
 import { loadSettings } from './state';
 import { tr } from './t';
 
@@ -46,6 +47,7 @@ export function BackupPanel({ onChanged }: { onChanged: () => void }) {
     setNote(null);
     try {
       const summary = await sendMessage('backup.import', { json: await file.text() });
+      clearSnapshot();
       setNote({ tone: 'ok', text: tr('backup.imported', { clients: summary.clients, events: summary.events }) });
       await loadSettings();
       onChanged();
@@ -62,6 +64,7 @@ export function BackupPanel({ onChanged }: { onChanged: () => void }) {
     setBusy(true);
     try {
       const { deleted } = await sendMessage('data.delete', { confirm: 'delete-all' });
+      clearSnapshot();
       setNote({ tone: 'ok', text: tr('backup.deleted', { clients: deleted.clients, events: deleted.events }) });
       await loadSettings();
       onChanged();

@@ -1,55 +1,58 @@
+// The current stage's checklist, built from the worker's obligations (their items are already
+// branched by service: «Отправить логин/пароль Ивану» for ведение, an info line for комплексное).
 import { useState } from 'preact/hooks';
 import type { Stage } from '@/lib/model/facts';
+import type { ChecklistItem, Obligation } from '@/lib/model/obligations';
 import type { ClientView } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/playbook/settings-types';
-import { RULES } from '@/lib/playbook/rules';
-import { stageChecklist, type StageStep } from '@/lib/playbook/stage-checklist';
-import { obligationFor, tickKeyFor } from '@/lib/amocrm/overlay-model';
+import { NEXT_STAGE, obligationFor, RECURRING_RULES, STAGE_RULES, TICK_ITEMS, tickKeyFor, VALUE_ITEMS } from '@/lib/amocrm/overlay-model';
 import type { OverlayEnv } from './context';
+import { useStore } from '@/components/common/use-store';
 
-const RECURRING_STEPS = new Set(['daily-post', 'stories', 'engagement-round']);
+interface StepProps {
+  env: OverlayEnv;
+  obligation: Obligation;
+  item: ChecklistItem;
+  /** Recurring rules: the occurrence itself is the step, ticked with the rule's item. */
+  recurring: boolean;
+}
 
-function Step({ env, step, view }: { env: OverlayEnv; step: StageStep; view: ClientView | null }) {
+function Step({ env, obligation, item, recurring }: StepProps) {
   const { t, session } = env;
   const [value, setValue] = useState('');
-  const now = env.now.value;
-  if (step.info) {
+  if (item.info) {
     return (
-      <li class="rg-step rg-step--info" data-item={step.id}>
+      <li class="rg-step rg-step--info" data-item={item.id}>
         <span class="rg-step__icon">i</span>
-        <span>{step.title}</span>
+        <span>{item.title}</span>
       </li>
     );
   }
-  const obligation = view ? obligationFor(step.rule, view.obligations, now) : undefined;
-  const def = step.rule ? RULES[step.rule].items.find((d) => d.id === step.id) : undefined;
-  const recurring = RECURRING_STEPS.has(step.id);
-  const item = obligation?.items?.find((i) => i.id === step.id);
-  const done = recurring ? obligation?.state === 'met' || obligation?.state === 'met-late' : !!item?.done;
-  const tickable = !!view && (recurring ? !!obligation : def?.source === 'tick');
-  const key = tickKeyFor(step.rule, obligation);
-  const busy = !!session.pending.value[`${step.id}|${key ?? ''}`];
-  const toggle = () => void (done ? session.untick(step.id, key, step.title) : session.tick(step.id, key, step.title));
-  const wantsValue = !!def?.valueHint && !done;
+  const done = item.done;
+  const tickable = recurring || TICK_ITEMS.has(item.id);
+  const key = tickKeyFor(obligation.rule, obligation);
+  const busy = !!useStore(session.pending)[`${item.id}|${key ?? ''}`];
+  const wantsValue = VALUE_ITEMS.has(item.id) && !done;
+  const toggle = () => void (done ? session.untick(item.id, key, item.title) : session.tick(item.id, key, item.title));
   return (
-    <li class={`rg-step${done ? ' rg-step--done' : ''}`} data-item={step.id} data-done={String(done)}>
+    <li class={`rg-step${done ? ' rg-step--done' : ''}`} data-item={item.id} data-done={String(done)}>
       <label class="rg-step__label">
-        <input type="checkbox" checked={done} disabled={!tickable || busy || wantsValue} onChange={toggle} />
+        <input type="checkbox" checked={busy ? !done : done} disabled={!tickable || busy || wantsValue} onChange={toggle} />
         <span>
-          {step.title}
-          {!tickable && !done && def && def.source !== 'tick' && <em class="rg-muted"> · {t('autoItem')}</em>}
+          {item.title}
+          {!tickable && !done && <em class="rg-muted"> · {t('autoItem')}</em>}
         </span>
       </label>
-      {wantsValue && tickable && (
+      {wantsValue && (
         <form
           class="rg-value"
           onSubmit={(e) => {
             e.preventDefault();
             const v = value.trim();
-            if (v) void session.tick(step.id, key, step.title, v);
+            if (v) void session.tick(item.id, key, item.title, v);
           }}
         >
-          <input class="rg-input" value={value} placeholder={t('refsPlaceholder')} onInput={(e) => setValue((e.target as HTMLInputElement).value)} aria-label={step.title} />
+          <input class="rg-input" value={value} placeholder={t('refsPlaceholder')} onInput={(e) => setValue((e.target as HTMLInputElement).value)} aria-label={item.title} />
           <button type="submit" class="rg-btn rg-btn--small" disabled={busy || !value.trim()}>
             {t('save')}
           </button>
@@ -59,19 +62,28 @@ function Step({ env, step, view }: { env: OverlayEnv; step: StageStep; view: Cli
   );
 }
 
-export function Checklist({ env, stage, view, settings }: { env: OverlayEnv; stage: Stage | null; view: ClientView | null; settings: Settings }) {
-  const service = view?.client.service ?? null;
-  const list = stageChecklist(stage, service, settings);
-  if (list.steps.length === 0) return null;
+export function Checklist({ env, stage, view, settings }: { env: OverlayEnv; stage: Stage | null; view: ClientView; settings: Settings }) {
+  const now = useStore(env.now);
+  const steps: StepProps[] = [];
+  for (const rule of STAGE_RULES[stage ?? 'new']) {
+    const o = obligationFor(rule, view.obligations, now);
+    if (!o) continue;
+    if (RECURRING_RULES.has(rule)) {
+      const met = o.state === 'met' || o.state === 'met-late';
+      steps.push({ env, obligation: o, recurring: true, item: { id: rule, title: o.title, done: met } });
+    } else for (const item of o.items ?? []) steps.push({ env, obligation: o, recurring: false, item });
+  }
+  const next = NEXT_STAGE[stage ?? 'new'];
+  if (steps.length === 0 && stage !== 'contacted') return null;
   return (
     <section class="rg-sec" aria-label={env.t('checklist')}>
       <h3 class="rg-sec__title">{env.t('checklist')}</h3>
       <ul class="rg-steps">
-        {list.steps.map((s) => (
-          <Step key={s.id} env={env} step={s} view={view} />
+        {steps.map((s) => (
+          <Step key={`${s.obligation.id}|${s.item.id}`} {...s} />
         ))}
       </ul>
-      {list.nextStage && <div class="rg-next">{env.t('next', { stage: settings.amocrm.stageNames[list.nextStage] })}</div>}
+      {next && <div class="rg-next">{env.t('next', { stage: settings.amocrm.stageNames[next] })}</div>}
     </section>
   );
 }

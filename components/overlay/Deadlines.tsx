@@ -3,10 +3,11 @@ import type { ClientView } from '@/lib/messaging/protocol';
 import { splitObligations, WORKING_TIME_RULES, workingNow } from '@/lib/amocrm/overlay-model';
 import type { CalendarSettings } from '@/lib/calendar/types';
 import { formatDate, type OverlayEnv } from './context';
+import { useStore } from '@/components/common/use-store';
 
 export function Deadlines({ env, view, calendar }: { env: OverlayEnv; view: ClientView; calendar: CalendarSettings | null }) {
   const { t, locale, timeZone } = env;
-  const now = env.now.value;
+  const now = useStore(env.now);
   const { open, met } = splitObligations(view.obligations, now);
   const working = calendar ? workingNow(now, calendar).working : true;
   return (
@@ -18,19 +19,15 @@ export function Deadlines({ env, view, calendar }: { env: OverlayEnv; view: Clie
           const paused = !working && WORKING_TIME_RULES.has(o.rule) && o.dueAt !== null && o.dueAt > now;
           return (
             <li key={o.id} class={`rg-dl__row${paused ? ' rg-dl__row--paused' : ''}`} data-rule={o.rule} data-state={o.state} data-due={o.dueAt ?? ''}>
-              <div class="rg-dl__main">
-                <span class="rg-dl__title">{o.title}</span>
-                {o.dueAt !== null ? (
-                  <Countdown dueAt={o.dueAt} now={env.now} locale={locale} paused={paused} overdueText={(time) => t('overdue', { time })} />
-                ) : (
-                  <span class="rg-cd rg-cd--none">{t('noDue')}</span>
-                )}
-              </div>
+              <div class="rg-dl__title">{o.title}</div>
               <div class="rg-dl__sub">
-                {o.dueAt !== null && <span>{t('dueAt', { time: formatDate(o.dueAt, timeZone, locale) })}</span>}
-                {paused && <span class="rg-paused">⏸ {t('offHoursShort')}</span>}
-                {olderOverdue > 0 && <span class="rg-older">{t('olderOverdue', { count: olderOverdue })}</span>}
+                <span class="rg-dl__when">
+                  {o.dueAt !== null ? t('dueAt', { time: formatDate(o.dueAt, timeZone, locale) }) : t('noDue')}
+                  {paused && <span class="rg-paused"> · ⏸ {t('offHoursShort')}</span>}
+                </span>
+                {o.dueAt !== null && <Countdown dueAt={o.dueAt} now={env.now} locale={locale} paused={paused} overdueText={(time) => t('overdue', { time })} />}
               </div>
+              {olderOverdue > 0 && <div class="rg-older">{t('olderOverdue', { count: olderOverdue })}</div>}
               {o.missing && o.missing.length > 0 && o.state === 'overdue' && <div class="rg-dl__missing">{o.missing.slice(0, 2).join(' · ')}</div>}
             </li>
           );

@@ -3,9 +3,11 @@ import type { OverlayData } from '@/lib/amocrm/session';
 import { workingNow } from '@/lib/amocrm/overlay-model';
 import { formatInZone } from '@/lib/i18n/format';
 import { formatDate, type OverlayEnv } from './context';
+import { useStore } from '@/components/common/use-store';
 
 export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
   const { t, locale } = env;
+  const now = useStore(env.now);
   const client = data.mapped?.client ?? data.view?.client ?? null;
   const settings = data.settings;
   const service = client?.service ?? null;
@@ -13,7 +15,7 @@ export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
   const payer = client?.payer && settings ? settings.amocrm.payerValues[client.payer] : null;
   const statusName = data.deal?.statusName ?? client?.stageName ?? null;
   const period = data.view?.period ?? null;
-  const work = settings ? workingNow(env.now.value, settings.calendar) : null;
+  const work = settings ? workingNow(now, settings.calendar) : null;
   return (
     <header class="rg-head">
       <div class="rg-head__top">
@@ -24,7 +26,7 @@ export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
             {work.change === null
               ? t('offHoursShort')
               : t(work.working ? 'working' : 'offHours', {
-                  time: formatInZone(work.change, env.timeZone, locale, work.change - env.now.value > 20 * 3_600_000),
+                  time: formatInZone(work.change, env.timeZone, locale, work.change - now > 20 * 3_600_000),
                 })}
           </span>
         )}

@@ -1,7 +1,8 @@
 // The deal-card overlay: header, notices, live deadlines, the stage checklist, scripts.
 import { Component, type ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
-import { useSignal } from '@preact/signals';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { store } from '@/lib/amocrm/store';
+import { useStore } from '@/components/common/use-store';
 import type { Locale } from '@/lib/i18n/locale';
 import { translator } from '@/lib/i18n/translate';
 import { overlayMessages } from '@/lib/amocrm/texts';
@@ -39,7 +40,7 @@ class Guard extends Component<{ message: string; children: ComponentChildren }, 
 }
 
 function Body({ env }: { env: OverlayEnv }) {
-  const data = env.session.data.value;
+  const data = useStore(env.session.data);
   const { t } = env;
   const stage = data.mapped ? data.mapped.stage : (data.view?.stage ?? null);
   const settings = data.settings;
@@ -49,21 +50,22 @@ function Body({ env }: { env: OverlayEnv }) {
       <Notices env={env} data={data} />
       {!data.view && !data.error && <div class="rg-loading">{t('loading')}</div>}
       {data.view && <Deadlines env={env} view={data.view} calendar={settings?.calendar ?? null} />}
-      {settings && (data.view || data.synced) && <Checklist env={env} stage={stage} view={data.view} settings={settings} />}
+      {settings && data.view && <Checklist env={env} stage={stage} view={data.view} settings={settings} />}
       {settings && data.view && <Scripts env={env} stage={stage} view={data.view} deal={data.deal} settings={settings} />}
     </>
   );
 }
 
 export function Overlay({ session, locale, optionsUrl, writeNotes, onWriteNotes }: OverlayProps) {
-  const now = useSignal(Date.now());
-  const notes = useSignal(writeNotes);
+  const now = useMemo(() => store(Date.now()), []);
+  const [notes, setNotes] = useState(writeNotes);
+  const data = useStore(session.data);
   useEffect(() => {
-    const timer = setInterval(() => (now.value = Date.now()), 1000);
+    const timer = setInterval(() => now.set(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
   const t = translator(overlayMessages, locale);
-  const timeZone = session.data.value.settings?.calendar.timeZone ?? 'Asia/Almaty';
+  const timeZone = data.settings?.calendar.timeZone ?? 'Asia/Almaty';
   const env: OverlayEnv = { session, locale, t, now, optionsUrl, timeZone };
   return (
     <div class="rg" lang={locale}>
@@ -74,10 +76,11 @@ export function Overlay({ session, locale, optionsUrl, writeNotes, onWriteNotes 
         <label class="rg-toggle">
           <input
             type="checkbox"
-            checked={notes.value}
+            checked={notes}
             onChange={(e) => {
-              notes.value = (e.target as HTMLInputElement).checked;
-              onWriteNotes(notes.value);
+              const on = (e.target as HTMLInputElement).checked;
+              setNotes(on);
+              onWriteNotes(on);
             }}
           />
           <span>{t('writeNotes')}</span>

@@ -7,6 +7,7 @@ import { fillTemplate, type TemplateVars } from '@/lib/playbook/templates';
 import { renewalNear } from '@/lib/amocrm/overlay-model';
 import { formatTenge } from '@/lib/i18n/format';
 import { formatDate, type OverlayEnv } from './context';
+import { useStore } from '@/components/common/use-store';
 
 /** Which scripts and e-mails the manager needs now. */
 export function templatesFor(stage: Stage | null, view: ClientView | null, now: number): { ids: TemplateId[]; askAdManager: boolean } {
@@ -27,7 +28,7 @@ export function templatesFor(stage: Stage | null, view: ClientView | null, now: 
 
 export function Scripts({ env, stage, view, deal, settings }: { env: OverlayEnv; stage: Stage | null; view: ClientView | null; deal: DealRead | null; settings: Settings }) {
   const { t, locale, timeZone } = env;
-  const { ids, askAdManager } = templatesFor(stage, view, env.now.value);
+  const { ids, askAdManager } = templatesFor(stage, view, useStore(env.now));
   if (!ids.length && !askAdManager) return null;
   const client = view?.client;
   const period = view?.period ?? null;

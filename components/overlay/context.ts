@@ -1,5 +1,5 @@
 // What every overlay component needs, passed down as one object.
-import type { ReadonlySignal } from '@preact/signals';
+import type { Readable } from '@/lib/amocrm/store';
 import type { Locale } from '@/lib/i18n/locale';
 import type { Translate } from '@/lib/i18n/translate';
 import type { OverlayKey } from '@/lib/amocrm/texts';
@@ -9,7 +9,7 @@ export interface OverlayEnv {
   session: Session;
   locale: Locale;
   t: Translate<OverlayKey>;
-  now: ReadonlySignal<number>;
+  now: Readable<number>;
   optionsUrl: string;
   timeZone: string;
 }

@@ -10,8 +10,9 @@ import { locale } from './locale';
 import { popupMessages, type PopupKey } from './strings';
 import { groupByClient, openTargetOf, pendingFacts, ruleTitle, tickEvent, tickablesOf, type ClientGroup, type Tickable } from './agenda-model';
 import { extensionUrl, openOrFocus } from './open';
+import { readSnapshot, writeSnapshot, type Totals } from './snapshot';
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; agenda: Agenda; clients: number };
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; agenda: Agenda; clients: number; /** false while showing the last visit's snapshot */ fresh: boolean; totals?: Totals };
 
 const load = signal<Load>({ state: 'loading' });
 /** The away list is shown once: keep the first one seen in this popup session. */
@@ -21,6 +22,15 @@ const zone = signal('Asia/Almaty');
 const clock = signal(Date.now());
 let skew = 0;
 const busy = signal<Set<string>>(new Set());
+/** Ticks sent but not yet confirmed by a fresh agenda: shown as the manager set them. */
+const optimistic = signal<Map<string, boolean>>(new Map());
+/** Rows rendered in the first paint; the rest follow right after (300 clients ≈ 1 000 rows). */
+const FIRST_PAINT_ROWS = 40;
+const budget = signal(FIRST_PAINT_ROWS);
+
+function isChecked(id: string, done: boolean): boolean {
+  return optimistic.value.get(id) ?? done;
+}
 const notice = signal<string | null>(null);
 
 const t = computed(() => translator(popupMessages, locale.value));
@@ -30,19 +40,36 @@ function nowMs(): number {
   return clock.value + skew;
 }
 
+const ZONE_KEY = 'reglament.popup.zone';
+
+/** Only agenda.get stands between opening and the list: the zone comes from the last visit, the client count only matters for an empty agenda. */
 export async function refresh(first = false): Promise<void> {
   try {
-    const [agenda, clients, settings] = await Promise.all([
-      sendMessage('agenda.get', {}),
-      first ? sendMessage('clients.list', {}) : Promise.resolve(null),
-      first ? sendMessage('settings.get', {}).catch(() => null) : Promise.resolve(null),
-    ]);
-    if (settings) zone.value = settings.calendar.timeZone;
+    if (first) {
+      zone.value = localStorage.getItem(ZONE_KEY) ?? zone.value;
+      const cached = readSnapshot(zone.value);
+      if (cached) {
+        skew = 0;
+        load.value = { state: 'ready', agenda: cached.agenda, clients: cached.clients, fresh: false, totals: cached.totals };
+      }
+    }
+    const agenda = await sendMessage('agenda.get', {});
+    if (first) performance.mark('agenda-received');
+    const empty = agenda.overdue.length + agenda.today.length + agenda.tomorrow.length === 0 && !agenda.round;
+    const clients = first && empty ? (await sendMessage('clients.list', {})).length : load.value.state === 'ready' ? load.value.clients : 1;
     skew = agenda.now - Date.now();
     clock.value = Date.now();
     if (first) missed.value = agenda.missedWhileAway;
-    const count = clients ? clients.length : load.value.state === 'ready' ? load.value.clients : 0;
-    load.value = { state: 'ready', agenda, clients: count };
+    load.value = { state: 'ready', agenda, clients, fresh: true };
+    writeSnapshot(agenda, clients, zone.value);
+    if (first)
+      void sendMessage('settings.get', {}).then(
+        (s) => {
+          zone.value = s.calendar.timeZone;
+          localStorage.setItem(ZONE_KEY, s.calendar.timeZone);
+        },
+        () => undefined,
+      );
   } catch (error) {
     load.value = { state: 'error', message: error instanceof Error ? error.message : String(error) };
   }
@@ -50,6 +77,7 @@ export async function refresh(first = false): Promise<void> {
 
 async function toggle(clientId: string, tick: Pick<Tickable, 'id' | 'item' | 'key'>, done: boolean): Promise<void> {
   busy.value = new Set(busy.value).add(tick.id);
+  optimistic.value = new Map(optimistic.value).set(tick.id, done);
   try {
     await sendMessage('event.record', { event: tickEvent(clientId, tick, done, nowMs()) });
     await refresh();
@@ -59,6 +87,9 @@ async function toggle(clientId: string, tick: Pick<Tickable, 'id' | 'item' | 'ke
     const next = new Set(busy.value);
     next.delete(tick.id);
     busy.value = next;
+    const left = new Map(optimistic.value);
+    left.delete(tick.id);
+    optimistic.value = left;
   }
 }
 
@@ -75,14 +106,14 @@ function OpenLink({ client, entry }: { client: ClientSummary; entry: AgendaEntry
       class="open"
       href={target.url}
       title={label}
-      aria-label={label}
       onClick={(e) => {
         e.preventDefault();
         void openOrFocus(target.url);
       }}
     >
-      {target.kind === 'instagram' ? 'IG' : 'amo'}
+      {target.kind === 'instagram' ? 'Instagram' : 'amoCRM'}
       <span aria-hidden="true"> ↗</span>
+      <span class="sr-only">: {label}</span>
     </a>
   );
 }
@@ -111,7 +142,7 @@ function EntryRow({ entry, section }: { entry: AgendaEntry; section: 'overdue' |
           <label class="check">
             <input
               type="checkbox"
-              checked={single.done}
+              checked={isChecked(single.id, single.done)}
               disabled={busy.value.has(single.id)}
               onChange={(e) => toggle(entry.client.id, single, (e.currentTarget as HTMLInputElement).checked)}
             />
@@ -131,11 +162,11 @@ function EntryRow({ entry, section }: { entry: AgendaEntry; section: 'overdue' |
               <label class="check">
                 <input
                   type="checkbox"
-                  checked={tk.done}
+                  checked={isChecked(tk.id, tk.done)}
                   disabled={busy.value.has(tk.id)}
                   onChange={(e) => toggle(entry.client.id, tk, (e.currentTarget as HTMLInputElement).checked)}
                 />
-                <span class={tk.done ? 'done' : ''}>{tk.title}</span>
+                <span class={isChecked(tk.id, tk.done) ? 'done' : ''}>{tk.title}</span>
               </label>
             </li>
           ))}
@@ -169,13 +200,13 @@ function ClientBlock({ group, section }: { group: ClientGroup; section: 'overdue
   );
 }
 
-function Section({ id, title, entries, section }: { id: string; title: string; entries: AgendaEntry[]; section: 'overdue' | 'today' | 'tomorrow' }) {
+function Section({ id, title, entries, section, limit, total }: { id: string; title: string; entries: AgendaEntry[]; section: 'overdue' | 'today' | 'tomorrow'; limit: number; total?: number }) {
   if (entries.length === 0) return null;
-  const groups = groupByClient(entries);
+  const groups = groupByClient(limit < entries.length ? entries.slice(0, Math.max(limit, 1)) : entries);
   return (
     <section class={`section section-${section}`} aria-labelledby={`h-${id}`} data-testid={`section-${section}`}>
       <h2 id={`h-${id}`}>
-        {title} <span class="count">{entries.length}</span>
+        {title} <span class="count">{total ?? entries.length}</span>
       </h2>
       <ul class="clients">
         {groups.map((g) => (
@@ -215,7 +246,7 @@ function RoundRow({ round }: { round: Round }) {
               <label class="chip" title={a.client.name}>
                 <input
                   type="checkbox"
-                  checked={a.done}
+                  checked={isChecked(id, a.done)}
                   disabled={busy.value.has(id)}
                   onChange={(e) => toggle(a.client.id, { id, item: 'engagement-round', key: round.slot }, (e.currentTarget as HTMLInputElement).checked)}
                 />
@@ -276,10 +307,10 @@ function AllDone() {
   );
 }
 
-function Header({ agenda }: { agenda: Agenda | null }) {
+function Header({ agenda, totals }: { agenda: Agenda | null; totals?: Totals }) {
   const date = new Intl.DateTimeFormat(locale.value === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: zone.value, weekday: 'short', day: 'numeric', month: 'long' }).format(nowMs());
-  const overdue = agenda ? agenda.overdue.length + (agenda.round?.state === 'overdue' ? 1 : 0) : 0;
-  const today = agenda ? agenda.today.length : 0;
+  const overdue = agenda ? (totals?.overdue ?? agenda.overdue.length) + (agenda.round?.state === 'overdue' ? 1 : 0) : 0;
+  const today = agenda ? (totals?.today ?? agenda.today.length) : 0;
   return (
     <header class="top">
       <div>
@@ -322,6 +353,7 @@ function Header({ agenda }: { agenda: Agenda | null }) {
 }
 
 let marked = false;
+let markedFresh = false;
 
 export function Popup() {
   useEffect(() => {
@@ -334,6 +366,13 @@ export function Popup() {
       marked = true;
       performance.mark('agenda-rendered');
       document.body.dataset.rendered = 'true';
+      // The first screen is on; the rest of a long list follows in the next task.
+      setTimeout(() => (budget.value = Number.POSITIVE_INFINITY), 0);
+    }
+    if (l.state === 'ready' && l.fresh && !markedFresh) {
+      markedFresh = true;
+      performance.mark('agenda-fresh');
+      document.body.dataset.fresh = 'true';
     }
   });
   let body;
@@ -349,24 +388,24 @@ export function Popup() {
     );
   else {
     const a = l.agenda;
-    const nothingNow = a.overdue.length === 0 && a.today.length === 0 && (!a.round || a.round.state === 'done' || a.round.state === 'upcoming');
+    const nothingNow = (l.totals?.overdue ?? a.overdue.length) === 0 && (l.totals?.today ?? a.today.length) === 0 && (!a.round || a.round.state === 'done' || a.round.state === 'upcoming');
     body =
       l.clients === 0 && a.overdue.length + a.today.length + a.tomorrow.length === 0 ? (
         <FirstRun />
       ) : (
-        <div class="agenda" data-testid="agenda-list">
+        <div class="agenda" data-testid="agenda-list" aria-busy={l.fresh ? undefined : 'true'}>
           <Missed entries={missed.value} />
           {nothingNow && <AllDone />}
-          <Section id="overdue" title={tr('overdue')} entries={a.overdue} section="overdue" />
-          {a.round && a.round.accounts.length > 0 && a.round.state !== 'done' && <RoundRow round={a.round} />}
-          <Section id="today" title={tr('today')} entries={a.today} section="today" />
-          <Section id="tomorrow" title={tr('tomorrow')} entries={a.tomorrow} section="tomorrow" />
+          <Section id="overdue" title={tr('overdue')} entries={a.overdue} section="overdue" limit={budget.value} total={l.totals?.overdue} />
+          {a.round && a.round.accounts.length > 0 && <RoundRow round={a.round} />}
+          <Section id="today" title={tr('today')} entries={a.today} section="today" limit={budget.value - a.overdue.length} total={l.totals?.today} />
+          <Section id="tomorrow" title={tr('tomorrow')} entries={a.tomorrow} section="tomorrow" limit={budget.value - a.overdue.length - a.today.length} total={l.totals?.tomorrow} />
         </div>
       );
   }
   return (
     <div class="popup">
-      <Header agenda={l.state === 'ready' ? l.agenda : null} />
+      <Header agenda={l.state === 'ready' ? l.agenda : null} totals={l.state === 'ready' ? l.totals : undefined} />
       <main>{body}</main>
       {notice.value && (
         <p class="notice" role="alert">

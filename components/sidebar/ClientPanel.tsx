@@ -156,7 +156,10 @@ function Slot({ slot, t, busy, time, onTick }: { slot: RoundSlot; t: Translate<S
       >
         <span aria-hidden="true">{done ? '✓' : ''}</span>
       </button>
-      <span class="rg-slot-time">{slot.time}</span>
+      <span class="rg-slot-time">
+        {slot.earlier ? <span class="rg-small rg-muted">{t('yesterdayShort')} </span> : null}
+        {slot.time}
+      </span>
       <span class="rg-slot-state">{status}</span>
     </li>
   );

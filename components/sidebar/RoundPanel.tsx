@@ -6,6 +6,7 @@ import { uncheckedAccounts } from '@/lib/instagram/today';
 import { profilePath } from '@/lib/instagram/url';
 import type { Controller } from './controller';
 import type { SidebarKey } from './messages';
+import { openInstagramPath } from './navigate';
 
 export function RoundPanel({ c, t, round }: { c: Controller; t: Translate<SidebarKey>; round: Agenda['round'] | undefined }) {
   if (round === undefined) return <p class="rg-muted" role="status">{t('loading')}</p>;
@@ -37,7 +38,11 @@ export function RoundPanel({ c, t, round }: { c: Controller; t: Translate<Sideba
               <li key={a.client.id} class="rg-account" data-client-id={a.client.id}>
                 <span class="rg-avatar" aria-hidden="true">{(a.client.instagram ?? a.client.name).replace(/[^\p{L}\p{N}]/gu, '').charAt(0).toUpperCase()}</span>
                 {a.client.instagram ? (
-                  <a class="rg-account-link" href={profilePath(a.client.instagram)} aria-label={t('roundOpen', { username: a.client.instagram })}>
+                  <a
+                    class="rg-account-link"
+                    href={profilePath(a.client.instagram)}
+                    onClick={(e) => openInstagramPath(e, profilePath(a.client.instagram!), a.client.instagram!)}
+                    aria-label={t('roundOpen', { username: a.client.instagram })}>
                     <span class="rg-account-name">{a.client.name}</span>
                     <span class="rg-muted rg-small">@{a.client.instagram}</span>
                   </a>

@@ -13,8 +13,13 @@ export function Sidebar({ c }: { c: Controller }) {
   const t = translator(messages, c.locale.value);
   const collapsed = c.collapsed.value;
   const failure = c.failure.value;
+  const layout = c.layout.value;
   return (
-    <div class={`rg ${collapsed ? 'rg--collapsed' : ''}`} lang={c.locale.value}>
+    <div
+      class={`rg ${collapsed ? 'rg--collapsed' : ''} ${layout.docked ? 'rg--docked' : 'rg--overlay'}`}
+      lang={c.locale.value}
+      style={{ '--rg-w': `${layout.width}px`, '--rg-top': `${layout.top}px` }}
+    >
       <button
         type="button"
         class="rg-tab"

@@ -10,7 +10,8 @@ import { memoryStore, observeProfile, type KeyValue } from '@/lib/instagram/api'
 import { readProfileDom, type DomProfile } from '@/lib/instagram/dom';
 import { manualEvent, observationEvents, roundTick } from '@/lib/instagram/observe';
 import { localDateOf } from '@/lib/instagram/today';
-import { parseInstagramUrl, type InstagramPage } from '@/lib/instagram/url';
+import { parseInstagramUrl } from '@/lib/instagram/url';
+import { measureLayout, type PanelLayout } from './layout';
 import { localeStorageKey, resolveLocale, type Locale, type LocalePreference } from '@/lib/i18n/locale';
 
 export type IgStatus = { kind: 'idle' | 'checking' | 'ok' } | { kind: 'limited'; until: number } | { kind: 'error' };
@@ -28,7 +29,6 @@ const DAY = 86_400_000;
 const collapsedKey = 'sidebar.collapsed';
 type CollapsedPref = { wide?: boolean; narrow?: boolean };
 
-export const panelWidth = 300;
 
 async function call<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
   return sendMessage(type, payload);
@@ -60,6 +60,7 @@ export function createController() {
   const ig = signal<IgStatus>({ kind: 'idle' });
   const dom = signal<DomProfile | null>(null);
   const collapsed = signal(true);
+  const layout = signal<PanelLayout>({ docked: false, width: 300, top: 16 });
   const locale = signal<Locale>(resolveLocale('auto', navigator.language));
   const zone = signal('Asia/Almaty');
   const now = signal(Date.now());
@@ -71,7 +72,6 @@ export function createController() {
   let store: Promise<KeyValue> | null = null;
   let dead = false;
 
-  const narrow = () => freeRightMargin() < panelWidth + 24;
 
   function handle(error: unknown): void {
     if (error instanceof ExtensionContextInvalidatedError || isContextInvalidated(error)) {
@@ -96,15 +96,18 @@ export function createController() {
       .catch(() => undefined);
   }
 
+  /** Re-measures where the panel fits; the default (or the remembered choice) follows. */
   function applyCollapsedDefault(): void {
-    const isNarrow = narrow();
-    const stored = isNarrow ? pref.narrow : pref.wide;
-    collapsed.value = stored ?? isNarrow;
+    const next = measureLayout();
+    const prev = layout.value;
+    if (next.docked !== prev.docked || next.width !== prev.width || next.top !== prev.top) layout.value = next;
+    const stored = next.docked ? pref.wide : pref.narrow;
+    collapsed.value = stored ?? !next.docked;
   }
 
   function toggle(): void {
     collapsed.value = !collapsed.value;
-    pref = { ...pref, [narrow() ? 'narrow' : 'wide']: collapsed.value };
+    pref = { ...pref, [layout.value.docked ? 'wide' : 'narrow']: collapsed.value };
     browser.storage.local.set({ [collapsedKey]: pref }).catch(() => undefined);
   }
 
@@ -119,6 +122,8 @@ export function createController() {
     ig.value = { kind: 'idle' };
     dom.value = null;
     now.value = Date.now();
+    // Instagram renders the new page a moment after the URL changes.
+    setTimeout(() => current(id) && applyCollapsedDefault(), 400);
     if (page.kind === 'profile') void openProfile(id, page.username);
     else if (key === 'round') void openRound(id);
     else mode.value = { kind: 'hidden' };
@@ -229,7 +234,7 @@ export function createController() {
   }
 
   return {
-    mode, ig, dom, collapsed, locale, zone, now, busy, failure,
+    mode, ig, dom, collapsed, layout, locale, zone, now, busy, failure,
     init, navigate, toggle,
     relayout: applyCollapsedDefault,
     tick: () => (now.value = Date.now()),
@@ -271,20 +276,3 @@ export function createController() {
 }
 
 export type Controller = ReturnType<typeof createController>;
-
-/** Free space right of Instagram's content column (px); the panel docks there when it fits. */
-export function freeRightMargin(): number {
-  const width = document.documentElement.clientWidth || window.innerWidth;
-  const main = document.querySelector('main');
-  const column = main?.firstElementChild as HTMLElement | null;
-  if (column) {
-    const rect = column.getBoundingClientRect();
-    if (rect.width > 0) {
-      // The column's content box (its own padding is empty space too).
-      const style = getComputedStyle(column);
-      return width - (rect.right - (parseFloat(style.paddingRight) || 0));
-    }
-  }
-  // Before Instagram renders: its profile column is 935 px beside a 244 px navigation rail.
-  return (width - 244 - 935) / 2;
-}

@@ -12,7 +12,7 @@ export type SidebarKey =
   | 'limited' | 'limitedUntil' | 'igError' | 'checking' | 'domPosts'
   | 'unknownTitle' | 'unknownText' | 'linkPick' | 'linkButton' | 'linkNone' | 'linkSearch' | 'alreadyLinked'
   | 'roundAllTitle' | 'roundAt' | 'roundLeft' | 'roundAllDone' | 'roundNone' | 'roundNoInstagram' | 'roundOpen'
-  | 'today' | 'yesterday' | 'ago';
+  | 'today' | 'yesterday' | 'yesterdayShort';
 
 export const messages: Messages<SidebarKey> = {
   ru: {
@@ -80,7 +80,7 @@ export const messages: Messages<SidebarKey> = {
     roundOpen: 'Открыть @{username}',
     today: 'сегодня в {time}',
     yesterday: 'вчера в {time}',
-    ago: '{date}',
+    yesterdayShort: 'вчера',
   },
   en: {
     brand: 'Reglament',
@@ -147,6 +147,6 @@ export const messages: Messages<SidebarKey> = {
     roundOpen: 'Open @{username}',
     today: 'today at {time}',
     yesterday: 'yesterday at {time}',
-    ago: '{date}',
+    yesterdayShort: 'yest.',
   },
 };

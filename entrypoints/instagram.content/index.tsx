@@ -18,9 +18,7 @@ export default defineContentScript({
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      onMount(container, _shadow, host) {
-        // A zero-size fixed host: the panel inside is fixed too, so Instagram's layout never moves.
-        host.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483000;';
+      onMount(container) {
         // Signals read while rendering are tracked: any change re-renders the (small) tree.
         stop = effect(() => render(<Sidebar c={c} />, container));
       },

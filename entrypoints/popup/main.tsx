@@ -4,6 +4,7 @@ import '@/components/popup/popup.css';
 import { Popup, refresh } from '@/components/popup/Popup';
 import { startLocale } from '@/components/popup/locale';
 
+performance.mark('popup-start');
 // Ask the worker before the first paint; the language comes from storage in parallel.
 const loaded = refresh(true);
 void startLocale();

@@ -4,12 +4,10 @@ import { TtlCache } from './cache';
 import { ApiError, kindOfStatus } from './errors';
 import {
   parseCreatedNote,
-  parseCustomFields,
   parseLead,
   parseNotes,
   parsePipelines,
   parseStatusEvents,
-  type AmoCustomField,
   type AmoLead,
   type AmoNote,
   type AmoPipeline,
@@ -87,9 +85,6 @@ export function createAmoApi(deps: AmoApiDeps) {
     },
     pipelines(): Promise<AmoPipeline[]> {
       return get('/api/v4/leads/pipelines', (v) => (v === null ? [] : parsePipelines(v)), accountTtl);
-    },
-    customFields(): Promise<AmoCustomField[]> {
-      return all('/api/v4/leads/custom_fields?limit=50', parseCustomFields, accountTtl);
     },
     statusChanges(id: number): Promise<AmoStatusChange[]> {
       return all(`/api/v4/events?filter[entity]=lead&filter[entity_id][]=${id}&filter[type]=lead_status_changed&limit=100`, parseStatusEvents);

@@ -31,7 +31,7 @@ const inputValue = (el: Element | null) => (el ? (el as HTMLInputElement).value 
 
 /** The card of `leadId` when it is on the page (the SPA may still show the previous one). */
 export function cardRoot(doc: ParentNode, leadId: number): Element | null {
-  const root = doc.querySelector(S.cardHolder.css);
+  const root = doc.querySelector(S.cardHolder);
   return root && root.getAttribute('data-id') === String(leadId) ? root : null;
 }
 
@@ -43,9 +43,9 @@ export function readCardDom(doc: ParentNode, input: { host: string; leadId: numb
   const known: string[] = [];
   let credentialsFilled = false;
   let startDate: string | null = null;
-  for (const row of root.querySelectorAll(S.fieldRow.css)) {
-    const label = row.querySelector(S.fieldLabel.css)?.getAttribute('title');
-    const cf = row.querySelector(S.fieldInput.css);
+  for (const row of root.querySelectorAll(S.fieldRow)) {
+    const label = row.querySelector(S.fieldLabel)?.getAttribute('title');
+    const cf = row.querySelector(S.fieldInput);
     if (!label || !cf) continue;
     const key = norm(label);
     known.push(key);
@@ -56,37 +56,37 @@ export function readCardDom(doc: ParentNode, input: { host: string; leadId: numb
     }
     const value = cf.classList.contains('control--select--input')
       ? inputValue(cf)
-        ? text(row.querySelector(S.selectedOption.css))
+        ? text(row.querySelector(S.selectedOption))
         : ''
       : inputValue(cf).trim();
     if (value) fields[key] = value;
     if (key === norm(amo.fieldNames.startDate)) startDate = dateOfField(value, input.timeZone);
   }
-  const statusView = root.querySelector(S.statusView.css);
+  const statusView = root.querySelector(S.statusView);
   const statusId = statusView?.getAttribute('data-status-id') ?? '';
-  const statusName = text(root.querySelector(S.statusLabel.css)) || null;
-  const options = [...root.querySelectorAll(S.statusOptions.css)];
+  const statusName = text(root.querySelector(S.statusLabel)) || null;
+  const options = [...root.querySelectorAll(S.statusOptions)];
   const position = options.findIndex((o) => o.getAttribute('data-value') === statusId);
   const contactedAt = options.findIndex((o) => stageOfName(text(o), amo) === 'contacted');
   const closed = statusId === '142' || statusId === '143';
   const calls: DealCall[] = [];
-  for (const note of root.querySelectorAll(S.callNote.css)) {
+  for (const note of root.querySelectorAll(S.callNote)) {
     const link = note.querySelector('.feed-note__call-record[href]')?.getAttribute('href');
     const id = note.getAttribute('data-id');
     if (!link || !id || !/^\d+$/.test(id)) continue;
-    calls.push({ id, link, at: parseFeedDate(text(note.querySelector(S.noteDate.css)), input.now, input.timeZone) });
+    calls.push({ id, link, at: parseFeedDate(text(note.querySelector(S.noteDate)), input.now, input.timeZone) });
   }
-  const priceDigits = inputValue(root.querySelector(S.price.css)).replace(/[^\d]/g, '');
+  const priceDigits = inputValue(root.querySelector(S.price)).replace(/[^\d]/g, '');
   return {
     source: 'page',
     host: input.host,
     leadId: input.leadId,
-    name: text(root.querySelector(S.dealName.css)),
+    name: text(root.querySelector(S.dealName)),
     statusName,
     statusIsNew: !closed && position >= 0 && contactedAt >= 0 && position < contactedAt,
     managerId: null,
-    managerName: text(root.querySelector(S.responsible.css)) || null,
-    contactName: text(root.querySelector(S.contactName.css)) || null,
+    managerName: text(root.querySelector(S.responsible)) || null,
+    contactName: text(root.querySelector(S.contactName)) || null,
     price: priceDigits ? Number(priceDigits) : null,
     createdAt: null,
     updatedAt: null,
@@ -97,7 +97,7 @@ export function readCardDom(doc: ParentNode, input: { host: string; leadId: numb
     startDate,
     statusChanges: [],
     calls,
-    noteTexts: [...root.querySelectorAll(S.commonNoteText.css)].map(text).filter((t) => t.includes('[Reglament:')),
+    noteTexts: [...root.querySelectorAll(S.commonNoteText)].map(text).filter((t) => t.includes('[Reglament:')),
   };
 }
 

@@ -65,11 +65,6 @@ export interface AmoNote {
   text: string | null;
 }
 
-export interface AmoCustomField {
-  id: number;
-  name: string;
-}
-
 export interface Page<T> {
   items: T[];
   next: string | null;
@@ -78,19 +73,19 @@ export interface Page<T> {
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const garbage = (what: string): never => {
+const garbage = (what = 'unexpected shape'): never => {
   throw new ApiError('garbage', 200, `Unexpected amoCRM answer: ${what}`);
 };
-const int = (v: unknown, what: string): number => (Number.isSafeInteger(v) ? (v as number) : garbage(`${what} is not an integer`));
-const intOrNull = (v: unknown, what: string): number | null => (v === null || v === undefined ? null : int(v, what));
-const str = (v: unknown, what: string): string => (typeof v === 'string' ? v : garbage(`${what} is not a string`));
-const seconds = (v: unknown, what: string): number => int(v, what) * 1000;
-const obj = (v: unknown, what: string): Obj => (isObj(v) ? v : garbage(`${what} is not an object`));
-const arr = (v: unknown, what: string): unknown[] => (Array.isArray(v) ? v : garbage(`${what} is not an array`));
+const int = (v: unknown): number => (Number.isSafeInteger(v) ? (v as number) : garbage());
+const intOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : int(v));
+const str = (v: unknown): string => (typeof v === 'string' ? v : garbage());
+const seconds = (v: unknown): number => int(v) * 1000;
+const obj = (v: unknown): Obj => (isObj(v) ? v : garbage());
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : garbage());
 
 function embedded(v: unknown, key: string): unknown[] {
-  const root = obj(v, 'response');
-  return arr(obj(root._embedded, '_embedded')[key], `_embedded.${key}`);
+  const root = obj(v);
+  return arr(obj(root._embedded)[key]);
 }
 
 function nextLink(v: unknown): string | null {
@@ -99,7 +94,7 @@ function nextLink(v: unknown): string | null {
 }
 
 function fieldValue(v: unknown): AmoFieldValue {
-  const o = obj(v, 'field value');
+  const o = obj(v);
   const value = o.value;
   if (!(value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) garbage('field value has a strange type');
   return { value: value as AmoFieldValue['value'], enumId: Number.isSafeInteger(o.enum_id) ? (o.enum_id as number) : null };
@@ -107,14 +102,14 @@ function fieldValue(v: unknown): AmoFieldValue {
 
 /** `isSecret(name)` marks fields whose values must never be kept (the Instagram credentials). */
 export function parseLead(v: unknown, isSecret: (fieldName: string) => boolean = () => false): AmoLead {
-  const o = obj(v, 'lead');
+  const o = obj(v);
   const fields: AmoField[] = [];
   if (o.custom_fields_values !== null && o.custom_fields_values !== undefined) {
-    for (const raw of arr(o.custom_fields_values, 'custom_fields_values')) {
-      const f = obj(raw, 'custom field');
-      const name = str(f.field_name, 'field_name');
-      const base = { id: int(f.field_id, 'field_id'), name, code: typeof f.field_code === 'string' ? f.field_code : null };
-      const rawValues = f.values === null || f.values === undefined ? [] : arr(f.values, 'values');
+    for (const raw of arr(o.custom_fields_values)) {
+      const f = obj(raw);
+      const name = str(f.field_name);
+      const base = { id: int(f.field_id), name, code: typeof f.field_code === 'string' ? f.field_code : null };
+      const rawValues = f.values === null || f.values === undefined ? [] : arr(f.values);
       if (isSecret(name)) {
         const filled = rawValues.some((x) => isObj(x) && x.value !== null && x.value !== undefined && String(x.value).trim() !== '');
         fields.push({ ...base, values: [], filled });
@@ -127,15 +122,15 @@ export function parseLead(v: unknown, isSecret: (fieldName: string) => boolean =
     if (isObj(first) && typeof first.name === 'string') lossReason = first.name;
   }
   return {
-    id: int(o.id, 'lead.id'),
+    id: int(o.id),
     name: typeof o.name === 'string' ? o.name : '',
     price: typeof o.price === 'number' && Number.isFinite(o.price) ? o.price : null,
-    responsibleUserId: intOrNull(o.responsible_user_id, 'responsible_user_id'),
-    statusId: int(o.status_id, 'status_id'),
-    pipelineId: int(o.pipeline_id, 'pipeline_id'),
-    createdAt: seconds(o.created_at, 'created_at'),
-    updatedAt: o.updated_at === null || o.updated_at === undefined ? seconds(o.created_at, 'created_at') : seconds(o.updated_at, 'updated_at'),
-    closedAt: o.closed_at === null || o.closed_at === undefined ? null : seconds(o.closed_at, 'closed_at'),
+    responsibleUserId: intOrNull(o.responsible_user_id),
+    statusId: int(o.status_id),
+    pipelineId: int(o.pipeline_id),
+    createdAt: seconds(o.created_at),
+    updatedAt: o.updated_at === null || o.updated_at === undefined ? seconds(o.created_at) : seconds(o.updated_at),
+    closedAt: o.closed_at === null || o.closed_at === undefined ? null : seconds(o.closed_at),
     lossReason,
     fields,
   };
@@ -143,15 +138,15 @@ export function parseLead(v: unknown, isSecret: (fieldName: string) => boolean =
 
 export function parsePipelines(v: unknown): AmoPipeline[] {
   return embedded(v, 'pipelines').map((raw) => {
-    const p = obj(raw, 'pipeline');
-    const statuses = isObj(p._embedded) ? arr(p._embedded.statuses, 'statuses') : [];
+    const p = obj(raw);
+    const statuses = isObj(p._embedded) ? arr(p._embedded.statuses) : [];
     return {
-      id: int(p.id, 'pipeline.id'),
-      name: str(p.name, 'pipeline.name'),
+      id: int(p.id),
+      name: str(p.name),
       isMain: p.is_main === true,
       statuses: statuses.map((s) => {
-        const so = obj(s, 'status');
-        return { id: int(so.id, 'status.id'), name: str(so.name, 'status.name'), sort: typeof so.sort === 'number' ? so.sort : 0, type: typeof so.type === 'number' ? so.type : 0 };
+        const so = obj(s);
+        return { id: int(so.id), name: str(so.name), sort: typeof so.sort === 'number' ? so.sort : 0, type: typeof so.type === 'number' ? so.type : 0 };
       }),
     };
   });
@@ -161,31 +156,31 @@ function leadStatus(v: unknown): { id: number; pipelineId: number | null } | nul
   if (!Array.isArray(v) || v.length === 0) return null;
   const first: unknown = v[0];
   if (!isObj(first) || !isObj(first.lead_status)) return null;
-  return { id: int(first.lead_status.id, 'lead_status.id'), pipelineId: intOrNull(first.lead_status.pipeline_id, 'lead_status.pipeline_id') };
+  return { id: int(first.lead_status.id), pipelineId: intOrNull(first.lead_status.pipeline_id) };
 }
 
 export function parseStatusEvents(v: unknown): Page<AmoStatusChange> {
   const items: AmoStatusChange[] = [];
   for (const raw of embedded(v, 'events')) {
-    const e = obj(raw, 'event');
+    const e = obj(raw);
     if (e.type !== 'lead_status_changed') continue;
     const after = leadStatus(e.value_after);
     if (!after) garbage('event without value_after');
     const before = leadStatus(e.value_before);
     const id = typeof e.id === 'string' || typeof e.id === 'number' ? String(e.id) : garbage('event.id');
-    items.push({ id, at: seconds(e.created_at, 'event.created_at'), fromStatusId: before?.id ?? null, toStatusId: after!.id, pipelineId: after!.pipelineId });
+    items.push({ id, at: seconds(e.created_at), fromStatusId: before?.id ?? null, toStatusId: after!.id, pipelineId: after!.pipelineId });
   }
   return { items, next: nextLink(v) };
 }
 
 export function parseNotes(v: unknown): Page<AmoNote> {
   const items = embedded(v, 'notes').map((raw) => {
-    const n = obj(raw, 'note');
+    const n = obj(raw);
     const params = isObj(n.params) ? n.params : {};
     return {
-      id: int(n.id, 'note.id'),
-      type: str(n.note_type, 'note_type'),
-      at: seconds(n.created_at, 'note.created_at'),
+      id: int(n.id),
+      type: str(n.note_type),
+      at: seconds(n.created_at),
       link: typeof params.link === 'string' && params.link ? params.link : null,
       text: typeof params.text === 'string' ? params.text : null,
     };
@@ -193,16 +188,8 @@ export function parseNotes(v: unknown): Page<AmoNote> {
   return { items, next: nextLink(v) };
 }
 
-export function parseCustomFields(v: unknown): Page<AmoCustomField> {
-  const items = embedded(v, 'custom_fields').map((raw) => {
-    const f = obj(raw, 'custom field');
-    return { id: int(f.id, 'custom_field.id'), name: str(f.name, 'custom_field.name') };
-  });
-  return { items, next: nextLink(v) };
-}
-
 /** The id of the created note (POST answer). */
 export function parseCreatedNote(v: unknown): number {
   const first = embedded(v, 'notes')[0];
-  return int(obj(first, 'note').id, 'note.id');
+  return int(obj(first).id);
 }

@@ -56,7 +56,7 @@ export interface ApiParts {
   pipelines: AmoPipeline[];
   statusChanges: AmoStatusChange[];
   notes: AmoNote[];
-  /** Names of the account's lead fields, when known. */
+  /** Names of the deal's fields (lower-cased, from the card), when known. */
   fieldNames: string[] | null;
   managerName: string | null;
   contactName: string | null;
@@ -101,10 +101,11 @@ export function dealFromApi(parts: ApiParts, amo: AmoCrmSettings, timeZone: stri
     lossReason: lead.lossReason,
     fields,
     // Empty fields are absent from the lead: without the account's field list, nothing is called missing.
-    knownFields: parts.fieldNames ? parts.fieldNames.map(norm) : null,
+    knownFields: parts.fieldNames,
     credentialsFilled,
     startDate,
-    statusChanges: parts.statusChanges
+    statusChanges: [...parts.statusChanges]
+      .sort((a, b) => a.at - b.at)
       .filter((c) => statusName.has(c.toStatusId))
       .map((c) => ({ id: c.id, at: c.at, fromStatusName: c.fromStatusId === null ? null : (statusName.get(c.fromStatusId) ?? null), toStatusName: statusName.get(c.toStatusId)! })),
     calls: parts.notes.filter((n) => (n.type === 'call_in' || n.type === 'call_out') && n.link).map((n) => ({ id: String(n.id), at: n.at, link: n.link! })),

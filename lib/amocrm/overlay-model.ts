@@ -1,10 +1,29 @@
 // Pure helpers behind the overlay: which obligations to show, countdown tone, working hours,
 // tick keys, template values. No browser APIs; Intl only.
-import type { Service, Stage } from '../model/facts';
+import type { Stage } from '../model/facts';
 import type { Obligation, RuleId } from '../model/obligations';
 import type { CalendarSettings } from '../calendar/types';
-import { RULES } from '../playbook/rules';
 import { addDays, minutesOf, wallClock, zonedInstant } from './zone';
+
+/** Recurring rules (RULES[rule].kind === 'recurring'; a unit test keeps these in step with lib/playbook/rules.ts). */
+export const RECURRING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['daily-post', 'stories', 'engagement-round']);
+/** Items the manager ticks (RULES items with source 'tick'); the rest are read from facts. */
+export const TICK_ITEMS: ReadonlySet<string> = new Set([
+  'concept-draft', 'references', 'concept-agreed', 'materials-requested', 'growth-started',
+  'materials-received', 'plan-1-agreed', 'account-setup', 'plan-2-agreed', 'plan-3-agreed', 'ad-manager-asked',
+]);
+/** Items whose tick carries a value (the reference accounts). */
+export const VALUE_ITEMS: ReadonlySet<string> = new Set(['references']);
+/** Rules whose checklist the overlay shows at each stage (null = a new deal). */
+export const STAGE_RULES: Record<Stage | 'new', RuleId[]> = {
+  new: ['first-contact'],
+  contacted: [],
+  questionnaire: ['concept-call', 'first-plan', 'launch'],
+  launched: ['daily-post', 'stories', 'engagement-round', 'content-plan-2', 'content-plan-3', 'renewal-contact'],
+  'notice-sent': ['renewal-outcome', 'lost-deadline'],
+  lost: [],
+};
+export const NEXT_STAGE: Record<Stage | 'new', Stage | null> = { new: 'contacted', contacted: 'questionnaire', questionnaire: 'launched', launched: 'notice-sent', 'notice-sent': 'launched', lost: null };
 
 export type Tone = 'calm' | 'warn' | 'breach' | 'none';
 const HOUR = 3_600_000;
@@ -32,7 +51,7 @@ export function splitObligations(list: Obligation[], now: number): { open: Shown
   const byRule = new Map<RuleId, Obligation[]>();
   for (const o of list) {
     if (!isOpen(o)) continue;
-    if (RULES[o.rule]?.kind === 'recurring') {
+    if (RECURRING_RULES.has(o.rule)) {
       const xs = byRule.get(o.rule) ?? [];
       xs.push(o);
       byRule.set(o.rule, xs);
@@ -85,8 +104,7 @@ export function workingNow(now: number, cal: CalendarSettings): WorkingNow {
 /** The `key` a tick of this item carries: period-scoped and slot/date-scoped rules use the occurrence key. */
 export function tickKeyFor(rule: RuleId | null, obligation: Obligation | undefined): string | undefined {
   if (!rule || !obligation) return undefined;
-  const meta = RULES[rule];
-  if (meta.tick?.key === 'none') return undefined;
+  if (rule === 'stories') return undefined;
   return obligation.key !== rule ? obligation.key : undefined;
 }
 
@@ -103,11 +121,3 @@ export function renewalNear(list: Obligation[], now: number): boolean {
   return list.some((o) => (o.rule === 'renewal-contact' || o.rule === 'renewal-outcome' || o.rule === 'lost-deadline') && o.startAt <= now && isOpen(o));
 }
 
-/** What the header calls the stage when the worker has none (a new deal). */
-export function stageLabel(stage: Stage | null, statusName: string | null): string | null {
-  return statusName ?? stage;
-}
-
-export function serviceOrDefault(service: Service | null): Service {
-  return service ?? 'management';
-}

@@ -30,20 +30,11 @@ export async function readDeal(leadId: number, deps: ReadDeps): Promise<DealResu
   const { api, amo } = deps;
   const isSecret = (name: string) => norm(name) === norm(amo.fieldNames.credentials);
   try {
-    const fieldsP = api.customFields().then(
-      (fs) => fs.map((f) => f.name),
-      () => null,
-    );
-    const [lead, pipelines, statusChanges, notes, fieldNames] = await Promise.all([
-      api.lead(leadId, isSecret),
-      api.pipelines(),
-      api.statusChanges(leadId),
-      api.notes(leadId),
-      fieldsP,
-    ]);
+    const [lead, pipelines, statusChanges, notes] = await Promise.all([api.lead(leadId, isSecret), api.pipelines(), api.statusChanges(leadId), api.notes(leadId)]);
     const page = readCardDom(deps.doc(), { host: deps.host, leadId, amo, timeZone: deps.timeZone, now: deps.now() });
     const deal = dealFromApi(
-      { host: deps.host, lead, pipelines, statusChanges, notes, fieldNames, managerName: page?.managerName ?? null, contactName: page?.contactName ?? null },
+      // The card lists every field, empty ones too (the API leaves empty ones out).
+      { host: deps.host, lead, pipelines, statusChanges, notes, fieldNames: page?.knownFields ?? null, managerName: page?.managerName ?? null, contactName: page?.contactName ?? null },
       amo,
       deps.timeZone,
     );

@@ -5,40 +5,56 @@
 /** Fixtures are the fake's seeded deals by story letter: `card:a` = the card of story a. */
 export type Fixture = `card:${'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j'}`;
 
-export interface SelectorSpec {
-  css: string;
-  /** Fixtures where at least one element must match. */
-  matches: Fixture[];
-}
-
 const ALL: Fixture[] = ['card:a', 'card:b', 'card:c', 'card:d', 'card:e', 'card:f', 'card:g', 'card:h', 'card:i', 'card:j'];
 const WITH_CALLS: Fixture[] = ['card:c', 'card:d', 'card:e', 'card:f', 'card:g', 'card:h', 'card:i', 'card:j'];
 
 export const S = {
   /** The card root; `data-id` is the lead id. */
-  cardHolder: { css: '#card_holder', matches: ALL },
+  cardHolder: '#card_holder',
   /** Where the overlay goes: top of the right widget column. */
-  widgetColumn: { css: '#widgets_block .card-widgets__elements', matches: ALL },
-  dealName: { css: '.card-name__name', matches: ALL },
+  widgetColumn: '#widgets_block .card-widgets__elements',
+  dealName: '.card-name__name',
   /** `data-status-id`, `data-pipeline-id`. */
-  statusView: { css: '#card_status_view_mode', matches: ALL },
-  statusLabel: { css: '#card_status_view_mode .pipeline-select-view__status span', matches: ALL },
+  statusView: '#card_status_view_mode',
+  statusLabel: '#card_status_view_mode .pipeline-select-view__status span',
   /** The pipeline's statuses in board order (`data-value` = status id). */
-  statusOptions: { css: '#card_status_view_mode .pipeline-select__item[data-value]', matches: ALL },
-  responsible: { css: '.linked-form__field_reassign .linked-form__field__value', matches: ALL },
-  price: { css: 'input[name="lead[PRICE]"]', matches: ALL },
+  statusOptions: '#card_status_view_mode .pipeline-select__item[data-value]',
+  responsible: '.linked-form__field_reassign .linked-form__field__value',
+  price: 'input[name="lead[PRICE]"]',
   /** One custom field row; its label and its value box. */
-  fieldRow: { css: '.linked-form__field', matches: ALL },
-  fieldLabel: { css: '.linked-form__field__label[title]', matches: ALL },
-  fieldValue: { css: '.linked-form__field__value', matches: ALL },
+  fieldRow: '.linked-form__field',
+  fieldLabel: '.linked-form__field__label[title]',
+  fieldValue: '.linked-form__field__value',
   /** Inputs of custom fields (`CFV[{fieldId}]`). */
-  fieldInput: { css: 'input[name^="CFV["]', matches: ALL },
-  selectedOption: { css: '.control--select--list--item-selected .control--select--list--item-inner', matches: ALL },
-  contactName: { css: '.linked-forms__group-wrapper_contacts .js-linked-name-view', matches: ALL },
-  callNote: { css: '.js-notes .feed-note-wrapper[data-note-type^="call_"]', matches: WITH_CALLS },
-  callRecord: { css: '.js-notes .feed-note__call-record[href]', matches: WITH_CALLS },
-  noteDate: { css: '.feed-note__date', matches: ALL },
-  commonNoteText: { css: '.js-notes .feed-note-wrapper[data-note-type="common"] .feed-note__text', matches: [] },
-} satisfies Record<string, SelectorSpec>;
+  fieldInput: 'input[name^="CFV["]',
+  selectedOption: '.control--select--list--item-selected .control--select--list--item-inner',
+  contactName: '.linked-forms__group-wrapper_contacts .js-linked-name-view',
+  callNote: '.js-notes .feed-note-wrapper[data-note-type^="call_"]',
+  callRecord: '.js-notes .feed-note__call-record[href]',
+  noteDate: '.feed-note__date',
+  commonNoteText: '.js-notes .feed-note-wrapper[data-note-type="common"] .feed-note__text',
+} as const;
 
 export type SelectorName = keyof typeof S;
+
+/** Fixtures where each selector must match at least one element (the bundle drops this table). */
+export const SELECTOR_FIXTURES: Record<SelectorName, Fixture[]> = {
+  cardHolder: ALL,
+  widgetColumn: ALL,
+  dealName: ALL,
+  statusView: ALL,
+  statusLabel: ALL,
+  statusOptions: ALL,
+  responsible: ALL,
+  price: ALL,
+  fieldRow: ALL,
+  fieldLabel: ALL,
+  fieldValue: ALL,
+  fieldInput: ALL,
+  selectedOption: ALL,
+  contactName: ALL,
+  callNote: WITH_CALLS,
+  callRecord: WITH_CALLS,
+  noteDate: ALL,
+  commonNoteText: [],
+};

@@ -1,6 +1,6 @@
 // One visit of one deal card: reads the deal, syncs it with the worker, holds what the overlay
 // shows (signals), records ticks. Browser APIs come in as dependencies.
-import { signal } from '@preact/signals';
+import { store } from './store';
 import type { ClientView, MessageType, RequestOf, ResponseOf } from '../messaging/protocol';
 import type { NewClientEvent } from '../model/facts';
 import type { Settings } from '../playbook/settings-types';
@@ -46,14 +46,14 @@ export interface OverlayData {
 export function createSession(deps: SessionDeps) {
   const now = deps.now ?? (() => Date.now());
   const clientId = clientIdOf(deps.host, deps.leadId);
-  const data = signal<OverlayData>({ view: null, settings: null, deal: null, mapped: null, fallback: null, synced: false, error: null });
-  const pending = signal<Record<string, boolean>>({});
+  const data = store<OverlayData>({ view: null, settings: null, deal: null, mapped: null, fallback: null, synced: false, error: null });
+  const pending = store<Record<string, boolean>>({});
   let closed = false;
   let lastRead = 0;
   let reading: Promise<void> | null = null;
 
   const patch = (p: Partial<OverlayData>) => {
-    if (!closed) data.value = { ...data.value, ...p };
+    if (!closed) data.set({ ...data.get(), ...p });
   };
   const fail = (error: unknown) => {
     if (closed) return;
@@ -68,7 +68,7 @@ export function createSession(deps: SessionDeps) {
   async function quickView(): Promise<void> {
     try {
       const view = await deps.send('client.view', { clientId });
-      if (view && !data.value.synced) patch({ view });
+      if (view && !data.get().synced) patch({ view });
     } catch (error) {
       if (deps.isInvalidated(error)) fail(error);
     }
@@ -99,18 +99,18 @@ export function createSession(deps: SessionDeps) {
 
   async function record(event: MarkedEvent, title: string): Promise<void> {
     const pendingKey = `${event.item}|${event.key ?? ''}`;
-    pending.value = { ...pending.value, [pendingKey]: true };
+    pending.set({ ...pending.get(), [pendingKey]: true });
     try {
       const { view } = await deps.send('event.record', { event: event as NewClientEvent });
       patch({ view });
-      if (data.value.fallback === null && (await deps.writeNotes())) {
+      if (data.get().fallback === null && (await deps.writeNotes())) {
         await deps.api.addNote(deps.leadId, noteText(event, title)).catch(() => undefined);
       }
     } catch (error) {
       fail(error);
     } finally {
-      const { [pendingKey]: _done, ...rest } = pending.value;
-      pending.value = rest;
+      const { [pendingKey]: _done, ...rest } = pending.get();
+      pending.set(rest);
     }
   }
 

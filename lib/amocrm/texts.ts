@@ -4,9 +4,6 @@ import type { Messages } from '../i18n/translate';
 const ru = {
   title: 'Регламент',
   loading: 'Читаю сделку…',
-  stage: 'Этап',
-  payer: 'Плательщик',
-  newDeal: 'Новая сделка',
   noService: 'Услуга не указана',
   working: 'Рабочее время до {time}',
   offHours: 'Нерабочее время — с {time}',
@@ -14,7 +11,6 @@ const ru = {
   deadlines: 'Сроки',
   noDeadlines: 'Открытых сроков нет',
   noDue: 'без срока',
-  left: 'осталось',
   overdue: 'просрочено на {time}',
   dueAt: 'до {time}',
   olderOverdue: '+ ещё просрочено: {count}',
@@ -30,7 +26,7 @@ const ru = {
   copied: 'Скопировано',
   copyFailed: 'Не удалось скопировать',
   askAdManager: 'Комплексное продвижение: клиенту не звоним. Спросите у менеджера по рекламе ({name}), продолжает ли клиент.',
-  pageMode: 'Работаю по данным страницы: API amoCRM {reason}. Нет истории этапов (когда ставился каждый этап) и даты создания сделки — сроки считаются по тому, что уже записано.',
+  pageMode: 'Данные со страницы: API amoCRM {reason}. Нет истории этапов и даты создания сделки — сроки по ранее записанному.',
   'reason.auth': 'не пустил (401/403)',
   'reason.rate': 'просит подождать (429)',
   'reason.server': 'ответил ошибкой сервера',
@@ -46,9 +42,6 @@ const ru = {
   retry: 'Повторить',
   writeNotes: 'Записывать отметки в примечания сделки',
   period: 'день {day} из {length}',
-  credentials: 'Логин/пароль',
-  filled: 'заполнен',
-  empty: 'не заполнен',
 } as const;
 
 export type OverlayKey = keyof typeof ru;
@@ -58,9 +51,6 @@ export const overlayMessages: Messages<OverlayKey> = {
   en: {
     title: 'Reglament',
     loading: 'Reading the deal…',
-    stage: 'Stage',
-    payer: 'Payer',
-    newDeal: 'New deal',
     noService: 'Service not set',
     working: 'Working hours until {time}',
     offHours: 'Outside working hours — from {time}',
@@ -68,7 +58,6 @@ export const overlayMessages: Messages<OverlayKey> = {
     deadlines: 'Deadlines',
     noDeadlines: 'No open deadlines',
     noDue: 'no deadline',
-    left: 'left',
     overdue: 'overdue by {time}',
     dueAt: 'by {time}',
     olderOverdue: '+ {count} more overdue',
@@ -84,7 +73,7 @@ export const overlayMessages: Messages<OverlayKey> = {
     copied: 'Copied',
     copyFailed: 'Could not copy',
     askAdManager: 'Complex promotion: no call. Ask the ad manager ({name}) whether the client continues.',
-    pageMode: 'Working from page data: the amoCRM API {reason}. Stage history (when each stage was set) and the deal creation time are missing — deadlines use what was recorded before.',
+    pageMode: 'Page data: the amoCRM API {reason}. No stage history or creation time — deadlines use what was recorded.',
     'reason.auth': 'refused access (401/403)',
     'reason.rate': 'asks to wait (429)',
     'reason.server': 'answered with a server error',
@@ -100,8 +89,5 @@ export const overlayMessages: Messages<OverlayKey> = {
     retry: 'Retry',
     writeNotes: 'Write ticks to the deal as notes',
     period: 'day {day} of {length}',
-    credentials: 'Login/password',
-    filled: 'filled',
-    empty: 'empty',
   },
 };

@@ -14,6 +14,8 @@ export interface RoundSlot {
   dueAt: number;
   state: SlotState;
   doneAt: number | null;
+  /** A slot of an earlier day that is still the current round (last night's 19:00 seen in the morning). */
+  earlier: boolean;
 }
 
 export interface TodayState {
@@ -35,6 +37,7 @@ export function localDateOf(at: number, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+const DAY = 86_400_000;
 const isMet = (o: Obligation) => o.state === 'met' || o.state === 'met-late';
 
 export function slotState(o: Pick<Obligation, 'startAt' | 'dueAt' | 'state'>, now: number): SlotState {
@@ -67,8 +70,11 @@ export function todayOf(view: ClientView, now: number, timeZone: string): TodayS
     : view.lastStoryAt !== null
       ? { lastAt: view.lastStoryAt, dueAt: null, overdue: false, done: true }
       : null;
-  const rounds = obligations
-    .filter((o) => o.rule === 'engagement-round' && o.key.startsWith(localDate))
+  const allRounds = obligations.filter((o) => o.rule === 'engagement-round');
+  // The current round is the latest slot that has started: last night's 19:00 in the morning.
+  const current = allRounds.filter((o) => o.startAt <= now && o.startAt > now - DAY).sort((a, b) => b.startAt - a.startAt)[0];
+  const rounds = allRounds
+    .filter((o) => o.key.startsWith(localDate) || o === current)
     .sort((a, b) => a.startAt - b.startAt)
     .map((o) => ({
       slot: o.key,
@@ -77,6 +83,7 @@ export function todayOf(view: ClientView, now: number, timeZone: string): TodayS
       dueAt: o.dueAt ?? o.startAt,
       state: slotState(o, now),
       doneAt: isMet(o) ? (o.metAt ?? null) : null,
+      earlier: !o.key.startsWith(localDate),
     }));
   return { localDate, period: view.period ? { day: view.period.day, length: view.period.length } : null, post, stories, rounds };
 }

@@ -1,10 +1,11 @@
-// Backup: everything (clients, events, settings, plans, meta without secrets) as JSON with a
+// Backup: everything (clients, events, settings, plans, meta without secrets; timelines are derived and rebuilt) as JSON with a
 // format marker; import validates the whole file first, then replaces the data in ONE transaction.
 import type { Client, ClientEvent } from '../model/facts';
 import { validateSettings, type Settings } from '../playbook/settings';
 import { secretMetaKeys } from './meta';
 import type { ContentPlanRecord, Db } from './schema';
 import { SCHEMA_VERSION } from './schema';
+import { timelinesFrom } from './timelines';
 import { describeErrors, isRecord, validateClient, validateEvent, type FieldError } from './validate';
 
 export const BACKUP_FORMAT = 'reglament-backup';
@@ -125,22 +126,25 @@ export function parseBackup(json: string): BackupFile {
 }
 
 /**
- * Replaces clients, events, settings and plans with the backup's, in one transaction; meta
+ * Replaces clients, events (and their derived timelines), settings and plans with the backup's, in one transaction; meta
  * bookkeeping (notified ids, token) stays. Validation happens before anything is written.
  */
 export async function importBackup(db: Db, json: string): Promise<{ clients: number; events: number }> {
   const file = parseBackup(json);
-  const tx = db.transaction(['clients', 'events', 'settings', 'plans', 'meta'], 'readwrite');
+  const tx = db.transaction(['clients', 'events', 'timelines', 'settings', 'plans', 'meta'], 'readwrite');
   const clients = tx.objectStore('clients');
   const events = tx.objectStore('events');
+  const timelines = tx.objectStore('timelines');
   const plans = tx.objectStore('plans');
   const settings = tx.objectStore('settings');
   void clients.clear();
   void events.clear();
+  void timelines.clear();
   void plans.clear();
   void settings.clear();
   for (const c of file.clients) void clients.put(c);
   for (const e of file.events) void events.put(e);
+  for (const t of timelinesFrom(file.events).values()) void timelines.put(t);
   for (const p of file.plans) void plans.put(p);
   if (file.settings) void settings.put(file.settings, 'current');
   for (const [key, value] of Object.entries(file.meta)) void tx.objectStore('meta').put(value, key);

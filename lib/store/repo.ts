@@ -1,9 +1,11 @@
-// Repositories over the schema: clients, append-only events, settings, meta.
+// Repositories over the schema: clients, append-only events (with their derived timelines), settings, meta.
 import type { Client, ClientEvent, NewClientEvent } from '../model/facts';
 import { defaultSettings, mergeSettings, validateSettings, type Settings } from '../playbook/settings';
 import { withEventId } from './ids';
 import type { MetaKey, MetaValues } from './meta';
-import { SCHEMA_VERSION, type Db } from './schema';
+import type { IDBPTransaction } from 'idb';
+import { SCHEMA_VERSION, type Db, type ReglamentDB } from './schema';
+import { mergeSorted, timelineOf, type Timeline } from './timelines';
 import { isRecord, type FieldError } from './validate';
 
 // ---- clients ----
@@ -24,45 +26,142 @@ export async function findClientByInstagram(db: Db, username: string): Promise<C
   return db.getFromIndex('clients', 'byInstagram', username.replace(/^@/, '').toLowerCase());
 }
 
-// ---- events (append-only) ----
+// ---- events (append-only) and their timelines ----
 
-/** Stores events not seen before (by natural key) in one transaction; returns the events newly stored. */
+type EventsTx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<ReglamentDB, ('events' | 'timelines')[], Mode>;
+
+const clientRange = (clientId: string) => IDBKeyRange.bound([clientId, -Infinity], [clientId, Infinity]);
+
+/**
+ * Stores events not seen before (by natural key) in one transaction, and updates the timelines
+ * of their clients in the same transaction; returns the events newly stored.
+ */
 export async function recordEvents(db: Db, events: NewClientEvent[]): Promise<ClientEvent[]> {
   if (events.length === 0) return [];
-  const tx = db.transaction('events', 'readwrite');
+  const tx = db.transaction(['events', 'timelines'], 'readwrite');
+  const store = tx.objectStore('events');
   const added: ClientEvent[] = [];
   const seen = new Set<string>();
   for (const raw of events) {
     const event = withEventId(raw);
     if (seen.has(event.id)) continue;
     seen.add(event.id);
-    const existing = await tx.store.getKey(event.id);
+    const existing = await store.getKey(event.id);
     if (existing === undefined) {
-      void tx.store.add(event);
+      void store.add(event);
       added.push(event);
     }
   }
+  const byClient = new Map<string, ClientEvent[]>();
+  for (const e of added) {
+    let list = byClient.get(e.clientId);
+    if (!list) byClient.set(e.clientId, (list = []));
+    list.push(e);
+  }
+  await Promise.all([...byClient].map(([clientId, list]) => appendToTimeline(tx, clientId, list)));
   await tx.done;
   return added;
 }
 
-/** A client's events in time order. */
-export function eventsOf(db: Db, clientId: string): Promise<ClientEvent[]> {
-  return db.getAllFromIndex('events', 'byClientAt', IDBKeyRange.bound([clientId, -Infinity], [clientId, Infinity]));
+/**
+ * Adds just-stored events to their client's timeline. A timeline that is missing or was already
+ * out of step with `events` (a write that bypassed this module) is rebuilt from `events` instead.
+ */
+async function appendToTimeline(tx: EventsTx<'readwrite'>, clientId: string, added: ClientEvent[]): Promise<void> {
+  const timelines = tx.objectStore('timelines');
+  const [timeline, stored] = await Promise.all([timelines.get(clientId), tx.objectStore('events').index('byClient').count(clientId)]);
+  if (timeline && timeline.count + added.length === stored) {
+    await timelines.put(timelineOf(clientId, mergeSorted(timeline.events, added)));
+  } else {
+    await rebuildIn(tx, clientId);
+  }
 }
 
-/** All events grouped by client, each group in time order. */
-export async function eventsByClient(db: Db): Promise<Map<string, ClientEvent[]>> {
-  // The primary store is read faster than an index; sorting per client is cheap.
-  const all = await db.getAll('events');
-  const groups = new Map<string, ClientEvent[]>();
-  for (const e of all) {
-    let list = groups.get(e.clientId);
-    if (!list) groups.set(e.clientId, (list = []));
-    list.push(e);
+/** Rewrites one client's timeline from `events` (deletes it when the client has none); returns the events. */
+async function rebuildIn(tx: EventsTx<'readwrite'>, clientId: string): Promise<ClientEvent[]> {
+  const events = await tx.objectStore('events').index('byClientAt').getAll(clientRange(clientId));
+  if (events.length) await tx.objectStore('timelines').put(timelineOf(clientId, events));
+  else await tx.objectStore('timelines').delete(clientId);
+  return events;
+}
+
+/** Rebuilds the timelines of the given clients (all clients with a timeline or events when omitted) from `events`. */
+export async function rebuildTimelines(db: Db, clientIds?: Iterable<string>): Promise<void> {
+  const tx = db.transaction(['events', 'timelines'], 'readwrite');
+  let ids: string[];
+  if (clientIds) ids = [...new Set(clientIds)];
+  else {
+    const withEvents = await uniqueEventClients(tx);
+    ids = [...new Set([...withEvents, ...(await tx.objectStore('timelines').getAllKeys())])];
   }
-  for (const list of groups.values()) list.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  await Promise.all(ids.map((id) => rebuildIn(tx, id)));
+  await tx.done;
+}
+
+/** The distinct client ids present in `events` (walks the index's unique keys only). */
+async function uniqueEventClients(tx: EventsTx): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor = await tx.objectStore('events').index('byClient').openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    ids.push(cursor.key);
+    cursor = await cursor.continue();
+  }
+  return ids;
+}
+
+/** A client's events in time order (read from `events`, the source of truth). */
+export function eventsOf(db: Db, clientId: string): Promise<ClientEvent[]> {
+  return db.getAllFromIndex('events', 'byClientAt', clientRange(clientId));
+}
+
+/**
+ * All events grouped by client, each group in time order, read from the timelines (one record
+ * per client instead of one per event). Checked against `events` in the same transaction: the
+ * timelines' counts must add up to the store's count (one request). When they do not, every
+ * timeline's count is compared with its client's count in `events`, and each timeline that
+ * disagrees, or is missing for a client with events, is answered from `events` and rebuilt, so
+ * a write that bypassed recordEvents heals on the next read instead of going unseen.
+ */
+export async function eventsByClient(db: Db): Promise<Map<string, ClientEvent[]>> {
+  const tx = db.transaction(['events', 'timelines'], 'readonly');
+  const events = tx.objectStore('events');
+  const [timelines, total] = await Promise.all([tx.objectStore('timelines').getAll(), events.count()]);
+  const groups = new Map<string, ClientEvent[]>();
+  let sum = 0;
+  let intact = true;
+  for (const t of timelines) {
+    sum += t.count;
+    if (t.events.length !== t.count) intact = false;
+    else if (t.count > 0) groups.set(t.clientId, t.events);
+  }
+  const stale = intact && sum === total ? [] : await staleTimelines(tx, timelines);
+  if (stale.length) {
+    const byClientAt = events.index('byClientAt');
+    const fresh = await Promise.all(stale.map((id) => byClientAt.getAll(clientRange(id))));
+    stale.forEach((id, i) => (fresh[i]!.length ? groups.set(id, fresh[i]!) : groups.delete(id)));
+  }
+  await tx.done;
+  if (stale.length) await rebuildTimelines(db, stale);
   return groups;
+}
+
+/** Clients whose timeline disagrees with `events` (count or shape), or who have events and no timeline. */
+async function staleTimelines(tx: EventsTx, timelines: Timeline[]): Promise<string[]> {
+  const byClient = tx.objectStore('events').index('byClient');
+  const counts = await Promise.all(timelines.map((t) => byClient.count(t.clientId)));
+  const stale = timelines.filter((t, i) => t.count !== counts[i] || t.events.length !== t.count).map((t) => t.clientId);
+  const known = new Set(timelines.map((t) => t.clientId));
+  for (const id of await uniqueEventClients(tx)) if (!known.has(id)) stale.push(id);
+  return stale;
+}
+
+/** Compares every timeline with `events` client by client; returns the clients that disagree (and rebuilds them when asked). */
+export async function verifyTimelines(db: Db, options: { repair?: boolean } = {}): Promise<string[]> {
+  const tx = db.transaction(['events', 'timelines'], 'readonly');
+  const stale = await staleTimelines(tx, await tx.objectStore('timelines').getAll());
+  await tx.done;
+  if (stale.length && options.repair) await rebuildTimelines(db, stale);
+  return stale;
 }
 
 // ---- settings ----
@@ -132,11 +231,12 @@ export async function counts(db: Db): Promise<Counts> {
 
 /** Deletes every record of every store (the schema stays). */
 export async function deleteAll(db: Db): Promise<Counts> {
-  const tx = db.transaction(['clients', 'events', 'settings', 'meta', 'plans'], 'readwrite');
+  const tx = db.transaction(['clients', 'events', 'timelines', 'settings', 'meta', 'plans'], 'readwrite');
   const before = { clients: await tx.objectStore('clients').count(), events: await tx.objectStore('events').count() };
   await Promise.all([
     tx.objectStore('clients').clear(),
     tx.objectStore('events').clear(),
+    tx.objectStore('timelines').clear(),
     tx.objectStore('settings').clear(),
     tx.objectStore('meta').clear(),
     tx.objectStore('plans').clear(),

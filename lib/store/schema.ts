@@ -2,9 +2,10 @@
 // rewritten in place, so an upgrade from any older version keeps everything.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Client, ClientEvent } from '../model/facts';
+import { timelinesFrom, type Timeline } from './timelines';
 
 export const DB_NAME = 'reglament';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** A content plan (filled by the content-plan feature); keyed by client, period and plan number. */
 export interface ContentPlanRecord {
@@ -22,6 +23,8 @@ export interface ReglamentDB extends DBSchema {
   /** Small key/value records; see lib/store/meta.ts for the keys. */
   meta: { key: string; value: unknown };
   plans: { key: [string, number, number]; value: ContentPlanRecord; indexes: { byClient: string } };
+  /** Derived from `events`: one sorted snapshot per client (lib/store/timelines.ts). Not exported in backups. */
+  timelines: { key: string; value: Timeline };
 }
 
 export type Db = IDBPDatabase<ReglamentDB>;
@@ -42,6 +45,18 @@ export const migrations: Record<number, (db: Db, tx: UpgradeTx) => void> = {
     const plans = db.createObjectStore('plans', { keyPath: ['clientId', 'periodStart', 'planNo'] });
     plans.createIndex('byClient', 'clientId');
     void tx.objectStore('meta').put(2, 'schemaVersion');
+  },
+  3: (db, tx) => {
+    db.createObjectStore('timelines', { keyPath: 'clientId' });
+    // Built from the events already stored, inside the upgrade transaction (it stays open while
+    // these requests are pending, so the open only succeeds once every timeline is written).
+    const timelines = tx.objectStore('timelines');
+    void tx
+      .objectStore('events')
+      .getAll()
+      .then((all) => {
+        for (const timeline of timelinesFrom(all).values()) void timelines.put(timeline);
+      });
   },
 };
 

@@ -1,15 +1,27 @@
 // Worker figures in Node with fake-indexeddb: cold start to "alarms planned" for 1,000 clients
 // with ~100 events each, and recording one event.
+//
+// The measurement runs in a child process, so the cold start meets a cold JIT whatever ran
+// before it in this process (other benches). The child seeds the database (not measured),
+// closes it, then runs 5 cold starts, each on a new connection with a new worker, as a real
+// worker wake has. Reported: the first of them (cold JIT) and the median of the 5 (budgeted).
 import 'fake-indexeddb/auto';
-import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openDB } from 'idb';
 import type { Client, NewClientEvent } from '../../lib/model/facts';
+import { requiredItemIds } from '../../lib/playbook/rules';
 import { closeStore, openStore } from '../../lib/store/db';
 import * as repo from '../../lib/store/repo';
+import type { Db } from '../../lib/store/schema';
 import { createWorker, type Effects } from '../../lib/worker/service';
 import { median, printTable, type BenchRow } from './table';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+const CLIENTS = 1000;
+const RUNS = 5;
+const CHILD_FLAG = '--worker-bench-child';
 const effects: Effects = { scheduleWake: async () => undefined, show: async () => undefined, badge: async () => undefined };
 
 function clientOf(i: number): Client {
@@ -20,38 +32,50 @@ function clientOf(i: number): Client {
   };
 }
 
-/** ~100 events: the new-client path, then a current client posting daily and stories. */
+/**
+ * ~100 events: the new-client path with the playbook's real checklist items (concept call, then
+ * first plan, as the client's service asks them), then a current client posting daily and stories.
+ */
 function eventsOf(c: Client, now: number, i: number): NewClientEvent[] {
   const start = now - (40 + (i % 20)) * DAY;
+  const service = c.service ?? 'management';
   const e = (type: string, at: number, extra: Record<string, unknown> = {}) => ({ clientId: c.id, type, at, source: 'amocrm', ...extra }) as NewClientEvent;
+  const tick = (item: string, at: number) => e('tick', at, { item, source: 'manager', ...(item === 'references' ? { value: 'ref.one, ref.two, ref.three' } : {}) });
   const out: NewClientEvent[] = [e('deal-created', start), e('stage', start + HOUR, { stage: 'contacted' }), e('stage', start + DAY, { stage: 'questionnaire' })];
-  for (const item of ['concept', 'references', 'call', 'materials']) out.push({ ...e('tick', start + DAY + 2 * HOUR, { item }), source: 'manager' } as NewClientEvent);
-  out.push(e('stage', start + 2 * DAY, { stage: 'launched' }));
+  requiredItemIds('concept-call', service).forEach((item, k) => out.push(tick(item, start + DAY + (2 + k) * HOUR)));
+  requiredItemIds('first-plan', service).forEach((item, k) => out.push(tick(item, start + 2 * DAY + (3 + k) * HOUR)));
+  out.push(e('stage', start + 3 * DAY, { stage: 'launched' }));
   for (let d = 3; d < 40 + (i % 20) && out.length < 100; d++) {
-    out.push({ ...e('post', start + d * DAY + 12 * HOUR, { shortcode: `p${i}x${d}` }), source: 'instagram' } as NewClientEvent);
-    if (d % 2 === 0) out.push({ ...e('story', start + d * DAY + 15 * HOUR, { storyId: `s${i}x${d}` }), source: 'instagram' } as NewClientEvent);
+    out.push(e('post', start + d * DAY + 12 * HOUR, { shortcode: `p${i}x${d}`, source: 'instagram' }));
+    if (d % 2 === 0) out.push(e('story', start + d * DAY + 15 * HOUR, { storyId: `s${i}x${d}`, source: 'instagram' }));
   }
   return out;
 }
 
-export async function runWorkerBench(): Promise<BenchRow[]> {
+interface ChildFigures {
+  events: number;
+  starts: number[];
+  records: number[];
+}
+
+/** The measurement itself (runs in the child process). */
+async function measure(): Promise<ChildFigures> {
   const now = Date.now();
   const name = `bench-${process.pid}-${now}`;
   const db = await openStore(name);
-  let total = 0;
-  for (let i = 0; i < 1000; i++) {
+  let events = 0;
+  for (let i = 0; i < CLIENTS; i++) {
     const c = clientOf(i);
     await repo.putClient(db, c);
-    const events = eventsOf(c, now, i);
-    total += (await repo.recordEvents(db, events)).length;
+    events += (await repo.recordEvents(db, eventsOf(c, now, i))).length;
   }
   await closeStore(name);
 
   const starts: number[] = [];
-  for (let run = 0; run < 5; run++) {
+  for (let run = 0; run < RUNS; run++) {
     const t0 = performance.now();
-    const fresh = await (await import('idb')).openDB(name); // a cold connection, as a new worker has
-    const worker = createWorker({ db: async () => fresh as unknown as typeof db, now: () => now, effects, agendaUrl: 'x' });
+    const fresh = (await openDB(name)) as unknown as Db; // a new connection, as a new worker has
+    const worker = createWorker({ db: async () => fresh, now: () => now, effects, agendaUrl: 'x' });
     await worker.replan({ notify: false });
     starts.push(performance.now() - t0);
     fresh.close();
@@ -61,18 +85,34 @@ export async function runWorkerBench(): Promise<BenchRow[]> {
   const worker = createWorker({ db: async () => warm, now: () => now, effects, agendaUrl: 'x' });
   const records: number[] = [];
   for (let k = 0; k < 50; k++) {
+    const c = clientOf(k);
     const t0 = performance.now();
-    await worker.handlers['event.record']({ event: { clientId: clientOf(k).id, type: 'tick', item: 'bench', key: String(k), at: now + k, source: 'manager' } }, { sender: { kind: 'page' } });
+    await worker.handlers['event.record'](
+      { event: { clientId: c.id, type: 'tick', item: 'engagement-round', key: `bench-${k}`, at: now + k, source: 'manager' } },
+      { sender: { kind: 'page' } },
+    );
     records.push(performance.now() - t0);
   }
   await worker.replan({ notify: false });
+  await closeStore(name);
+  return { events, starts, records };
+}
+
+export async function runWorkerBench(): Promise<BenchRow[]> {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), CHILD_FLAG], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`worker bench child failed (${child.status}): ${child.stderr}`);
+  const figures = JSON.parse(child.stdout.trim().split('\n').pop()!) as ChildFigures;
+  const label = `(${CLIENTS.toLocaleString('en')} clients, ${figures.events} events)`;
   return [
-    { name: `worker cold start → alarms planned (1,000 clients, ${total} events)`, value: median(starts), unit: 'ms', budget: 150 },
-    { name: 'record one event (message handler, view included)', value: median(records), unit: 'ms', budget: 10 },
+    { name: `worker cold start → alarms planned ${label}, first run (cold JIT)`, value: figures.starts[0]!, unit: 'ms', budget: null },
+    { name: `worker cold start → alarms planned ${label}, median of ${RUNS} new connections`, value: median(figures.starts), unit: 'ms', budget: 150 },
+    { name: 'record one event (message handler, view included)', value: median(figures.records), unit: 'ms', budget: 10 },
   ];
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (process.argv.includes(CHILD_FLAG)) {
+  console.log(JSON.stringify(await measure()));
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const ok = printTable(await runWorkerBench());
   process.exitCode = ok ? 0 : 1;
 }

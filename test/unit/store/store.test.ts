@@ -20,13 +20,14 @@ describe('schema migrations', () => {
     await v1.put('meta', { x: 1 }, 'notified');
     v1.close();
     const db = await openStore(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect(await repo.getClient(db, c.id)).toEqual(c);
     expect(await repo.eventsOf(db, c.id)).toHaveLength(1);
     expect(await repo.getSettings(db)).toEqual(defaultSettings);
     expect(await repo.getMeta(db, 'notified')).toEqual({ x: 1 });
-    expect(await repo.getMeta(db, 'schemaVersion')).toBe(2);
+    expect(await repo.getMeta(db, 'schemaVersion')).toBe(3);
     expect(db.objectStoreNames.contains('plans')).toBe(true);
+    expect(await db.get('timelines', c.id)).toEqual({ clientId: c.id, events: [{ ...ev(c, 'deal-created', 1000), id: 'e1' }], count: 1 });
   });
 });
 

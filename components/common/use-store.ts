@@ -1,0 +1,14 @@
+// Subscribes a component to a Readable (lib/amocrm/store.ts): re-renders when it changes.
+import { useEffect, useReducer } from 'preact/hooks';
+import type { Readable } from '@/lib/amocrm/store';
+
+export function useStore<T>(source: Readable<T>): T {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  const value = source.get();
+  useEffect(() => {
+    // A change between render and subscription is caught here.
+    if (!Object.is(source.get(), value)) bump(0);
+    return source.subscribe(() => bump(0));
+  }, [source]);
+  return value;
+}

@@ -1,0 +1,74 @@
+// The last agenda the popup showed, kept in the extension origin's localStorage so the next
+// opening paints at once (countdowns use the live clock) while the worker re-derives the fresh
+// one, which replaces it a moment later. Old snapshots (another day, or hours old) are ignored.
+import type { Agenda } from '@/lib/messaging/protocol';
+
+const KEY = 'reglament.popup.snapshot';
+const MAX_AGE = 6 * 3_600_000;
+
+export interface Totals {
+  overdue: number;
+  today: number;
+  tomorrow: number;
+}
+
+interface Snapshot {
+  savedAt: number;
+  day: string;
+  clients: number;
+  /** Only the first screen of rows: the rest arrives with the fresh agenda. */
+  agenda: Agenda;
+  totals: Totals;
+}
+
+/** Rows kept: enough for the first screen, small enough to parse in a millisecond or two. */
+const ROWS = 60;
+
+function firstScreen(agenda: Agenda): Agenda {
+  let left = ROWS;
+  const take = <T,>(list: T[]): T[] => {
+    const out = list.slice(0, Math.max(left, 0));
+    left -= out.length;
+    return out;
+  };
+  return { ...agenda, overdue: take(agenda.overdue), today: take(agenda.today), tomorrow: take(agenda.tomorrow), missedWhileAway: [] };
+}
+
+function dayOf(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export function readSnapshot(timeZone: string, now = Date.now()): { agenda: Agenda; clients: number; totals: Totals } | null {
+  try {
+    const text = localStorage.getItem(KEY);
+    if (!text) return null;
+    const s = JSON.parse(text) as Snapshot;
+    if (!s || !s.totals || s.clients === 0 || now - s.savedAt > MAX_AGE || now < s.savedAt || s.day !== dayOf(now, timeZone)) return null;
+    return { agenda: s.agenda, clients: s.clients, totals: s.totals };
+  } catch {
+    return null;
+  }
+}
+
+export function writeSnapshot(agenda: Agenda, clients: number, timeZone: string): void {
+  const save = () => {
+    try {
+      const totals = { overdue: agenda.overdue.length, today: agenda.today.length, tomorrow: agenda.tomorrow.length };
+      const s: Snapshot = { savedAt: Date.now(), day: dayOf(agenda.now, timeZone), clients, agenda: firstScreen(agenda), totals };
+      localStorage.setItem(KEY, JSON.stringify(s));
+    } catch {
+      // Quota or private mode: the popup just waits for the worker next time.
+    }
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(save, { timeout: 2000 });
+  else setTimeout(save, 200);
+}
+
+/** After a restore or «Удалить все данные» the snapshot must not show the old data. */
+export function clearSnapshot(): void {
+  try {
+    localStorage.removeItem(KEY);
+  } catch {
+    // nothing to clear
+  }
+}

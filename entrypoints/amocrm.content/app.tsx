@@ -1,0 +1,174 @@
+// Visits of deal cards: one session per card, one shadow-root UI moved between cards.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from '#imports';
+import { Overlay } from '@/components/overlay/Overlay';
+import { createShadowUi, type ShadowUi } from './shadow';
+import { createAmoApi } from '@/lib/amocrm/api';
+import { cardRoot } from '@/lib/amocrm/dom';
+import { watchPage } from '@/lib/amocrm/navigation';
+import { S } from '@/lib/amocrm/selectors';
+import { createSession, type Session } from '@/lib/amocrm/session';
+import { leadIdOf } from '@/lib/amocrm/url';
+import { resolveLocale, localeStorageKey, type Locale, type LocalePreference } from '@/lib/i18n/locale';
+import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
+import type { Settings } from '@/lib/playbook/settings-types';
+
+const WRITE_NOTES_KEY = 'overlay.writeNotes';
+/** Without a recognizable card after this long, the overlay floats bottom-right. */
+const FLOAT_AFTER_MS = 1500;
+
+interface Visit {
+  leadId: number;
+  session: Session;
+  abort: AbortController;
+  started: number;
+  cardWaiters: Array<(doc: ParentNode) => void>;
+  stopEffect: () => void;
+}
+
+export function startOverlay(ctx: ContentScriptContext): void {
+  const pageLife = new AbortController();
+  ctx.onInvalidated(() => pageLife.abort());
+  const api = createAmoApi({ origin: location.origin });
+  let settingsP: Promise<Settings> | null = null;
+  const settings = () => (settingsP ??= sendMessage('settings.get', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
+  let locale: Locale = resolveLocale(undefined, navigator.language);
+  let writeNotes = false;
+  const prefs = browser.storage.local.get([localeStorageKey, WRITE_NOTES_KEY]).then(
+    (v) => {
+      locale = resolveLocale(v[localeStorageKey] as LocalePreference | undefined, navigator.language);
+      writeNotes = v[WRITE_NOTES_KEY] === true;
+    },
+    () => undefined,
+  );
+
+  let ui: ShadowUi | null = null;
+  let uiP: Promise<ShadowUi> | null = null;
+  let visit: Visit | null = null;
+  let mounted = false;
+
+  const quit = () => {
+    pageLife.abort();
+    leave();
+  };
+
+  const makeUi = () => (uiP ??= createShadowUi('reglament-overlay').then((created) => (ui = created)));
+
+  const unmount = () => {
+    if (!ui) return;
+    render(null, ui.container);
+    ui.host.remove();
+  };
+  ctx.onInvalidated(unmount);
+
+  const mount = (v: Visit, anchor: Element, floating: boolean) => {
+    if (!ui) return;
+    unmount();
+    if (floating) anchor.append(ui.host);
+    else anchor.prepend(ui.host);
+    render(<Overlay session={v.session} locale={locale} optionsUrl={browser.runtime.getURL('/options.html#amocrm')} writeNotes={writeNotes} onWriteNotes={saveWriteNotes} />, ui.container);
+  };
+
+  const saveWriteNotes = (on: boolean) => {
+    writeNotes = on;
+    void browser.storage.local.set({ [WRITE_NOTES_KEY]: on }).catch(() => undefined);
+  };
+
+  function leave(): void {
+    if (visit) {
+      visit.abort.abort();
+      visit.session.close();
+      visit.stopEffect();
+      visit = null;
+    }
+    if (mounted) unmount();
+    mounted = false;
+  }
+
+  function enter(leadId: number): void {
+    const abort = new AbortController();
+    const v: Visit = {
+      leadId,
+      abort,
+      started: performance.now(),
+      cardWaiters: [],
+      stopEffect: () => undefined,
+      session: createSession({
+        host: location.hostname,
+        leadId,
+        send: sendMessage,
+        api,
+        settings,
+        doc: () => document,
+        cardReady: () =>
+          new Promise<ParentNode>((resolve, reject) => {
+            if (cardRoot(document, leadId)) return resolve(document);
+            v.cardWaiters.push(resolve);
+            abort.signal.addEventListener('abort', () => reject(new Error('left the card')), { once: true });
+          }),
+        writeNotes: async () => (await prefs, writeNotes),
+        onInvalidated: quit,
+        isInvalidated: isContextInvalidated,
+      }),
+    };
+    visit = v;
+    v.stopEffect = v.session.data.subscribe(() => {
+      if (ui && visit === v) mark(ui.host, v);
+    });
+    v.session.start();
+  }
+
+  function place(v: Visit): void {
+    const card = cardRoot(document, v.leadId);
+    if (card) for (const resolve of v.cardWaiters.splice(0)) resolve(document);
+    const column = card ? document.querySelector(S.widgetColumn) : null;
+    const floating = !column;
+    if (!ui) {
+      void makeUi().then(check, () => undefined);
+      return;
+    }
+    if (mounted && ui.host.isConnected && (floating || column!.contains(ui.host))) return;
+    if (floating && !card && performance.now() - v.started < FLOAT_AFTER_MS) {
+      setTimeout(check, FLOAT_AFTER_MS);
+      return;
+    }
+    mount(v, column ?? document.body, floating);
+    mounted = true;
+    const host = ui.host;
+    host.dataset.lead = String(v.leadId);
+    host.dataset.floating = String(floating);
+    host.style.cssText = floating ? 'position:fixed;right:16px;bottom:16px;width:320px;max-height:80vh;overflow:auto;z-index:2147483000;display:block' : 'display:block';
+    mark(host, v);
+  }
+
+  /** State on the host element, for tests and the bench. */
+  function mark(host: HTMLElement, v: Visit): void {
+    const d = v.session.data.get();
+    host.dataset.state = d.error ? 'error' : d.view ? 'ready' : 'loading';
+    host.dataset.mode = d.fallback ? 'page' : d.synced ? 'api' : 'pending';
+  }
+
+  function check(): void {
+    try {
+      if (pageLife.signal.aborted) return;
+      const leadId = leadIdOf(location.href);
+      if (visit && visit.leadId !== leadId) leave();
+      if (leadId === null) return;
+      if (!visit) enter(leadId);
+      place(visit!);
+    } catch {
+      // Never throw into the page; the next change tries again.
+    }
+  }
+
+  void prefs.then(() => makeUi()).then(check, () => undefined);
+  watchPage(check, pageLife.signal);
+  ctx.addEventListener(window, 'wxt:locationchange', check);
+  const refresh = () => {
+    if (document.visibilityState === 'visible' && visit) visit.session.refresh();
+  };
+  ctx.addEventListener(document, 'visibilitychange', refresh);
+  ctx.addEventListener(window, 'focus', refresh);
+  check();
+}

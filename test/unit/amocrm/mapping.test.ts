@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { createAmoApi } from '@/lib/amocrm/api';
+import { norm, type DealRead } from '@/lib/amocrm/deal';
+import { dealFromApi, dateOfField, instagramOf, mapDeal } from '@/lib/amocrm/mapping';
+import { eventFromNote, markedEventId, noteText } from '@/lib/amocrm/markers';
+import { defaultSettings } from '@/lib/playbook/settings';
+import { createAmocrmFake } from '../../fakes/amocrm/index';
+import { createSeed, storyLead, type StoryKey } from '../../fakes/seed';
+
+const NOW = Date.UTC(2026, 2, 11, 9, 0);
+const amo = defaultSettings.amocrm;
+const TZ = 'Asia/Almaty';
+
+async function apiDeal(key: StoryKey, patch?: (seed: ReturnType<typeof createSeed>) => void): Promise<DealRead> {
+  const seed = createSeed(NOW);
+  patch?.(seed);
+  const fake = createAmocrmFake(seed);
+  const fetch = (async (input: RequestInfo | URL) => {
+    const res = await fake.handle({ method: 'GET', url: String(input), headers: { cookie: 'session_id=x' } });
+    return new Response(res.status === 204 ? null : res.body, { status: res.status });
+  }) as typeof globalThis.fetch;
+  const api = createAmoApi({ origin: fake.origin, fetch });
+  const id = storyLead(seed, key).id;
+  const isSecret = (n: string) => norm(n) === norm(amo.fieldNames.credentials);
+  const [lead, pipelines, statusChanges, notes] = await Promise.all([api.lead(id, isSecret), api.pipelines(), api.statusChanges(id), api.notes(id)]);
+  const fieldNames = seed.fields.map((f) => norm(f.name));
+  return dealFromApi({ host: seed.host, lead, pipelines, statusChanges, notes, fieldNames, managerName: null, contactName: null }, amo, TZ);
+}
+
+describe('mapping a deal to facts', () => {
+  it('status changes → stage events with natural ids; created, start date, recordings', async () => {
+    const deal = await apiDeal('d');
+    const m = mapDeal(deal, amo, TZ, NOW);
+    expect(m.stage).toBe('launched');
+    expect(m.client).toMatchObject({ id: 'smmpro.amocrm.ru:1004', service: 'management', payer: 'individual', credentialsFilled: true, instagram: 'zhanna_cakes', stageName: 'Проект запущен' });
+    const stages = m.events.filter((e) => e.type === 'stage');
+    expect(stages.map((e) => (e.type === 'stage' ? e.stage : null))).toEqual(['contacted', 'questionnaire', 'launched']);
+    expect(stages.every((e) => /^amo:status:/.test(e.id!))).toBe(true);
+    expect(m.events.find((e) => e.type === 'deal-created')).toMatchObject({ id: 'amo:created:1004' });
+    expect(m.events.filter((e) => e.type === 'call-recording').map((e) => e.id)).toHaveLength(3);
+    expect(m.events.filter((e) => e.type === 'call-recording').every((e) => /^amo:note:\d+$/.test(e.id!))).toBe(true);
+    const start = m.events.find((e) => e.type === 'start-date');
+    expect(start && start.type === 'start-date' && start.date).toBe(storyLead(createSeed(NOW), 'd').startDate);
+    // Reading twice gives the same facts (idempotent ids).
+    expect(mapDeal(deal, amo, TZ, NOW).events.map((e) => e.id)).toEqual(m.events.map((e) => e.id));
+  });
+
+  it('never carries the credentials value', async () => {
+    const deal = await apiDeal('d');
+    const m = mapDeal(deal, amo, TZ, NOW);
+    expect(JSON.stringify({ deal, m })).not.toContain('Torty2024');
+    const i = mapDeal(await apiDeal('i'), amo, TZ, NOW);
+    expect(i.client.credentialsFilled).toBe(false);
+  });
+
+  it('a new deal («Новый клиент») is not an unknown stage; a renamed stage is', async () => {
+    const a = mapDeal(await apiDeal('a'), amo, TZ, NOW);
+    expect(a.stage).toBeNull();
+    expect(a.unknownStage).toBeNull();
+    expect(a.client.stageName).toBeNull();
+    const renamed = await apiDeal('d', (seed) => {
+      seed.pipeline.statuses.find((s) => s.name === 'Проект запущен')!.name = 'В работе';
+    });
+    const m = mapDeal(renamed, amo, TZ, NOW);
+    expect(m.stage).toBeNull();
+    expect(m.unknownStage).toBe('В работе');
+    expect(m.events.some((e) => e.type === 'stage' && e.stage === 'launched')).toBe(false);
+  });
+
+  it('a missing field and an unmapped value are reported', async () => {
+    const deal = await apiDeal('d');
+    const m = mapDeal({ ...deal, knownFields: deal.knownFields!.filter((f) => f !== norm('Дата начала обслуживания')) }, amo, TZ, NOW);
+    expect(m.missingFields).toEqual(['Дата начала обслуживания']);
+    const odd = mapDeal({ ...deal, fields: { ...deal.fields, [norm('Услуга')]: 'Таргет' } }, amo, TZ, NOW);
+    expect(odd.client.service).toBeNull();
+    expect(odd.unknownValues).toEqual([{ field: 'Услуга', value: 'Таргет' }]);
+  });
+
+  it('notice-sent → launched is a payment; a lost deal with «Возврат» is a refund', async () => {
+    const renewed = await apiDeal('g', (seed) => {
+      const g = seed.leads.find((l) => l.id === 1007)!;
+      seed.events.push({ id: 'renew1', type: 'lead_status_changed', leadId: 1007, createdAt: NOW - 3600_000, createdBy: 1, pipelineId: g.pipelineId, before: 61234505, after: 61234504 });
+      g.statusId = 61234504;
+    });
+    expect(mapDeal(renewed, amo, TZ, NOW).events.find((e) => e.type === 'payment')).toMatchObject({ id: 'amo:payment:renew1' });
+    const j = mapDeal(await apiDeal('j'), amo, TZ, NOW);
+    expect(j.stage).toBe('lost');
+    expect(j.client.lossReason).toBe('Возврат средств');
+    expect(j.events.find((e) => e.type === 'refund')).toMatchObject({ id: 'amo:refund:1010' });
+  });
+
+  it('field helpers', () => {
+    expect(instagramOf('@Nike_KZ')).toBe('nike_kz');
+    expect(instagramOf('https://instagram.com/nike.kz/')).toBe('nike.kz');
+    expect(instagramOf('нет')).toBeNull();
+    expect(dateOfField(1773169200, TZ)).toBe('2026-03-11');
+    expect(dateOfField('21.11.2026', TZ)).toBe('2026-11-21');
+    expect(dateOfField('', TZ)).toBeNull();
+  });
+});
+
+describe('tick notes', () => {
+  it('a marked note reads back as the same fact', () => {
+    const id = markedEventId('tick', 'references', undefined, 1234);
+    const event = { id, clientId: 'smmpro.amocrm.ru:1003', type: 'tick' as const, item: 'references', at: 1234, source: 'manager' as const, value: 'a, b, c' };
+    const text = noteText(event, 'Подобрать 3 аккаунта');
+    expect(text).toContain('[Reglament:tick:rg|tick|references||1234]');
+    expect(eventFromNote(text, event.clientId)).toEqual(event);
+    const untick = { id: markedEventId('untick', 'plan-2-agreed', '2026-03-01', 99), clientId: 'x.amocrm.ru:1', type: 'untick' as const, item: 'plan-2-agreed', key: '2026-03-01', at: 99, source: 'manager' as const };
+    expect(eventFromNote(noteText(untick, 'x'), untick.clientId)).toEqual(untick);
+    expect(eventFromNote('[Reglament:tick:rg|untick|x||1]', 'a:1')).toBeNull();
+    expect(eventFromNote('просто заметка', 'a:1')).toBeNull();
+  });
+});

@@ -1,0 +1,82 @@
+// The team sync in the worker against the fake amoCRM (in process): reads all, maps, records
+// idempotently, and a second run asks only for what changed.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { TokenBucket } from '../../../lib/amocrm/rate-limit';
+import type { TeamSyncStatus } from '../../../lib/dashboard/types';
+import { openStore } from '../../../lib/store/db';
+import * as repo from '../../../lib/store/repo';
+import { createTeamSync } from '../../../lib/worker/team-sync';
+import { createAmocrmFake } from '../../fakes/amocrm/index';
+import { createSeed, storyLead } from '../../fakes/seed';
+
+async function setup(extraLeads: number) {
+  const seed = createSeed(Date.parse('2026-12-07T06:00:00Z'), { extraLeads });
+  const fake = createAmocrmFake(seed);
+  const db = await openStore(`team-sync-${Math.random().toString(36).slice(2)}`);
+  await repo.setSettings(db, { amocrm: { subdomain: 'smmpro' } });
+  await repo.setMeta(db, 'amoToken', { token: 'secret-token-1', setAt: 0 });
+  let now = Date.parse('2026-12-07T06:30:00Z');
+  const fetch = (async (url: string, init?: RequestInit) => {
+    const res = await fake.handle({ method: 'GET', url, headers: Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])) });
+    return new Response(res.status === 204 ? null : res.body, { status: res.status, headers: res.headers });
+  }) as typeof globalThis.fetch;
+  const sync = createTeamSync({ db: async () => db, now: () => now, fetch, bucket: () => new TokenBucket({ capacity: 1000, perSecond: 1000 }) });
+  const until = async (): Promise<TeamSyncStatus> => {
+    for (let i = 0; i < 500; i++) {
+      const s = await sync.status();
+      if (s.phase !== 'running') return s;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error('sync did not finish');
+  };
+  return { seed, fake, db, sync, until, setNow: (t: number) => (now = t) };
+}
+
+describe('team sync', () => {
+  it('reads every lead with the token, maps managers and stages, and records each fact once', async () => {
+    const { seed, fake, db, sync, until } = await setup(40);
+    await sync.start(false);
+    const done = await until();
+    expect(done).toMatchObject({ phase: 'done', clients: seed.leads.length, auth: 'token', incremental: false });
+    const clients = await repo.listClients(db);
+    expect(clients).toHaveLength(seed.leads.length);
+    const refund = storyLead(seed, 'j');
+    const c = clients.find((x) => x.leadId === refund.id)!;
+    expect(c.lossReason).toBe('Возврат средств');
+    expect(c.managerName).toBe(seed.users.find((u) => u.id === refund.responsibleUserId)!.name);
+    const events = await repo.eventsOf(db, c.id);
+    expect(events.some((e) => e.type === 'stage' && e.stage === 'lost')).toBe(true);
+    expect(events.filter((e) => e.type === 'deal-created')).toHaveLength(1);
+    expect(fake.requests.entries.every((e) => e.status === 200)).toBe(true);
+    // Again in full: nothing new.
+    await sync.start(true);
+    expect((await until()).recorded).toBe(0);
+  });
+
+  it('a second run asks only for leads updated since the last one, and only their events', async () => {
+    const { seed, fake, sync, until, setNow } = await setup(10);
+    await sync.start(false);
+    await until();
+    const lead = storyLead(seed, 'c');
+    fake.moveLead(lead.id, 'launched', { at: Date.parse('2026-12-07T07:00:00Z') });
+    setNow(Date.parse('2026-12-07T07:10:00Z'));
+    fake.requests.clear();
+    await sync.start(false);
+    const s = await until();
+    expect(s).toMatchObject({ phase: 'done', clients: 1, recorded: 1, incremental: true });
+    const leads = fake.requests.filter('/api/v4/leads');
+    expect(decodeURIComponent(leads[0]!.search)).toContain(`filter[updated_at][from]=${Date.parse('2026-12-07T06:30:00Z') / 1000}`);
+    expect(decodeURIComponent(fake.requests.filter('/api/v4/events')[0]!.search)).toContain(`filter[entity_id][]=${lead.id}`);
+  });
+
+  it('without a token and without a session the sync fails with a clear message', async () => {
+    const { db, sync, until } = await setup(0);
+    await repo.deleteMeta(db, 'amoToken');
+    await sync.start(false);
+    const s = await until();
+    expect(s.phase).toBe('failed');
+    expect(s.auth).toBe('session');
+    expect(s.error).toMatch(/401/);
+  });
+});
