@@ -5,6 +5,9 @@
 //   that field wins over the post day.
 // - Renewal: every payment on a local day after the current S starts a new period with S = the
 //   payment's day (rule current-8). Payments on or before the first S are the initial purchase.
+// - Rule current-8 says a payment moves «Дата начала обслуживания» to the payment day, so a later
+//   value of that field is a renewal payment on that day too — once the period is in its renewal
+//   window (E − renewalContactDaysBefore days or later); an earlier change corrects the start.
 // - E = S + periodDays (exclusive: the period covers days S … E−1; «день 1 из 30» is S).
 // - A period's content ends at min(E, next S): an early renewal cuts the old period short.
 import type { Instant } from '../model/facts';
@@ -29,7 +32,18 @@ export interface PeriodSpan {
   renewedAt: Instant | null;
 }
 
+/**
+ * The periods, and the renewal payments read from later start-date values (see above), which
+ * count as payments everywhere else (loss, payroll).
+ */
 export function computePeriods(idx: FactsIndex, p: Prepared, now: Instant): PeriodSpan[] {
+  const derivedPayments: Instant[] = [];
+  const spans = periodsWith(idx, p, now, derivedPayments);
+  if (derivedPayments.length) idx.payments = [...idx.payments, ...derivedPayments].sort((a, b) => a - b);
+  return spans;
+}
+
+function periodsWith(idx: FactsIndex, p: Prepared, now: Instant, derivedPayments: Instant[]): PeriodSpan[] {
   const { cal, settings } = p;
   const length = settings.currentClients.periodDays;
   const today = cal.dayNumOf(now);
@@ -48,9 +62,18 @@ export function computePeriods(idx: FactsIndex, p: Prepared, now: Instant): Peri
 
   const spans: PeriodSpan[] = [];
   let cur: PeriodSpan = mk(1, first, length, null);
-  for (const pay of idx.payments) {
-    const d = cal.dayNumOf(pay);
+  const window = settings.currentClients.renewalContactDaysBefore;
+  const fieldRenewals: { day: number; at: Instant }[] = [];
+  for (const s of idx.startDates.slice(1)) {
+    const day = dayNumOfDate(s.date);
+    if (day !== null) fieldRenewals.push({ day, at: cal.atLocal(day, 0) });
+  }
+  const renewals = [...idx.payments.map((at) => ({ day: cal.dayNumOf(at), at, field: false })), ...fieldRenewals.map((r) => ({ ...r, field: true }))];
+  if (fieldRenewals.length) renewals.sort((a, b) => a.day - b.day || a.at - b.at);
+  for (const { day: d, at: pay, field } of renewals) {
     if (d <= cur.startDay) continue;
+    if (field && d < cur.endDay - window) continue;
+    if (field && pay <= now) derivedPayments.push(pay);
     cur.nextStartDay = d;
     cur.contentEndDay = Math.min(cur.endDay, d);
     cur.renewedAt = pay;
