@@ -9,7 +9,7 @@ import type { TokenStatus } from '@/lib/messaging/protocol';
 import { amocrmOrigin, checkMapping, parseLiveAccount, pickPipeline, subdomainOfUrl, type LiveAccount, type NameCheck } from '@/lib/options/amocrm-check';
 import { formatInZone } from '@/lib/i18n/format';
 import { locale } from '../popup/locale';
-import { saved } from './state';
+import { dataVersion, saved } from './state';
 import { tr } from './t';
 
 export type CheckState =
@@ -112,10 +112,11 @@ export function TokenPanel() {
   const [ending, setEnding] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const version = dataVersion.value;
   useEffect(() => {
     void sendMessage('token.status', {}).then(setStatus, (e) => setError(String(e?.message ?? e)));
     void browser.storage.local.get(HINT_KEY).then((r) => setEnding((r[HINT_KEY] as string | undefined) ?? null));
-  }, []);
+  }, [version]);
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);

@@ -2,7 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/client';
 import { clearSnapshot } from '../popup/snapshot';
-import { loadSettings } from './state';
+import { reloadAfterDataChange } from './state';
 import { tr } from './t';
 
 type Note = { tone: 'ok' | 'bad'; text: string } | null;
@@ -15,7 +15,7 @@ function fileName(): string {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function BackupPanel({ onChanged }: { onChanged: () => void }) {
+export function BackupPanel() {
   const [note, setNote] = useState<Note>(null);
   const [busy, setBusy] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -49,8 +49,7 @@ export function BackupPanel({ onChanged }: { onChanged: () => void }) {
       const summary = await sendMessage('backup.import', { json: await file.text() });
       clearSnapshot();
       setNote({ tone: 'ok', text: tr('backup.imported', { clients: summary.clients, events: summary.events }) });
-      await loadSettings();
-      onChanged();
+      await reloadAfterDataChange();
     } catch (e) {
       setNote({ tone: 'bad', text: tr('backup.importError', { message: messageOf(e) }) });
     } finally {
@@ -66,8 +65,7 @@ export function BackupPanel({ onChanged }: { onChanged: () => void }) {
       const { deleted } = await sendMessage('data.delete', { confirm: 'delete-all' });
       clearSnapshot();
       setNote({ tone: 'ok', text: tr('backup.deleted', { clients: deleted.clients, events: deleted.events }) });
-      await loadSettings();
-      onChanged();
+      await reloadAfterDataChange();
     } catch (e) {
       setNote({ tone: 'bad', text: tr('backup.failed', { message: messageOf(e) }) });
     } finally {

@@ -91,7 +91,6 @@ function StatusLine() {
 
 export function Options() {
   const resetDialog = useRef<HTMLDialogElement>(null);
-  const [generation, setGeneration] = useState(0);
   const ready = saved.value !== null;
   useEffect(() => {
     if (!ready) return;
@@ -135,7 +134,7 @@ export function Options() {
             </button>
           )}
         </nav>
-        <main class="content" key={generation}>
+        <main class="content">
           {loadError.value && (
             <div class="callout bad" role="alert">
               <p>{tr('loadError', { message: loadError.value })}</p>
@@ -155,7 +154,7 @@ export function Options() {
               <header class="group-head">
                 <h2 id="backup-title">{tr('backup.title')}</h2>
               </header>
-              <BackupPanel onChanged={() => setGeneration((n) => n + 1)} />
+              <BackupPanel />
             </section>
           )}
         </main>

@@ -16,6 +16,15 @@ export const raw = signal<Record<string, string>>({});
 export const errors = signal<Record<string, FieldError[]>>({});
 export type Status = { kind: 'saved' | 'invalid' | 'failed'; at: number; detail?: string } | null;
 export const status = signal<Status>(null);
+/** Bumped after a restore or a delete: panels that hold their own data (the token) reload. */
+export const dataVersion = signal(0);
+
+export async function reloadAfterDataChange(): Promise<void> {
+  raw.value = {};
+  errors.value = {};
+  await loadSettings();
+  dataVersion.value++;
+}
 
 export async function loadSettings(): Promise<void> {
   try {

@@ -104,7 +104,7 @@ const en: Record<OptionsKey, string> = {
   yes: 'yes',
   no: 'no',
   resetGroup: 'Reset section',
-  resetGroupLabel: 'Reset the section “{group}” to its defaults',
+  resetGroupLabel: 'Reset section “{group}” to its defaults',
   resetAll: 'Reset everything',
   'resetAll.title': 'Reset every setting?',
   'resetAll.body': 'All rules, names, the amoCRM mapping and the texts return to their defaults. Clients and events stay as they are.',

@@ -231,7 +231,7 @@ function RoundRow({ round }: { round: Round }) {
           : tr('round.due', { time: formatInZone(round.dueAt, zone.value, locale.value) });
   const tone = round.state === 'done' ? 'ok' : round.state === 'overdue' || round.dueAt <= now ? 'bad' : round.state === 'due' ? 'warn' : 'muted';
   return (
-    <section class={`round tone-${tone}`} aria-labelledby="h-round" data-testid="round">
+    <section class={`round tone-${tone}`} aria-labelledby="h-round" data-testid="round" data-slot={round.slot}>
       <div class="round-head">
         <h2 id="h-round">{tr('round', { time: slot })}</h2>
         <span class={`when when-${tone}`}>{status}</span>

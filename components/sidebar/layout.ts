@@ -12,7 +12,7 @@ export interface PanelLayout {
 }
 
 export const panelMaxWidth = 300;
-export const panelMinWidth = 260;
+export const panelMinWidth = 248;
 const edge = 12;
 
 export function measureLayout(doc: Document = document): PanelLayout {

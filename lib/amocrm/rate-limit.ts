@@ -14,8 +14,8 @@ export interface TokenBucketOptions {
 }
 
 /**
- * In any window of one second at most `capacity + perSecond` requests pass; the defaults (3 + 3)
- * keep us at 6/s, under amoCRM's 7.
+ * In any window of one second at most `capacity + perSecond` requests pass; the defaults (4 + 2)
+ * keep us at 6/s, under amoCRM's 7, and let a card's first read (4 requests) go out at once.
  */
 export class TokenBucket {
   private tokens: number;
@@ -50,4 +50,4 @@ export class TokenBucket {
   }
 }
 
-export const defaultBucket = (clock?: Clock) => new TokenBucket({ capacity: 3, perSecond: 3, clock });
+export const defaultBucket = (clock?: Clock) => new TokenBucket({ capacity: 4, perSecond: 2, clock });

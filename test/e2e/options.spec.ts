@@ -48,7 +48,7 @@ test('every group is there with defaults; #amocrm scrolls to the mapping; axe-cl
   for (const id of ['calendar', 'new-clients', 'current-clients', 'alarms', 'motivation', 'people', 'amocrm', 'templates', 'backup']) {
     await expect(page.locator(`section#${id}`)).toBeVisible();
   }
-  await expect(page.getByLabel('Первый звонок: в течение')).toHaveValue('60');
+  await expect(page.getByLabel('Первый звонок: в течение', { exact: true })).toHaveValue('60');
   await expect(page.locator('[data-path="newClients.firstContactMinutes"]')).toContainText('По умолчанию: 60 мин');
   // Kazakhstan holidays for this and next year, as the engine sees them
   const year = new Date().getFullYear();
@@ -73,14 +73,14 @@ test('every group is there with defaults; #amocrm scrolls to the mapping; axe-cl
 
 test('an invalid value says what is wrong and is not saved', async ({ openExtensionPage }) => {
   const page = await openOptions(openExtensionPage);
-  const input = page.getByLabel('Первый звонок: в течение');
+  const input = page.getByLabel('Первый звонок: в течение', { exact: true });
   await input.fill('час');
   await input.press('Tab');
   await expect(page.getByTestId('error-newClients.firstContactMinutes')).toHaveText('Нужно целое число от 1 до 1440.');
   await expect(input).toHaveAttribute('aria-invalid', 'true');
   expect((await send(page, 'settings.get', {})).data.newClients.firstContactMinutes).toBe(60);
 
-  const end = page.getByLabel('Конец рабочего дня');
+  const end = page.getByLabel('Конец рабочего дня', { exact: true });
   await end.fill('09:00');
   await end.press('Tab');
   await expect(page.getByTestId('error-calendar.workEnd')).toContainText('позже');
@@ -109,7 +109,7 @@ test('first-contact 60 → 120 minutes moves the popup countdown of a client cre
   await expect(before.locator(`[data-client="${c.id}"] [data-rule="first-contact"]`)).toContainText(/осталось (19|20) мин/);
 
   const options = await openOptions(openExtensionPage);
-  const input = options.getByLabel('Первый звонок: в течение');
+  const input = options.getByLabel('Первый звонок: в течение', { exact: true });
   await input.fill('120');
   await input.press('Enter');
   await expect(options.getByTestId('save-status')).toContainText('Сохранено');
@@ -153,17 +153,20 @@ test('a corrupt backup is rejected with the reason and nothing changes; delete-a
   expect((await send(page, 'clients.list', {})).data).toEqual([]);
 });
 
-test('amoCRM names are checked against the live account; unreachable amoCRM is said clearly', async ({ openExtensionPage, fakes }) => {
+test('amoCRM names are checked against the live account; unreachable amoCRM is said clearly', async ({ context, openExtensionPage, fakes }) => {
   expect(fakes.seed.host).toBe(HOST);
+  // The page fetches the API itself with the manager's session: a cross-site request from the
+  // extension origin carries the session cookie only when it is SameSite=None (the fake sets Lax).
+  await context.addCookies([{ name: 'session_id', value: 'fake', domain: HOST, path: '/', secure: true, sameSite: 'None' }]);
   const page = await openOptions(openExtensionPage, '#amocrm');
-  const sub = page.getByLabel('Поддомен amoCRM');
+  const sub = page.getByLabel('Поддомен amoCRM', { exact: true });
   await sub.fill('smmpro');
   await sub.press('Enter');
   await expect(page.getByTestId('save-status')).toContainText('Сохранено');
   await page.getByRole('button', { name: 'Проверить названия в amoCRM' }).click();
   await expect(page.getByTestId('amo-result')).toContainText('найдены в smmpro.amocrm.ru');
 
-  const stage = page.getByLabel('Этап «связались»');
+  const stage = page.getByLabel('Этап «связались»', { exact: true });
   await stage.fill('Связались');
   await stage.press('Enter');
   await expect(page.getByTestId('amo-missing-amocrm.stageNames.contacted')).toBeVisible();

@@ -95,9 +95,15 @@ test('agenda: overdue with how long, due today with the time left, ticks, the ro
   // the engagement round lists the current client's account; tick it
   const round = page.getByTestId('round');
   await expect(round).toBeVisible();
+  const slot = await round.getAttribute('data-slot');
   const account = round.getByRole('checkbox', { name: '@client4' });
-  await account.check();
-  await expect(account).toBeChecked();
+  await account.click();
+  // The ticked round is either shown as done or, when it was the last one open, gives way to the next slot.
+  await expect
+    .poll(async () => (await round.getAttribute('data-slot')) !== slot || (await account.isChecked()))
+    .toBe(true);
+  const ticks = await send(page, 'client.events', { clientId: 'smmpro.amocrm.ru:4' });
+  expect(ticks.data.some((e: any) => e.type === 'tick' && e.item === 'engagement-round' && e.key === slot)).toBe(true);
 
   // rows open the right place: the deal for a first call
   await expect(page.locator('[data-client="smmpro.amocrm.ru:1"] a.open').first()).toHaveAttribute('href', 'https://smmpro.amocrm.ru/leads/detail/1');

@@ -61,19 +61,21 @@ function apiRequests(fakes: InstalledFakes, username?: string) {
   return fakes.instagram.requests.entries.filter((r) => r.path.startsWith('/api/') && (!username || r.search.includes(username) || r.path.includes('reels_media')));
 }
 
-async function interactiveOverlaps(page: Page, box: Locator): Promise<string[]> {
+const controls = 'a[href], button, [role="button"], [role="link"], [role="tab"], input, textarea, h2, time, img';
+
+async function interactiveOverlaps(page: Page, box: Locator, selector = controls): Promise<string[]> {
   const rect = await box.boundingBox();
   if (!rect) return [];
-  return page.evaluate((r) => {
+  return page.evaluate(([r, selector]) => {
     const hits: string[] = [];
-    for (const el of Array.from(document.querySelectorAll('a[href], button, [role="button"], [role="link"], [role="tab"], input, textarea, h2, time'))) {
+    for (const el of Array.from(document.querySelectorAll(selector))) {
       if (el.closest('reglament-sidebar')) continue;
       const b = el.getBoundingClientRect();
       if (b.width === 0 || b.height === 0 || b.bottom < 0 || b.top > innerHeight) continue;
       if (b.left < r.x + r.width && b.right > r.x && b.top < r.y + r.height && b.bottom > r.y) hits.push(`${el.tagName}:${(el.textContent ?? '').trim().slice(0, 30) || el.getAttribute('href')}`);
     }
     return hits;
-  }, rect);
+  }, [rect, selector] as const);
 }
 
 test.describe('Instagram sidebar', () => {
@@ -274,6 +276,9 @@ test.describe('Instagram sidebar', () => {
     await tab(fresh).focus();
     await fresh.keyboard.press('Enter');
     await expect(tab(fresh)).toHaveAttribute('aria-expanded', 'true');
+    // Opened on request where there is no free margin: below the profile head, whose controls stay free.
+    await expect(panel(fresh).getByRole('heading', { name: 'Школа английского Kids English' })).toBeVisible();
+    expect(await interactiveOverlaps(fresh, panel(fresh), 'header a, header button, header [role="button"], header h2, [role="navigation"] a, [role="tab"]')).toEqual([]);
     await fresh.reload();
     await expect(tab(fresh)).toHaveAttribute('aria-expanded', 'true');
     await tab(fresh).click();
