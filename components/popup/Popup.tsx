@@ -129,6 +129,15 @@ function when(entry: AgendaEntry, section: 'overdue' | 'today' | 'tomorrow'): { 
   return { text: `${tr('dueAt', { time })} · ${tr('dueIn', { d: formatDuration(left, locale.value) })}`, tone: left < 3_600_000 ? 'warn' : 'ok' };
 }
 
+/** «Пост в ленте за день» needs its day when it is not today's (overdue days pile up). */
+function titleOf(o: AgendaEntry['obligation']): string {
+  const title = ruleTitle(o, locale.value);
+  if (o.rule !== 'daily-post' || !/^\d{4}-\d{2}-\d{2}$/.test(o.key)) return title;
+  const [y, m, d] = o.key.split('-').map(Number);
+  const day = new Intl.DateTimeFormat(locale.value === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(Date.UTC(y!, m! - 1, d!));
+  return tr('dailyPostOf', { day });
+}
+
 function EntryRow({ entry, section }: { entry: AgendaEntry; section: 'overdue' | 'today' | 'tomorrow' }) {
   const o = entry.obligation;
   const w = when(entry, section);
@@ -146,10 +155,10 @@ function EntryRow({ entry, section }: { entry: AgendaEntry; section: 'overdue' |
               disabled={busy.value.has(single.id)}
               onChange={(e) => toggle(entry.client.id, single, (e.currentTarget as HTMLInputElement).checked)}
             />
-            <span class="entry-title">{ruleTitle(o, locale.value)}</span>
+            <span class="entry-title">{titleOf(o)}</span>
           </label>
         ) : (
-          <span class="entry-title">{ruleTitle(o, locale.value)}</span>
+          <span class="entry-title">{titleOf(o)}</span>
         )}
         <span class={`when when-${w.tone}`} data-testid="when">
           {w.text}
@@ -225,7 +234,7 @@ function RoundRow({ round }: { round: Round }) {
     round.state === 'done'
       ? tr('round.done')
       : round.state === 'upcoming'
-        ? tr('round.upcoming', { time: slot })
+        ? tr('round.upcoming', { d: formatDuration(round.at - now, locale.value) })
         : round.state === 'overdue' || round.dueAt <= now
           ? tr('round.overdue', { d: formatDuration(now - round.dueAt, locale.value) })
           : tr('round.due', { time: formatInZone(round.dueAt, zone.value, locale.value) });
@@ -315,18 +324,14 @@ function Header({ agenda, totals }: { agenda: Agenda | null; totals?: Totals }) 
     <header class="top">
       <div>
         <h1>{tr('title')}</h1>
-        <p class="sub">
-          {date}
-          {agenda && (
-            <>
-              {' · '}
-              {overdue > 0 && <span class="sum-bad">{tr('summary.overdue', { n: overdue })}</span>}
-              {overdue > 0 && today > 0 && ', '}
-              {today > 0 && <span>{tr('summary.today', { n: today })}</span>}
-              {overdue === 0 && today === 0 && <span>{tr('summary.clear')}</span>}
-            </>
-          )}
-        </p>
+        <p class="sub">{date}</p>
+        {agenda && (
+          <p class="sum">
+            {overdue > 0 && <span class="sum-bad">{tr('summary.overdue', { n: overdue })}</span>}
+            {today > 0 && <span class="sum-today">{tr('summary.today', { n: today })}</span>}
+            {overdue === 0 && today === 0 && <span class="sum-ok">{tr('summary.clear')}</span>}
+          </p>
+        )}
       </div>
       <nav class="top-links" aria-label="Reglament">
         <a

@@ -40,7 +40,8 @@ export type PopupKey =
   | 'summary.overdue'
   | 'summary.today'
   | 'summary.clear'
-  | 'tickFailed';
+  | 'tickFailed'
+  | 'dailyPostOf';
 
 export const popupMessages: Messages<PopupKey> = {
   ru: {
@@ -56,7 +57,7 @@ export const popupMessages: Messages<PopupKey> = {
     tomorrowAt: 'завтра до {time}',
     noDeadline: 'без срока',
     round: 'Комментарии и Direct · {time}',
-    'round.upcoming': 'в {time}',
+    'round.upcoming': 'через {d}',
     'round.due': 'до {time}',
     'round.overdue': 'просрочено на {d}',
     'round.done': 'проверено',
@@ -80,10 +81,11 @@ export const popupMessages: Messages<PopupKey> = {
     retry: 'Повторить',
     'service.management': 'Ведение',
     'service.complex': 'Комплекс',
-    'summary.overdue': '{n} просроч.',
-    'summary.today': '{n} на сегодня',
+    'summary.overdue': 'просрочено: {n}',
+    'summary.today': 'на сегодня: {n}',
     'summary.clear': 'всё по плану',
     tickFailed: 'Не удалось отметить: {message}',
+    dailyPostOf: 'Пост в ленте за {day}',
   },
   en: {
     title: 'Today',
@@ -98,7 +100,7 @@ export const popupMessages: Messages<PopupKey> = {
     tomorrowAt: 'tomorrow by {time}',
     noDeadline: 'no deadline',
     round: 'Comments and Direct · {time}',
-    'round.upcoming': 'at {time}',
+    'round.upcoming': 'in {d}',
     'round.due': 'by {time}',
     'round.overdue': 'overdue by {d}',
     'round.done': 'checked',
@@ -126,5 +128,6 @@ export const popupMessages: Messages<PopupKey> = {
     'summary.today': '{n} due today',
     'summary.clear': 'all on track',
     tickFailed: 'Could not tick: {message}',
+    dailyPostOf: 'Feed post for {day}',
   },
 };

@@ -25,8 +25,8 @@ export interface PlannedNotification {
   about: number;
   breach: boolean;
   clientIds: string[];
-  title: string;
-  message: string;
+  /** Rendered only when the notification shows: most planned ones never do before a re-plan. */
+  text: () => { title: string; message: string };
   /** The first button's label; the second is always «Отложить 15 мин». */
   openLabel: string;
   target: NotificationTarget;
@@ -113,38 +113,39 @@ export function planNotifications(input: PlanInput): Plan {
         r.open.push(c);
         continue;
       }
-      if (o.dueAt === null) continue;
+      const dueAt = o.dueAt;
+      if (dueAt === null) continue;
       const base = { clientIds: [c.id], target: deal, openLabel: t('btn.openDeal') };
       const missing = o.missing?.length ? o.missing.join(', ') : '';
       const breach = () =>
-        push({ ...base, id: `${o.id}|breach`, kind: 'breach', about: o.dueAt!, breach: true, title: t('n.breach.title', { client: c.name }), message: t('n.breach.body', { rule: o.title, time: time(o.dueAt!), missing }).trim() });
+        push({ ...base, id: `${o.id}|breach`, kind: 'breach', about: dueAt, breach: true, text: () => ({ title: t('n.breach.title', { client: c.name }), message: t('n.breach.body', { rule: o.title, time: time(dueAt), missing }).trim() }) });
       switch (o.rule) {
         case 'daily-post': {
-          const remindAt = cal.atLocal(cal.dayNumOf(o.dueAt), minutesOf(settings.currentClients.dailyPostReminder));
-          if (remindAt < o.dueAt)
-            push({ ...base, target: insta, openLabel: instaLabel, id: `${o.id}|post-reminder`, kind: 'post-reminder', about: remindAt, breach: false, title: t('n.post.title', { client: c.name }), message: t('n.post.body', { time: time(o.dueAt) }) });
+          const remindAt = cal.atLocal(cal.dayNumOf(dueAt), minutesOf(settings.currentClients.dailyPostReminder));
+          if (remindAt < dueAt)
+            push({ ...base, target: insta, openLabel: instaLabel, id: `${o.id}|post-reminder`, kind: 'post-reminder', about: remindAt, breach: false, text: () => ({ title: t('n.post.title', { client: c.name }), message: t('n.post.body', { time: time(dueAt) }) }) });
           breach();
           break;
         }
         case 'stories': {
-          const warnAt = o.dueAt - settings.alarms.dayRuleWarningMinutes * MINUTE;
-          push({ ...base, target: insta, openLabel: instaLabel, id: `${o.id}|stories`, kind: 'stories', about: Math.max(warnAt, o.startAt), breach: false, title: t('n.stories.title', { client: c.name }), message: t('n.stories.body', { time: time(o.dueAt) }) });
+          const warnAt = dueAt - settings.alarms.dayRuleWarningMinutes * MINUTE;
+          push({ ...base, target: insta, openLabel: instaLabel, id: `${o.id}|stories`, kind: 'stories', about: Math.max(warnAt, o.startAt), breach: false, text: () => ({ title: t('n.stories.title', { client: c.name }), message: t('n.stories.body', { time: time(dueAt) }) }) });
           breach();
           break;
         }
         case 'renewal-contact':
-          push({ ...base, id: `${o.id}|renewal`, kind: 'renewal', about: o.startAt, breach: false, title: t('n.renewal.title', { client: c.name }), message: t(c.service === 'complex' ? 'n.renewal.body.complex' : 'n.renewal.body.management', { time: time(o.dueAt) }) });
+          push({ ...base, id: `${o.id}|renewal`, kind: 'renewal', about: o.startAt, breach: false, text: () => ({ title: t('n.renewal.title', { client: c.name }), message: t(c.service === 'complex' ? 'n.renewal.body.complex' : 'n.renewal.body.management', { time: time(dueAt) }) }) });
           breach();
           break;
         case 'lost-deadline':
-          push({ ...base, id: `${o.id}|lost`, kind: 'lost', about: o.dueAt, breach: true, title: t('n.lost.title', { client: c.name }), message: t('n.lost.body', { days: settings.currentClients.lostAfterDays }) });
+          push({ ...base, id: `${o.id}|lost`, kind: 'lost', about: dueAt, breach: true, text: () => ({ title: t('n.lost.title', { client: c.name }), message: t('n.lost.body', { days: settings.currentClients.lostAfterDays }) }) });
           break;
         default: {
-          const short = o.dueAt - o.startAt <= 2 * HOUR;
+          const short = dueAt - o.startAt <= 2 * HOUR;
           const lead = (short ? settings.alarms.hourRuleWarningMinutes : settings.alarms.dayRuleWarningMinutes) * MINUTE;
-          const warnAt = o.dueAt - lead;
+          const warnAt = dueAt - lead;
           if (warnAt > o.startAt)
-            push({ ...base, id: `${o.id}|warning`, kind: 'warning', about: warnAt, breach: false, title: t('n.warning.title', { client: c.name }), message: t('n.warning.body', { rule: o.title, time: time(o.dueAt), missing }).trim() });
+            push({ ...base, id: `${o.id}|warning`, kind: 'warning', about: warnAt, breach: false, text: () => ({ title: t('n.warning.title', { client: c.name }), message: t('n.warning.body', { rule: o.title, time: time(dueAt), missing }).trim() }) });
           breach();
         }
       }
@@ -157,8 +158,8 @@ export function planNotifications(input: PlanInput): Plan {
     const first = r.open.find((c) => c.instagram);
     const target: NotificationTarget = { url: first?.instagram ? instagramUrl(first.instagram) : 'https://www.instagram.com/direct/inbox/' };
     const common = { clientIds: r.open.map((c) => c.id), target, openLabel: t('btn.openInstagram') };
-    push({ ...common, id: `round|${slot}`, kind: 'round', about: r.at, breach: false, title: t('n.round.title', { time: time(r.at), count: names.length }), message: t('n.round.body', { accounts: list }) });
-    push({ ...common, id: `round|${slot}|late`, kind: 'round-late', about: r.dueAt, breach: true, title: t('n.roundLate.title', { time: time(r.at) }), message: t('n.roundLate.body', { accounts: list }) });
+    push({ ...common, id: `round|${slot}`, kind: 'round', about: r.at, breach: false, text: () => ({ title: t('n.round.title', { time: time(r.at), count: names.length }), message: t('n.round.body', { accounts: list }) }) });
+    push({ ...common, id: `round|${slot}|late`, kind: 'round-late', about: r.dueAt, breach: true, text: () => ({ title: t('n.roundLate.title', { time: time(r.at) }), message: t('n.roundLate.body', { accounts: list }) }) });
   }
 
   const due: PlannedNotification[] = [];

@@ -156,8 +156,6 @@ export function mapDeal(deal: DealRead, amo: AmoCrmSettings, timeZone: string, n
   for (const change of deal.statusChanges) {
     const to = stageOfName(change.toStatusName, amo);
     if (to) events.push({ ...base, id: `amo:status:${change.id}`, type: 'stage', stage: to, at: change.at });
-    // Back from «Отправлено уведомление» to «Проект запущен»: the client paid for the next period.
-    if (to === 'launched' && stageOfName(change.fromStatusName, amo) === 'notice-sent') events.push({ ...base, id: `amo:payment:${change.id}`, type: 'payment', at: change.at });
   }
   if (deal.startDate) {
     const at = Math.min(now, zonedInstant(deal.startDate, 0, timeZone));

@@ -11,7 +11,8 @@ export interface FieldError {
 
 function labelOf(path: string, locale: Locale): string {
   const f = FIELD_BY_PATH.get(path);
-  return f ? `«${f.label[locale]}»` : path;
+  if (!f) return path;
+  return locale === 'ru' ? `«${f.label.ru}»` : `“${f.label.en}”`;
 }
 
 type Rule = [RegExp, (m: RegExpExecArray, locale: Locale) => string];

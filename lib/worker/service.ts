@@ -120,7 +120,7 @@ export function createWorker(deps: WorkerDeps) {
         const toShow = plan.due.length > COLLAPSE_OVER ? [summaryNotification(plan.due, deps.agendaUrl)] : plan.due;
         for (const n of toShow) {
           targets[n.id] = n.target;
-          await effects.show({ id: n.id, title: n.title, message: n.message, buttons: [n.openLabel, workerText()('btn.snooze')], requireInteraction: n.breach });
+          await effects.show({ id: n.id, ...n.text(), buttons: [n.openLabel, workerText()('btn.snooze')], requireInteraction: n.breach });
           shown.push(n.id);
         }
       }
@@ -294,7 +294,7 @@ export function createWorker(deps: WorkerDeps) {
 
 function summaryNotification(due: PlannedNotification[], agendaUrl: string): PlannedNotification {
   const t = workerText();
-  const lines = due.slice(0, 4).map((n) => n.title);
+  const lines = due.slice(0, 4).map((n) => n.text().title);
   if (due.length > 4) lines.push(t('n.more', { count: due.length - 4 }));
   return {
     id: `summary|${due[due.length - 1].at}|${due.length}`,
@@ -303,8 +303,7 @@ function summaryNotification(due: PlannedNotification[], agendaUrl: string): Pla
     about: due[due.length - 1].about,
     breach: due.some((n) => n.breach),
     clientIds: [...new Set(due.flatMap((n) => n.clientIds))],
-    title: t('n.summary.title', { count: due.length }),
-    message: t('n.summary.body', { lines: lines.join('\n') }),
+    text: () => ({ title: t('n.summary.title', { count: due.length }), message: t('n.summary.body', { lines: lines.join('\n') }) }),
     openLabel: t('btn.openAgenda'),
     target: { url: agendaUrl, ids: due.map((n) => n.id) },
   };

@@ -59,7 +59,7 @@ describe('alarm planner', () => {
       ['round-late', almaty('2026-12-07T20:00')],
       ['breach', almaty('2026-12-07T23:59')],
     ]);
-    expect(p.upcoming[1].message).toContain('@client1');
+    expect(p.upcoming[1].text().message).toContain('@client1');
   });
 
   it('says nothing about met obligations or occurrences older than the horizon', () => {
