@@ -166,7 +166,7 @@ function Slot({ slot, t, busy, time, onTick }: { slot: RoundSlot; t: Translate<S
 }
 
 function PlanItem({ t, plan, clientId }: { t: Translate<SidebarKey>; plan: Props['plan']; clientId: string }) {
-  const editUrl = plan && plan !== 'unavailable' ? plan.editUrl : browser.runtime.getURL(`/dashboard.html#plans/${encodeURIComponent(clientId)}` as '/dashboard.html');
+  const editUrl = plan && plan !== 'unavailable' ? plan.editUrl : browser.runtime.getURL(`/dashboard.html#plans/${clientId}` as '/dashboard.html');
   const link = (
     <a class="rg-link" href={editUrl} target="_blank" rel="noopener">
       {t('planOpen')} <span aria-hidden="true">↗</span>

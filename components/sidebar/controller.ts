@@ -111,7 +111,7 @@ export function createController() {
     browser.storage.local.set({ [collapsedKey]: pref }).catch(() => undefined);
   }
 
-  function navigate(href: string): void {
+  function navigate(href: string, options: { observe?: boolean } = {}): void {
     if (dead) return;
     const page = parseInstagramUrl(href);
     const key = page.kind === 'profile' ? `profile:${page.username}` : page.kind === 'feed' || page.kind === 'direct' || page.kind === 'post' ? 'round' : 'hidden';
@@ -124,7 +124,7 @@ export function createController() {
     now.value = Date.now();
     // Instagram renders the new page a moment after the URL changes.
     setTimeout(() => current(id) && applyCollapsedDefault(), 400);
-    if (page.kind === 'profile') void openProfile(id, page.username);
+    if (page.kind === 'profile') void openProfile(id, page.username, options.observe ?? true);
     else if (key === 'round') void openRound(id);
     else mode.value = { kind: 'hidden' };
   }
@@ -141,7 +141,7 @@ export function createController() {
     }
   }
 
-  async function openProfile(id: number, username: string): Promise<void> {
+  async function openProfile(id: number, username: string, withInstagram: boolean): Promise<void> {
     mode.value = { kind: 'profile', state: { kind: 'loading', username } };
     try {
       const view = await call('client.byInstagram', { username });
@@ -154,7 +154,7 @@ export function createController() {
       }
       showClient(id, username, view);
       void loadPlan(id, view.client.id);
-      await observe(id, username, view);
+      if (withInstagram) await observe(id, username, view);
     } catch (error) {
       if (current(id)) handle(error);
     }
@@ -238,11 +238,11 @@ export function createController() {
     init, navigate, toggle,
     relayout: applyCollapsedDefault,
     tick: () => (now.value = Date.now()),
-    /** Re-reads the worker's view (no Instagram requests), e.g. when the tab becomes visible. */
+    /** Re-reads the worker's view (never Instagram: not a new visit), e.g. when the tab becomes visible. */
     refresh(): void {
       const key = pageKey;
       pageKey = '';
-      if (key) navigate(location.href);
+      if (key) navigate(location.href, { observe: false });
     },
     tickRound(slot: string): Promise<void> {
       const view = clientOf();
