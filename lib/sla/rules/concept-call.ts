@@ -4,6 +4,7 @@ import { RULES } from '../../playbook/rules';
 import { buildChecklist, type DoneMap } from '../checklist';
 import { emit, type RuleContext } from '../context';
 import { latestTick } from '../facts-index';
+import { settledByStageAt } from './settled-by-stage';
 
 /** Usernames in a free-text value: split on spaces, commas, semicolons; `@` optional. */
 export function usernamesOf(value: string): string[] {
@@ -27,5 +28,6 @@ export function conceptCall(ctx: RuleContext): void {
   if (refs && done.references === undefined) {
     list.missing.push(`Нужно ${need} аккаунта-референса, указано: ${usernamesOf(refs.value ?? '').length}`);
   }
-  emit(ctx, 'concept-call', 'concept-call', RULES['concept-call'].titleRu, q, q + ctx.p.conceptCallMs, list.metAt, list);
+  const metAt = list.metAt ?? settledByStageAt(ctx);
+  emit(ctx, 'concept-call', 'concept-call', RULES['concept-call'].titleRu, q, q + ctx.p.conceptCallMs, metAt, metAt === list.metAt ? list : { items: list.items });
 }

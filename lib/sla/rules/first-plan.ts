@@ -4,6 +4,7 @@ import { RULES } from '../../playbook/rules';
 import { buildChecklist } from '../checklist';
 import { emit, type RuleContext } from '../context';
 import { latestTick } from '../facts-index';
+import { settledByStageAt } from './settled-by-stage';
 
 export function firstPlan(ctx: RuleContext): void {
   const q = ctx.idx.firstStageAt.questionnaire;
@@ -15,5 +16,6 @@ export function firstPlan(ctx: RuleContext): void {
     'account-setup': latestTick(ctx.idx, 'account-setup')?.at,
   };
   const list = buildChecklist(ctx, 'first-plan', done, q);
-  emit(ctx, 'first-plan', 'first-plan', RULES['first-plan'].titleRu, received ?? q, null, list.metAt, list);
+  const metAt = list.metAt ?? settledByStageAt(ctx);
+  emit(ctx, 'first-plan', 'first-plan', RULES['first-plan'].titleRu, received ?? q, null, metAt, metAt === list.metAt ? list : { items: list.items });
 }
