@@ -71,7 +71,7 @@ export const messages: Messages<SidebarKey> = {
     linkNone: 'Клиентов пока нет: откройте сделки в amoCRM.',
     linkSearch: 'Найти клиента',
     alreadyLinked: 'сейчас @{username}',
-    roundAllTitle: 'Проверка комментариев и Direct',
+    roundAllTitle: 'Комментарии и Direct',
     roundAt: 'Раунд {time}',
     roundLeft: 'Осталось {left} из {total}',
     roundAllDone: 'Все аккаунты проверены',
