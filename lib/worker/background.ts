@@ -41,6 +41,9 @@ export function startBackground() {
     else void browser.notifications.clear(id).then(() => worker.snooze(id)).catch(log('snooze'));
   });
 
+  // The Instagram sidebar keeps its per-profile cache and request back-off in session storage, so a
+  // reload does not ask Instagram again; content scripts may use it only once the worker allows it.
+  void chrome.storage.session?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })?.catch(log('session storage access'));
   void ensureSafetyAlarm().catch(log('safety alarm'));
   void worker.start().catch(log('start'));
   return worker;

@@ -209,11 +209,3 @@ test('300 clients: the popup renders its list in under 100 ms', async ({ openExt
   expect(figures.warmScriptToList).toBeLessThan(100);
   expect(figures.warmNavToList).toBeLessThan(400);
 });
-    await page.waitForTimeout(300); // let the snapshot be written
-    await page.close();
-  }
-  console.log(`popup with 300 clients, navigation → list rendered (ms): ${JSON.stringify(runs)}`);
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`median first paint (snapshot) ${median(runs.slice(1).map((r) => r.paint))} ms; median fresh list ${median(runs.map((r) => r.fresh))} ms; cold ${runs[0]!.paint} ms`);
-  expect(median(runs.slice(1).map((r) => r.paint))).toBeLessThan(100);
-});
