@@ -59,4 +59,9 @@ export interface Client {
   /** amoCRM loss reason text, when closed as lost. */
   lossReason?: string | null;
   updatedAt: Instant;
+  /**
+   * When Reglament first saw this client (set by the worker). Checks that leave no trace outside
+   * Reglament — the 11:00/19:00 rounds — are owed only from then on.
+   */
+  trackedSince?: Instant;
 }

@@ -12,6 +12,8 @@ export interface SlaClient {
   lossReason?: string | null;
   /** Whether the credentials field is filled (launch rule); unknown = not filled unless ticked. */
   credentialsFilled?: boolean;
+  /** Engagement rounds before this instant are not owed (see Client.trackedSince). */
+  trackedSince?: Instant;
 }
 
 export interface RuleContext {

@@ -39,7 +39,8 @@ export function validateClient(input: unknown, path = 'client'): Checked<Client>
   if (!(c.stageName === null || typeof c.stageName === 'string')) bad('stageName', 'must be a string or null');
   if (!(c.lossReason === undefined || c.lossReason === null || typeof c.lossReason === 'string')) bad('lossReason', 'must be a string or null');
   if (!isFiniteNumber(c.updatedAt)) bad('updatedAt', 'must be a finite number (epoch ms)');
-  const allowed = new Set(['id', 'host', 'leadId', 'name', 'service', 'payer', 'managerId', 'managerName', 'instagram', 'credentialsFilled', 'stageName', 'lossReason', 'updatedAt']);
+  if (!(c.trackedSince === undefined || isFiniteNumber(c.trackedSince))) bad('trackedSince', 'must be a finite number (epoch ms)');
+  const allowed = new Set(['id', 'host', 'leadId', 'name', 'service', 'payer', 'managerId', 'managerName', 'instagram', 'credentialsFilled', 'stageName', 'lossReason', 'updatedAt', 'trackedSince']);
   for (const key of Object.keys(c)) if (!allowed.has(key)) bad(key, 'unknown field');
   return errors.length ? { ok: false, errors } : { ok: true, value: c as unknown as Client };
 }
@@ -54,7 +55,8 @@ export function validateEvent(input: unknown, path = 'event', requireId = false)
   const e = input;
   const common = ['id', 'clientId', 'at', 'source', 'type'];
   let extra: string[] = [];
-  if (requireId ? !isShortString(e.id, 600) : !(e.id === undefined || isShortString(e.id, 600))) bad('id', 'must be a non-empty string');
+  // A stored id (requireId: backups) carries its client's scope (lib/store/ids.ts), so it may be longer.
+  if (requireId ? !isShortString(e.id, 1000) : !(e.id === undefined || isShortString(e.id, 600))) bad('id', 'must be a non-empty string');
   if (!isShortString(e.clientId, 300) || !/^[a-z0-9.-]+:\d+$/i.test(e.clientId)) bad('clientId', 'must be `{host}:{leadId}`');
   if (!isFiniteNumber(e.at) || (e.at as number) < 0) bad('at', 'must be a finite instant (epoch ms)');
   if (!sources.includes(e.source as never)) bad('source', `must be one of ${sources.join(', ')}`);

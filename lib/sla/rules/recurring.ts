@@ -65,11 +65,13 @@ export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {
   const { cal, slots, engagementOverdueMs } = ctx.p;
   const limit = limitOf(ctx);
   const ticks = ctx.idx.rounds;
+  const since = ctx.client.trackedSince ?? Number.NEGATIVE_INFINITY;
   for (let d = period.startDay; d < period.contentEndDay; d++) {
     const date = dateOfDayNum(d);
     for (const slot of slots) {
       const start = cal.atLocal(d, slot.minute);
       if (start > limit) return;
+      if (start + engagementOverdueMs < since) continue;
       const key = date + 'T' + slot.text;
       const t = ticks.get(key);
       const met = t && t.length ? t[0]!.at : undefined;

@@ -1,0 +1,26 @@
+// Rounds leave no trace outside Reglament, so they are owed only from when it first saw the client.
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../lib/playbook/settings';
+import { computeObligations } from '../../../lib/sla';
+import { events, kz } from './helpers';
+
+const evs = events('c', [
+  { type: 'deal-created', at: '2026-11-02T10:00' },
+  { type: 'stage', stage: 'questionnaire', at: '2026-11-03T10:00' },
+  { type: 'post', at: '2026-11-05T12:00' },
+]);
+const now = kz('2026-11-10T11:45');
+const rounds = (trackedSince?: number) =>
+  computeObligations({ id: 'c', service: 'management', payer: 'legal', trackedSince }, evs, defaultSettings, now).filter((o) => o.rule === 'engagement-round');
+
+describe('engagement rounds and trackedSince', () => {
+  it('owes every round of the period without it', () => {
+    expect(rounds().filter((o) => o.state === 'overdue')).toHaveLength(10); // 11-05 … 11-09, two a day; 11-10 11:00 is still running
+  });
+
+  it('owes only the rounds still running or later once tracking started', () => {
+    const list = rounds(kz('2026-11-10T11:30'));
+    expect(list.map((o) => o.key)).toEqual(['2026-11-10T11:00', '2026-11-10T19:00', '2026-11-11T11:00']);
+    expect(list[0].state).toBe('open');
+  });
+});
