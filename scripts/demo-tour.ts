@@ -1,6 +1,7 @@
 // What the demo shows: every seeded deal is opened once (so the overlay syncs it into the worker,
-// as a manager's first day would), then the board, a client's Instagram profile and the
-// extension's own pages are left open; with a screenshot directory each stop is saved.
+// as a manager's first day would) and every client's Instagram profile once (so the sidebar
+// records their posts and Stories); then the board, a client's profile and the extension's own
+// pages are left open. With a screenshot directory each stop is saved.
 import type { BrowserContext, Page } from '@playwright/test';
 import type { InstalledFakes } from '../test/fakes/route';
 import { profileForLead, storyLead } from '../test/fakes/seed';
@@ -28,23 +29,40 @@ export async function runDemoTour({ context, extensionId, fakes, screenshot }: T
 
   const board = context.pages()[0] ?? (await context.newPage());
   const boardUrl = `https://${seed.host}/leads/pipeline/${seed.pipeline.id}/`;
+  const leads = seed.leads.filter((l) => l.story !== 'x');
   await board.goto(boardUrl);
-  for (const lead of seed.leads.filter((l) => l.story !== 'x')) {
-    await board.click(`a[href="/leads/detail/${lead.id}"]`);
+  const openCard = async (leadId: number) => {
+    const link = board.locator(`a[href="/leads/detail/${leadId}"]`);
+    // Closed deals (won, lost) are not on the board: open them by address, as from a search.
+    if (await link.count()) await link.first().click();
+    else await board.goto(`https://${seed.host}/leads/detail/${leadId}`);
     await board.waitForSelector(overlaySelector, { state: 'attached', timeout: 15_000 }).catch(() => undefined);
-    await board.waitForTimeout(300);
-    if (lead.id === storyLead(seed, 'd').id) await shoot(board, 'overlay');
-    if (lead.id === storyLead(seed, 'e').id) await shoot(board, 'overlay-complex');
-    await board.goBack();
+    await board.waitForTimeout(400);
+  };
+  for (const lead of leads) {
+    await openCard(lead.id);
+    await board.goto(boardUrl);
+  }
+
+  const instagram = await context.newPage();
+  const openProfile = async (leadId: number) => {
+    const profile = profileForLead(seed, leadId);
+    if (!profile) return;
+    await instagram.goto(`https://www.instagram.com/${profile.username}/`);
+    await instagram.waitForSelector(sidebarSelector, { state: 'attached', timeout: 15_000 }).catch(() => undefined);
+    await instagram.waitForTimeout(600);
+  };
+  for (const lead of leads) await openProfile(lead.id);
+  await openProfile(storyLead(seed, 'd').id);
+  await shoot(instagram, 'sidebar');
+
+  await board.bringToFront();
+  for (const [story, name] of [['d', 'overlay'], ['e', 'overlay-complex']] as const) {
+    await openCard(storyLead(seed, story).id);
+    await shoot(board, name);
+    await board.goto(boardUrl);
   }
   await shoot(board, 'board');
-
-  const profile = profileForLead(seed, storyLead(seed, 'd').id);
-  const instagram = await context.newPage();
-  await instagram.goto(`https://www.instagram.com/${profile?.username ?? ''}/`);
-  await instagram.waitForSelector(sidebarSelector, { state: 'attached', timeout: 15_000 }).catch(() => undefined);
-  await instagram.waitForTimeout(500);
-  await shoot(instagram, 'sidebar');
 
   for (const name of ['popup', 'dashboard', 'options']) {
     const page = await context.newPage();

@@ -66,7 +66,9 @@ export async function runCheck(): Promise<void> {
     const auth = (error as { auth?: number }).auth;
     amoCheck.value = {
       state: 'failed',
-      message: auth ? tr('amo.unauthorized', { status: auth }) : tr('amo.unreachable', { host, reason: error instanceof Error ? error.message : String(error) }),
+      message: auth
+        ? tr('amo.unauthorized', { status: auth })
+        : tr('amo.unreachable', { host, reason: error instanceof TypeError ? tr('amo.network') : error instanceof Error ? error.message : String(error) }),
     };
   }
 }

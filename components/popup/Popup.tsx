@@ -243,8 +243,10 @@ function RoundRow({ round }: { round: Round }) {
   return (
     <section class={`round tone-${tone}`} aria-labelledby="h-round" data-testid="round" data-slot={round.slot}>
       <div class="round-head">
-        <h2 id="h-round">{tr('round', { time: slot })}</h2>
-        <span class={`when when-${tone}`}>{status}</span>
+        <h2 id="h-round">{tr('round')}</h2>
+        <span class={`when when-${tone}`}>
+          {slot} · {status}
+        </span>
         <span class="count">{tr('round.progress', { done, total: round.accounts.length })}</span>
       </div>
       <ul class="accounts">
@@ -414,7 +416,7 @@ export function Popup() {
   }
   return (
     <div class="popup">
-      <Header agenda={l.state === 'ready' ? l.agenda : null} totals={l.state === 'ready' ? l.totals : undefined} />
+      <Header agenda={l.state === 'ready' && l.clients > 0 ? l.agenda : null} totals={l.state === 'ready' ? l.totals : undefined} />
       <main>{body}</main>
       {notice.value && (
         <p class="notice" role="alert">

@@ -28,6 +28,8 @@ export interface DealRead {
   price: number | null;
   createdAt: number | null;
   updatedAt: number | null;
+  /** When the deal was closed (won or lost), from the API; null when open or unknown. */
+  closedAt: number | null;
   lossReason: string | null;
   /** Field text by the configured field name (lower-cased key); missing fields are absent. */
   fields: Record<string, string>;
@@ -42,4 +44,5 @@ export interface DealRead {
   noteTexts: string[];
 }
 
-export const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+/** How names are compared (stages, fields, select values): trimmed, single spaces, lower case, ё = е. */
+export const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase().replace(/ё/g, 'е');

@@ -90,6 +90,7 @@ export function readCardDom(doc: ParentNode, input: { host: string; leadId: numb
     price: priceDigits ? Number(priceDigits) : null,
     createdAt: null,
     updatedAt: null,
+    closedAt: null,
     lossReason: null,
     fields,
     knownFields: known,

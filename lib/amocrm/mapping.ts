@@ -26,6 +26,12 @@ export function stageOfName(name: string | null, amo: AmoCrmSettings): Stage | n
   return null;
 }
 
+/** The credentials field: its value is dropped when read (only "filled / empty" is kept). */
+export function isSecretField(amo: AmoCrmSettings): (fieldName: string) => boolean {
+  const secret = norm(amo.fieldNames.credentials);
+  return (name) => norm(name) === secret;
+}
+
 function pick<K extends string>(value: string | undefined, table: Record<K, string>): K | null {
   if (!value) return null;
   const n = norm(value);
@@ -75,9 +81,10 @@ export function dealFromApi(parts: ApiParts, amo: AmoCrmSettings, timeZone: stri
   const fields: Record<string, string> = {};
   let credentialsFilled = false;
   let startDate: string | null = null;
+  const isSecret = isSecretField(amo);
   for (const f of lead.fields) {
     const key = norm(f.name);
-    if (key === norm(amo.fieldNames.credentials)) {
+    if (isSecret(f.name)) {
       credentialsFilled = f.filled === true;
       continue;
     }
@@ -98,6 +105,7 @@ export function dealFromApi(parts: ApiParts, amo: AmoCrmSettings, timeZone: stri
     price: lead.price,
     createdAt: lead.createdAt,
     updatedAt: lead.updatedAt,
+    closedAt: lead.closedAt,
     lossReason: lead.lossReason,
     fields,
     // Empty fields are absent from the lead: without the account's field list, nothing is called missing.
@@ -156,6 +164,12 @@ export function mapDeal(deal: DealRead, amo: AmoCrmSettings, timeZone: string, n
   for (const change of deal.statusChanges) {
     const to = stageOfName(change.toStatusName, amo);
     if (to) events.push({ ...base, id: `amo:status:${change.id}`, type: 'stage', stage: to, at: change.at });
+  }
+  // A deal created straight into a mapped stage (or whose move there is not in the history the API
+  // gave) has no status change leading to it. Only the API reads the history; the page has none.
+  if (stage && deal.source === 'api' && !events.some((e) => e.type === 'stage' && e.stage === stage)) {
+    const at = deal.statusChanges.length === 0 && deal.createdAt !== null ? deal.createdAt : (deal.closedAt ?? deal.updatedAt ?? now);
+    events.push({ ...base, id: `amo:status:${deal.leadId}:current:${stage}`, type: 'stage', stage, at });
   }
   if (deal.startDate) {
     const at = Math.min(now, zonedInstant(deal.startDate, 0, timeZone));

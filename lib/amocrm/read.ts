@@ -4,8 +4,7 @@ import type { AmoApi } from './api';
 import type { DealRead } from './deal';
 import { readCardDom } from './dom';
 import { fallbackKind, shouldFallBack, type ApiErrorKind } from './errors';
-import { norm } from './deal';
-import { dealFromApi, mapDeal, type MappedDeal } from './mapping';
+import { dealFromApi, isSecretField, mapDeal, type MappedDeal } from './mapping';
 
 export interface DealResult {
   deal: DealRead;
@@ -28,7 +27,7 @@ export interface ReadDeps {
 
 export async function readDeal(leadId: number, deps: ReadDeps): Promise<DealResult> {
   const { api, amo } = deps;
-  const isSecret = (name: string) => norm(name) === norm(amo.fieldNames.credentials);
+  const isSecret = isSecretField(amo);
   try {
     const [lead, pipelines, statusChanges, notes] = await Promise.all([api.lead(leadId, isSecret), api.pipelines(), api.statusChanges(leadId), api.notes(leadId)]);
     const page = readCardDom(deps.doc(), { host: deps.host, leadId, amo, timeZone: deps.timeZone, now: deps.now() });

@@ -50,6 +50,12 @@ export interface ClientView {
   /** Posts and stories as recorded (for «today's post», «last story»). */
   lastPostAt: Instant | null;
   lastStoryAt: Instant | null;
+  /** The agency's working hours at `now`, by the business calendar (holidays and moved days included). */
+  workingHours: {
+    open: boolean;
+    /** When working time next starts; null while it is open. */
+    nextOpening: Instant | null;
+  };
   now: Instant;
 }
 
@@ -126,7 +132,14 @@ export interface Protocol {
   'team.sync.start': { request: { full?: boolean }; response: TeamSyncStatus };
   'team.sync.status': { request: Record<string, never>; response: TeamSyncStatus };
   'team.sync.cancel': { request: Record<string, never>; response: TeamSyncStatus };
+  /** Opens the options page (at a section) in a tab: content scripts cannot open chrome-extension:// pages themselves. */
+  'options.open': { request: { section?: OptionsSection }; response: { opened: true } };
 }
+
+export const optionsSections = ['calendar', 'newClients', 'currentClients', 'alarms', 'motivation', 'people', 'amocrm', 'templates'] as const;
+export type OptionsSection = (typeof optionsSections)[number];
+/** The options page's element id of a section (`newClients` → `new-clients`). */
+export const optionsAnchor = (section: OptionsSection) => section.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export interface TokenStatus {
   set: boolean;

@@ -68,6 +68,7 @@ export const contentScriptTypes: ReadonlySet<MessageType> = new Set<MessageType>
   'agenda.get',
   'settings.get',
   'plan.today',
+  'options.open',
 ]);
 
 export function mayCall(sender: SenderKind, type: MessageType): boolean {

@@ -1,7 +1,7 @@
 // Hand-written payload validators, one per message type. Anything not described here is rejected.
 import type { NewClientEvent } from '../model/facts';
 import { describeErrors, isRecord, validateClient, validateEvent, type Checked, type FieldError } from '../store/validate';
-import type { MessageType, Protocol, RequestOf } from './protocol';
+import { optionsSections, type MessageType, type OptionsSection, type Protocol, type RequestOf } from './protocol';
 import { dashboardValidators } from '../dashboard/validate';
 
 type Validator<T extends MessageType> = (payload: Record<string, unknown>) => Checked<RequestOf<T>>;
@@ -97,6 +97,12 @@ export const validators: { [T in MessageType]: Validator<T> } = {
     return errors.length ? { ok: false, errors } : ok({ token: (p.token as string).trim() });
   },
   'token.clear': empty(),
+  'options.open': (p) => {
+    const errors = onlyKeys(p, ['section']);
+    const section = p.section as OptionsSection | undefined;
+    if (section !== undefined && !optionsSections.includes(section)) errors.push({ path: 'payload.section', message: `must be one of ${optionsSections.join(', ')}` });
+    return errors.length ? { ok: false, errors } : ok(section === undefined ? {} : { section });
+  },
   'token.status': empty(),
   ...dashboardValidators,
 };

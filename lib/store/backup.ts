@@ -4,6 +4,7 @@ import type { Client, ClientEvent } from '../model/facts';
 import { validateSettings, type Settings } from '../playbook/settings';
 import { secretMetaKeys } from './meta';
 import type { ContentPlanRecord, Db } from './schema';
+import { withEventId } from './ids';
 import { SCHEMA_VERSION } from './schema';
 import { timelinesFrom } from './timelines';
 import { describeErrors, isRecord, validateClient, validateEvent, type FieldError } from './validate';
@@ -95,9 +96,9 @@ export function parseBackup(json: string): BackupFile {
   (d.events as unknown[]).forEach((e, i) => {
     const r = validateEvent(e, `events[${i}]`, true);
     if (!r.ok) errors.push(...r.errors);
-    else if (eventIds.has(r.value.id!)) errors.push({ path: `events[${i}].id`, message: `duplicate event id ${r.value.id}` });
+    else if (eventIds.has(withEventId(r.value).id)) errors.push({ path: `events[${i}].id`, message: `duplicate event id ${r.value.id}` });
     else if (!clientIds.has(r.value.clientId)) errors.push({ path: `events[${i}].clientId`, message: `no client ${r.value.clientId} in this backup` });
-    else eventIds.add(r.value.id!);
+    else eventIds.add(withEventId(r.value).id);
   });
   (d.plans as unknown[]).forEach((p, i) => {
     if (!isRecord(p) || typeof p.clientId !== 'string' || !Number.isFinite(p.periodStart) || !Number.isInteger(p.planNo))
@@ -118,7 +119,8 @@ export function parseBackup(json: string): BackupFile {
     schemaVersion: typeof d.schemaVersion === 'number' ? d.schemaVersion : SCHEMA_VERSION,
     exportedAt: typeof d.exportedAt === 'number' ? d.exportedAt : 0,
     clients: clients as Client[],
-    events: d.events as ClientEvent[],
+    // Stored under the same ids as recordEvents would (a backup made before ids were scoped by client too).
+    events: (d.events as ClientEvent[]).map(withEventId),
     settings,
     plans: d.plans as ContentPlanRecord[],
     meta,

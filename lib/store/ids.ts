@@ -10,6 +10,17 @@ export function naturalEventId(event: NewClientEvent): string {
   return `${e.clientId}|${e.type}|${e.at}|${e.item ?? detail}|${e.key ?? ''}`;
 }
 
+/**
+ * A producer's id scoped by its client: the events store is keyed by id across all clients, and
+ * a producer's id (`amo:start-date:2026-12-01`, `rg|tick|references||1234`) is unique only within
+ * one client. Idempotent: an id that already starts with `${clientId}|` is kept.
+ */
+export function scopedEventId(clientId: string, id: string): string {
+  return id.startsWith(`${clientId}|`) ? id : `${clientId}|${id}`;
+}
+
+/** The event with the id it is stored under (every write path goes through here). */
 export function withEventId(event: NewClientEvent): ClientEvent {
-  return (event.id ? event : { ...event, id: naturalEventId(event) }) as ClientEvent;
+  const id = event.id ? scopedEventId(event.clientId, event.id) : naturalEventId(event);
+  return (id === event.id ? event : { ...event, id }) as ClientEvent;
 }

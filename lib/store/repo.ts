@@ -46,7 +46,9 @@ export async function recordEvents(db: Db, events: NewClientEvent[]): Promise<Cl
     const event = withEventId(raw);
     if (seen.has(event.id)) continue;
     seen.add(event.id);
-    const existing = await store.getKey(event.id);
+    let existing: string | undefined = await store.getKey(event.id);
+    // Stored before ids were scoped by client: the same client's fact under its bare id counts as there.
+    if (existing === undefined && raw.id && raw.id !== event.id && (await store.get(raw.id))?.clientId === event.clientId) existing = raw.id;
     if (existing === undefined) {
       void store.add(event);
       added.push(event);

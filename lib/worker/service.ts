@@ -3,7 +3,7 @@
 import { planNotifications, type PlanClient, type PlannedNotification } from '../alarms/planner';
 import { HandlerError } from '../messaging/errors';
 import type { Handlers, HandlerContext } from '../messaging/router';
-import type { Agenda, ClientView, TokenStatus } from '../messaging/protocol';
+import { optionsAnchor, type Agenda, type ClientView, type TokenStatus } from '../messaging/protocol';
 import type { Client, ClientEvent } from '../model/facts';
 import { BackupError, exportBackup, importBackup } from '../store/backup';
 import type { MetaValues, NotificationTarget } from '../store/meta';
@@ -49,6 +49,8 @@ export interface WorkerDeps {
   effects: Effects;
   /** Where a summary notification leads (the popup page as a tab). */
   agendaUrl: string;
+  /** Opens the options page in a tab at an element id (`#new-clients`), or at the top. */
+  openOptions?: (anchor: string | null) => Promise<void>;
   /** Overrides for the team sync (tests: fetch, rate-limit bucket). */
   teamSync?: Partial<TeamSyncDeps>;
 }
@@ -206,7 +208,7 @@ export function createWorker(deps: WorkerDeps) {
       const db = await deps.db();
       const existing = await repo.getClient(db, client.id);
       // An Instagram account linked by hand survives a sync from a deal whose field is empty.
-      const merged: Client = { ...client, instagram: client.instagram ?? existing?.instagram ?? null };
+      const merged: Client = { ...client, instagram: client.instagram ?? existing?.instagram ?? null, trackedSince: existing?.trackedSince ?? now() };
       await repo.putClient(db, merged);
       const added = await repo.recordEvents(db, events);
       const view = (await viewOf(db, client.id))!;
@@ -287,6 +289,11 @@ export function createWorker(deps: WorkerDeps) {
       return tokenStatus(db);
     },
     'token.status': async () => tokenStatus(await deps.db()),
+    'options.open': async ({ section }) => {
+      if (!deps.openOptions) throw new HandlerError('failed', 'Cannot open the options page here');
+      await deps.openOptions(section ? optionsAnchor(section) : null);
+      return { opened: true };
+    },
   };
 
   return { handlers, replan, start, snooze, targetOf, viewOf };

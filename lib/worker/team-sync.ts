@@ -2,10 +2,9 @@
 // pipeline from amoCRM (lib/amocrm/team), records clients and facts idempotently, reports
 // progress to `team.sync.status`, stops on `team.sync.cancel` (AbortController). A second run
 // asks only for leads updated since the last completed one.
-import { calendarFor } from '../calendar';
 import type { TeamSyncStatus } from '../dashboard/types';
 import { ApiError } from '../amocrm/errors';
-import { isSecretFieldName, mapLead } from '../amocrm/team/map';
+import { dealFromApi, isSecretField, mapDeal } from '../amocrm/mapping';
 import { readTeam } from '../amocrm/team/read-team';
 import { createTeamReader, SyncCancelled } from '../amocrm/team/reader';
 import type { TokenBucket } from '../amocrm/rate-limit';
@@ -104,15 +103,31 @@ export function createTeamSync(deps: TeamSyncDeps) {
     const data = await readTeam(reader, {
       pipelineName: settings.amocrm.pipelineName,
       since,
-      isSecretField: isSecretFieldName(settings),
+      isSecretField: isSecretField(settings.amocrm),
       onProgress: (p) => {
         status = { ...status, step: p.step, leadsDone: p.leadsDone, eventsBatchesDone: p.eventsBatchesDone, eventsBatchesTotal: p.eventsBatchesTotal, leadsTotal: p.step === 'events' ? p.leadsDone : null };
       },
     });
     if (signal.aborted) throw new SyncCancelled();
     status = { ...status, step: 'saving' };
-    const ctx = { host, pipeline: data.pipeline, users: data.users, settings, cal: calendarFor(settings.calendar), now: deps.now() };
-    const mapped = data.leads.map((lead) => mapLead(lead, data.changes.get(lead.id) ?? [], ctx)).filter((m) => validateClient(m.client).ok);
+    // The overlay's mapping, so a fact read here and on the deal card is the same fact (same id).
+    const { amocrm: amo, calendar } = settings;
+    const at = deps.now();
+    const mapped = data.leads
+      .map((lead) => {
+        const parts = {
+          host,
+          lead,
+          pipelines: [data.pipeline],
+          statusChanges: data.changes.get(lead.id) ?? [],
+          notes: [],
+          fieldNames: null,
+          managerName: lead.responsibleUserId === null ? null : (data.users.get(lead.responsibleUserId) ?? null),
+          contactName: null,
+        };
+        return mapDeal(dealFromApi(parts, amo, calendar.timeZone), amo, calendar.timeZone, at);
+      })
+      .filter((m) => validateClient(m.client).ok);
     const existing = new Map((await repo.listClients(db)).map((c) => [c.id, c]));
     const tx = db.transaction('clients', 'readwrite');
     for (const { client } of mapped) {

@@ -1,6 +1,7 @@
 // ClientView: everything an overlay or sidebar needs about one client.
 import type { Client, ClientEvent, Instant } from '../model/facts';
 import type { ClientView } from '../messaging/protocol';
+import { calendarFor } from '../calendar';
 import { obligationsOf, periodOfClient, type Settings } from './engine';
 import { lastAt, stageOf } from './summary';
 import { warningsOf } from './warnings';
@@ -9,6 +10,8 @@ export function buildView(client: Client, events: ClientEvent[], settings: Setti
   const obligations = obligationsOf(client, events, settings, now);
   const period = periodOfClient(client, events, settings, now);
   const stage = stageOf(events);
+  const cal = calendarFor(settings.calendar);
+  const open = cal.isWorkingTime(now);
   return {
     client,
     stage,
@@ -17,6 +20,7 @@ export function buildView(client: Client, events: ClientEvent[], settings: Setti
     warnings: warningsOf(client, events, obligations, period, stage, settings),
     lastPostAt: lastAt(events, 'post'),
     lastStoryAt: lastAt(events, 'story'),
+    workingHours: { open, nextOpening: open ? null : cal.nextOpening(now) },
     now,
   };
 }

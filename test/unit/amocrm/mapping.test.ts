@@ -89,6 +89,35 @@ describe('mapping a deal to facts', () => {
     expect(j.events.find((e) => e.type === 'refund')).toMatchObject({ id: 'amo:refund:1010' });
   });
 
+  it('a deal created straight into a mapped stage gets its current stage as a fact; the page (no history) does not', async () => {
+    const seed = createSeed(NOW);
+    const d = storyLead(seed, 'd');
+    const moved = await apiDeal('d', (s) => {
+      s.events = s.events.filter((e) => e.leadId !== d.id);
+    });
+    const m = mapDeal(moved, amo, TZ, NOW);
+    const stages = m.events.filter((e) => e.type === 'stage');
+    expect(stages).toEqual([{ id: `amo:status:${d.id}:current:launched`, clientId: m.client.id, source: 'amocrm', type: 'stage', stage: 'launched', at: moved.createdAt }]);
+    expect(mapDeal({ ...moved, source: 'page' }, amo, TZ, NOW).events.some((e) => e.type === 'stage')).toBe(false);
+    // With the change that led there, no synthetic event.
+    const full = mapDeal(await apiDeal('d'), amo, TZ, NOW);
+    expect(full.events.some((e) => e.id!.includes(':current:'))).toBe(false);
+    // A deal that moved elsewhere first, whose move into the current stage is not in the history: its last update.
+    const partial = await apiDeal('d', (s) => {
+      const launchedId = s.pipeline.statuses.find((x) => x.name === 'Проект запущен')!.id;
+      s.events = s.events.filter((e) => !(e.leadId === d.id && e.after === launchedId));
+    });
+    expect(mapDeal(partial, amo, TZ, NOW).events.find((e) => e.id === `amo:status:${d.id}:current:launched`)?.at).toBe(partial.updatedAt);
+  });
+
+  it('names compare without case, extra spaces or ё/е differences', async () => {
+    const deal = await apiDeal('d', (seed) => {
+      seed.pipeline.statuses.find((s) => s.name === 'Проект запущен')!.name = '  проект   ЗАПУЩЕН ';
+    });
+    expect(mapDeal(deal, amo, TZ, NOW).stage).toBe('launched');
+    expect(norm(' Получена  анкёта')).toBe(norm('получена анкета'));
+  });
+
   it('field helpers', () => {
     expect(instagramOf('@Nike_KZ')).toBe('nike_kz');
     expect(instagramOf('https://instagram.com/nike.kz/')).toBe('nike.kz');

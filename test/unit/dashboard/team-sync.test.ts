@@ -2,6 +2,8 @@
 // idempotently, and a second run asks only for what changed.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { createAmoApi } from '../../../lib/amocrm/api';
+import { dealFromApi, isSecretField, mapDeal } from '../../../lib/amocrm/mapping';
 import { TokenBucket } from '../../../lib/amocrm/rate-limit';
 import type { TeamSyncStatus } from '../../../lib/dashboard/types';
 import { openStore } from '../../../lib/store/db';
@@ -68,6 +70,30 @@ describe('team sync', () => {
     const leads = fake.requests.filter('/api/v4/leads');
     expect(decodeURIComponent(leads[0]!.search)).toContain(`filter[updated_at][from]=${Date.parse('2026-12-07T06:30:00Z') / 1000}`);
     expect(decodeURIComponent(fake.requests.filter('/api/v4/events')[0]!.search)).toContain(`filter[entity_id][]=${lead.id}`);
+  });
+
+  it('a fact read by the team sync and by the deal overlay is stored once (one mapping, one id)', async () => {
+    const { seed, fake, db, sync, until } = await setup(5);
+    const settings = await repo.getSettings(db);
+    await sync.start(false);
+    await until();
+    const fetch = (async (input: RequestInfo | URL) => {
+      const res = await fake.handle({ method: 'GET', url: String(input), headers: { cookie: 'session_id=x' } });
+      return new Response(res.status === 204 ? null : res.body, { status: res.status });
+    }) as typeof globalThis.fetch;
+    const api = createAmoApi({ origin: fake.origin, fetch, bucket: new TokenBucket({ capacity: 1000, perSecond: 1000 }) });
+    for (const key of ['c', 'd', 'g', 'j'] as const) {
+      const id = storyLead(seed, key).id;
+      const isSecret = isSecretField(settings.amocrm);
+      const [lead, pipelines, statusChanges, notes] = await Promise.all([api.lead(id, isSecret), api.pipelines(), api.statusChanges(id), api.notes(id)]);
+      const deal = dealFromApi({ host: seed.host, lead, pipelines, statusChanges, notes, fieldNames: null, managerName: null, contactName: null }, settings.amocrm, settings.calendar.timeZone);
+      const overlay = mapDeal(deal, settings.amocrm, settings.calendar.timeZone, Date.parse('2026-12-07T06:30:00Z'));
+      const stored = await repo.eventsOf(db, overlay.client.id);
+      expect(stored.length).toBeGreaterThan(0);
+      // Call recordings are read from notes, which only the overlay asks for.
+      const added = await repo.recordEvents(db, overlay.events);
+      expect(added.map((e) => e.type).filter((t) => t !== 'call-recording')).toEqual([]);
+    }
   });
 
   it('without a token and without a session the sync fails with a clear message', async () => {

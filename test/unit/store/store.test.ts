@@ -2,9 +2,10 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../lib/playbook/settings';
+import { eventFromNote, markedEventId, noteText } from '../../../lib/amocrm/markers';
 import { exportBackup, importBackup, parseBackup } from '../../../lib/store/backup';
 import { openStore } from '../../../lib/store/db';
-import { naturalEventId } from '../../../lib/store/ids';
+import { naturalEventId, withEventId } from '../../../lib/store/ids';
 import * as repo from '../../../lib/store/repo';
 import { migrations, type Db } from '../../../lib/store/schema';
 import { almaty, client, ev, freshDb } from '../worker/helpers';
@@ -43,6 +44,52 @@ describe('idempotent ingestion', () => {
     await repo.recordEvents(db, [tick]);
     expect(await repo.recordEvents(db, [tick])).toHaveLength(0);
     expect((await repo.eventsOf(db, c.id)).map((e) => e.type)).toEqual(['post', 'tick']);
+  });
+});
+
+describe('event ids are unique per client', () => {
+  it('two clients with the same producer id are both stored; the same client reported twice is stored once', async () => {
+    const db = await freshDb();
+    const [a, b] = [client(21), client(22)];
+    const start = (c: ReturnType<typeof client>) => ({ ...ev(c, 'start-date', 5000, { date: '2026-12-01' }), id: 'amo:start-date:2026-12-01' });
+    expect(await repo.recordEvents(db, [start(a), start(b)])).toHaveLength(2);
+    expect(await repo.recordEvents(db, [start(a)])).toHaveLength(0);
+    expect(await repo.recordEvents(db, [start(b), start(b)])).toHaveLength(0);
+    expect((await repo.eventsOf(db, a.id)).map((e) => e.id)).toEqual([`${a.id}|amo:start-date:2026-12-01`]);
+    expect((await repo.eventsOf(db, b.id)).map((e) => e.id)).toEqual([`${b.id}|amo:start-date:2026-12-01`]);
+    // Scoping is idempotent: a stored (already scoped) id reported again is the same fact.
+    expect(withEventId(withEventId(start(a))).id).toBe(`${a.id}|amo:start-date:2026-12-01`);
+    expect(await repo.recordEvents(db, [withEventId(start(a))])).toHaveLength(0);
+  });
+
+  it('a fact stored under its bare id before scoping is not stored again; another client\'s is', async () => {
+    const db = await freshDb();
+    const [a, b] = [client(23), client(24)];
+    await db.put('events', { ...ev(a, 'deal-created', 1000), id: 'amo:created:23' });
+    expect(await repo.recordEvents(db, [{ ...ev(a, 'deal-created', 1000), id: 'amo:created:23' }])).toHaveLength(0);
+    expect(await repo.recordEvents(db, [{ ...ev(b, 'deal-created', 1000), id: 'amo:created:23' }])).toHaveLength(1);
+  });
+
+  it('a tick read back from its amoCRM note is the tick already stored', async () => {
+    const db = await freshDb();
+    const c = client(27);
+    const tick = { id: markedEventId('tick', 'references', undefined, 1234), clientId: c.id, type: 'tick' as const, item: 'references', at: 1234, source: 'manager' as const, value: 'a, b, c' };
+    expect(await repo.recordEvents(db, [tick])).toHaveLength(1);
+    const back = eventFromNote(noteText(tick, 'Подобрать 3 аккаунта'), c.id)!;
+    expect(await repo.recordEvents(db, [back])).toHaveLength(0);
+    expect(await repo.eventsOf(db, c.id)).toHaveLength(1);
+  });
+
+  it('a backup with the same producer id under two clients imports both, scoped', async () => {
+    const db = await seeded();
+    const file = await exportBackup(db, 1);
+    const [a, b] = [client(25), client(26)];
+    const same = (c: ReturnType<typeof client>) => ({ ...ev(c, 'start-date', 5000, { date: '2026-12-01' }), id: 'amo:start-date:2026-12-01' });
+    const json = JSON.stringify({ ...file, clients: [...file.clients, a, b], events: [...file.events, same(a), same(b)] });
+    const target = await freshDb();
+    expect(await importBackup(target, json)).toEqual({ clients: 3, events: 4 });
+    expect((await repo.eventsOf(target, b.id)).map((e) => e.id)).toEqual([`${b.id}|amo:start-date:2026-12-01`]);
+    expect(await repo.recordEvents(target, [same(a), same(b)])).toHaveLength(0);
   });
 });
 
