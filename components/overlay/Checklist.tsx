@@ -19,7 +19,8 @@ interface StepProps {
 
 function Step({ env, obligation, item, recurring }: StepProps) {
   const { t, session } = env;
-  const [value, setValue] = useState('');
+  // The stored value (the latest tick's) fills the input again after a reload.
+  const [value, setValue] = useState(item.value ?? '');
   if (item.info) {
     return (
       <li class="rg-step rg-step--info" data-item={item.id}>
@@ -32,7 +33,8 @@ function Step({ env, obligation, item, recurring }: StepProps) {
   const tickable = recurring || TICK_ITEMS.has(item.id);
   const key = tickKeyFor(obligation.rule, obligation);
   const busy = !!useStore(session.pending)[`${item.id}|${key ?? ''}`];
-  const wantsValue = VALUE_ITEMS.has(item.id) && !done;
+  const hasValue = VALUE_ITEMS.has(item.id);
+  const wantsValue = hasValue && !done;
   const toggle = () => void (done ? session.untick(item.id, key, item.title) : session.tick(item.id, key, item.title));
   return (
     <li class={`rg-step${done ? ' rg-step--done' : ''}`} data-item={item.id} data-done={String(done)}>
@@ -43,7 +45,7 @@ function Step({ env, obligation, item, recurring }: StepProps) {
           {!tickable && !done && <em class="rg-muted"> · {t('autoItem')}</em>}
         </span>
       </label>
-      {wantsValue && (
+      {hasValue && (
         <form
           class="rg-value"
           onSubmit={(e) => {
@@ -53,7 +55,7 @@ function Step({ env, obligation, item, recurring }: StepProps) {
           }}
         >
           <input class="rg-input" value={value} placeholder={t('refsPlaceholder')} onInput={(e) => setValue((e.target as HTMLInputElement).value)} aria-label={item.title} />
-          <button type="submit" class="rg-btn rg-btn--small" disabled={busy || !value.trim()}>
+          <button type="submit" class="rg-btn rg-btn--small" disabled={busy || !value.trim() || (done && value.trim() === item.value)}>
             {t('save')}
           </button>
         </form>

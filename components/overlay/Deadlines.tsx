@@ -1,6 +1,6 @@
 import { Countdown } from '@/components/common/Countdown';
 import type { ClientView } from '@/lib/messaging/protocol';
-import { splitObligations, WORKING_TIME_RULES, workingNow } from '@/lib/amocrm/overlay-model';
+import { splitObligations, WORKING_TIME_RULES, workingState } from '@/lib/amocrm/overlay-model';
 import type { CalendarSettings } from '@/lib/calendar/types';
 import { formatDate, type OverlayEnv } from './context';
 import { useStore } from '@/components/common/use-store';
@@ -9,7 +9,7 @@ export function Deadlines({ env, view, calendar }: { env: OverlayEnv; view: Clie
   const { t, locale, timeZone } = env;
   const now = useStore(env.now);
   const { open, met } = splitObligations(view.obligations, now);
-  const working = calendar ? workingNow(now, calendar).working : true;
+  const working = calendar ? workingState(view.workingHours, view.now, now, calendar).working : true;
   return (
     <section class="rg-sec" aria-label={t('deadlines')}>
       <h3 class="rg-sec__title">{t('deadlines')}</h3>

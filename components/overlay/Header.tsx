@@ -1,9 +1,10 @@
 import { ServiceBadge } from '@/components/common/ServiceBadge';
 import type { OverlayData } from '@/lib/amocrm/session';
-import { workingNow } from '@/lib/amocrm/overlay-model';
+import { workingState } from '@/lib/amocrm/overlay-model';
 import { formatInZone } from '@/lib/i18n/format';
 import { formatDate, type OverlayEnv } from './context';
 import { useStore } from '@/components/common/use-store';
+import { useEffect } from 'preact/hooks';
 
 export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
   const { t, locale } = env;
@@ -14,8 +15,12 @@ export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
   const serviceLabel = service === 'management' ? (locale === 'ru' ? 'Ведение' : 'Management') : service === 'complex' ? (locale === 'ru' ? 'Комплексное' : 'Complex') : t('noService');
   const payer = client?.payer && settings ? settings.amocrm.payerValues[client.payer] : null;
   const statusName = data.deal?.statusName ?? client?.stageName ?? null;
-  const period = data.view?.period ?? null;
-  const work = settings ? workingNow(now, settings.calendar) : null;
+  const view = data.view;
+  const period = view?.period ?? null;
+  const work = settings && view ? workingState(view.workingHours, view.now, now, settings.calendar) : null;
+  const outdated = !!work && !work.working && work.change === null;
+  // Working time ended since the worker answered: ask it when working time resumes.
+  useEffect(() => void (outdated && env.session.refresh()), [outdated, view]);
   return (
     <header class="rg-head">
       <div class="rg-head__top">

@@ -30,7 +30,14 @@ export function Notices({ env, data }: { env: OverlayEnv; data: OverlayData }) {
           {mapping.map((m) => (
             <div key={m}>{m}</div>
           ))}
-          <a class="rg-link" href={env.optionsUrl} target="_blank" rel="noopener">
+          <a
+            class="rg-link"
+            href="#amocrm"
+            onClick={(e) => {
+              e.preventDefault();
+              env.openOptions('amocrm');
+            }}
+          >
             {t('mapIt')} →
           </a>
         </div>

@@ -7,6 +7,7 @@ import type { Locale } from '@/lib/i18n/locale';
 import { translator } from '@/lib/i18n/translate';
 import { overlayMessages } from '@/lib/amocrm/texts';
 import type { Session } from '@/lib/amocrm/session';
+import type { OptionsSection } from '@/lib/messaging/protocol';
 import type { OverlayEnv } from './context';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -17,7 +18,7 @@ import { Scripts } from './Scripts';
 export interface OverlayProps {
   session: Session;
   locale: Locale;
-  optionsUrl: string;
+  openOptions: (section: OptionsSection) => void;
   writeNotes: boolean;
   onWriteNotes: (on: boolean) => void;
 }
@@ -56,7 +57,7 @@ function Body({ env }: { env: OverlayEnv }) {
   );
 }
 
-export function Overlay({ session, locale, optionsUrl, writeNotes, onWriteNotes }: OverlayProps) {
+export function Overlay({ session, locale, openOptions, writeNotes, onWriteNotes }: OverlayProps) {
   const now = useMemo(() => store(Date.now()), []);
   const [notes, setNotes] = useState(writeNotes);
   const data = useStore(session.data);
@@ -66,7 +67,7 @@ export function Overlay({ session, locale, optionsUrl, writeNotes, onWriteNotes 
   }, []);
   const t = translator(overlayMessages, locale);
   const timeZone = data.settings?.calendar.timeZone ?? 'Asia/Almaty';
-  const env: OverlayEnv = { session, locale, t, now, optionsUrl, timeZone };
+  const env: OverlayEnv = { session, locale, t, now, openOptions, timeZone };
   return (
     <div class="rg" lang={locale}>
       <Guard message={t('error')}>

@@ -4,13 +4,15 @@ import type { Locale } from '@/lib/i18n/locale';
 import type { Translate } from '@/lib/i18n/translate';
 import type { OverlayKey } from '@/lib/amocrm/texts';
 import type { Session } from '@/lib/amocrm/session';
+import type { OptionsSection } from '@/lib/messaging/protocol';
 
 export interface OverlayEnv {
   session: Session;
   locale: Locale;
   t: Translate<OverlayKey>;
   now: Readable<number>;
-  optionsUrl: string;
+  /** Opens the options page at a section (through the worker: a page cannot open extension pages). */
+  openOptions: (section: OptionsSection) => void;
   timeZone: string;
 }
 

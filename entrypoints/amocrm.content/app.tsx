@@ -13,6 +13,7 @@ import { leadIdOf } from '@/lib/amocrm/url';
 import { resolveLocale, localeStorageKey, type Locale, type LocalePreference } from '@/lib/i18n/locale';
 import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
 import type { Settings } from '@/lib/playbook/settings-types';
+import type { OptionsSection } from '@/lib/messaging/protocol';
 
 const WRITE_NOTES_KEY = 'overlay.writeNotes';
 /** Without a recognizable card after this long, the overlay floats bottom-right. */
@@ -67,8 +68,10 @@ export function startOverlay(ctx: ContentScriptContext): void {
     unmount();
     if (floating) anchor.append(ui.host);
     else anchor.prepend(ui.host);
-    render(<Overlay session={v.session} locale={locale} optionsUrl={browser.runtime.getURL('/options.html#amocrm')} writeNotes={writeNotes} onWriteNotes={saveWriteNotes} />, ui.container);
+    render(<Overlay session={v.session} locale={locale} openOptions={openOptions} writeNotes={writeNotes} onWriteNotes={saveWriteNotes} />, ui.container);
   };
+
+  const openOptions = (section: OptionsSection) => void sendMessage('options.open', { section }).catch(() => undefined);
 
   const saveWriteNotes = (on: boolean) => {
     writeNotes = on;

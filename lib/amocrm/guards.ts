@@ -88,7 +88,8 @@ function embedded(v: unknown, key: string): unknown[] {
   return arr(obj(root._embedded)[key]);
 }
 
-function nextLink(v: unknown): string | null {
+/** `_links.next.href` of a paged answer, or null on the last page. */
+export function nextLink(v: unknown): string | null {
   if (!isObj(v) || !isObj(v._links) || !isObj(v._links.next)) return null;
   return typeof v._links.next.href === 'string' ? v._links.next.href : null;
 }

@@ -1,9 +1,10 @@
-// Pure helpers behind the overlay: which obligations to show, countdown tone, working hours,
-// tick keys, template values. No browser APIs; Intl only.
+// Pure helpers behind the overlay: which obligations to show, countdown tone, working hours (from
+// the worker's calendar), tick keys, template values. No browser APIs; Intl only.
+import type { ClientView } from '../messaging/protocol';
 import type { Stage } from '../model/facts';
 import type { Obligation, RuleId } from '../model/obligations';
 import type { CalendarSettings } from '../calendar/types';
-import { addDays, minutesOf, wallClock, zonedInstant } from './zone';
+import { minutesOf, wallClock, zonedInstant } from './zone';
 
 /** Recurring rules (RULES[rule].kind === 'recurring'; a unit test keeps these in step with lib/playbook/rules.ts). */
 export const RECURRING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['daily-post', 'stories', 'engagement-round']);
@@ -74,31 +75,20 @@ export const WORKING_TIME_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['first-p
 
 export interface WorkingNow {
   working: boolean;
-  /** When working time next starts (when not working) or ends (when working); null if unknown within two weeks. */
+  /** When working time ends (when working) or next starts (when not); null once the worker's answer is out of date. */
   change: number | null;
 }
 
-function isWorkingDay(date: string, weekday: number, cal: CalendarSettings): boolean {
-  if (cal.extraWorkingDays.includes(date)) return true;
-  if (cal.extraDaysOff.includes(date)) return false;
-  return cal.workDays.includes(weekday);
-}
-
-/** Working hours in the agency zone (weekdays, hours, extra days off/working days of settings). */
-export function workingNow(now: number, cal: CalendarSettings): WorkingNow {
-  const w = wallClock(now, cal.timeZone);
-  const start = minutesOf(cal.workStart);
-  const end = minutesOf(cal.workEnd);
-  const minute = w.hour * 60 + w.minute;
-  if (isWorkingDay(w.date, w.weekday, cal) && minute >= start && minute < end) return { working: true, change: zonedInstant(w.date, end, cal.timeZone) };
-  for (let i = 0; i < 15; i++) {
-    const date = addDays(w.date, i);
-    const weekday = ((w.weekday - 1 + i) % 7) + 1;
-    if (!isWorkingDay(date, weekday, cal)) continue;
-    if (i === 0 && minute >= start) continue;
-    return { working: false, change: zonedInstant(date, start, cal.timeZone) };
-  }
-  return { working: false, change: null };
+/**
+ * Working hours at `now` from the worker's answer at `viewNow` (its business calendar knows the
+ * holidays and moved days). A working day that opened closes at `workEnd` the same local day; past
+ * that the answer is out of date (change null) until the next view says when working time resumes.
+ */
+export function workingState(hours: ClientView['workingHours'], viewNow: number, now: number, cal: CalendarSettings): WorkingNow {
+  const opened = hours.open ? viewNow : hours.nextOpening;
+  if (opened === null || now < opened) return { working: false, change: opened };
+  const closes = zonedInstant(wallClock(opened, cal.timeZone).date, minutesOf(cal.workEnd), cal.timeZone);
+  return now < closes ? { working: true, change: closes } : { working: false, change: null };
 }
 
 /** The `key` a tick of this item carries: period-scoped and slot/date-scoped rules use the occurrence key. */

@@ -22,6 +22,8 @@ export interface ChecklistItem {
   title: string;
   done: boolean;
   doneAt?: Instant;
+  /** The value of the latest active tick (the reference accounts' usernames), so it survives a reload. */
+  value?: string;
   /** Shown but not asked of the manager (e.g. «аккаунт оформляет менеджер по рекламе» for complex). */
   info?: boolean;
 }

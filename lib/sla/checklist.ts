@@ -42,7 +42,8 @@ function shownItems(settings: Settings, rule: RuleId, service: Service): ShownIt
   return list;
 }
 
-export function buildChecklist(ctx: RuleContext, rule: RuleId, done: DoneMap, fallbackDoneAt: Instant): ChecklistResult {
+/** `values` maps item id → the value its latest active tick carries (shown again after a reload). */
+export function buildChecklist(ctx: RuleContext, rule: RuleId, done: DoneMap, fallbackDoneAt: Instant, values: Record<string, string | undefined> = {}): ChecklistResult {
   const items: ChecklistItem[] = [];
   const missing: string[] = [];
   let last = Number.NEGATIVE_INFINITY;
@@ -57,6 +58,8 @@ export function buildChecklist(ctx: RuleContext, rule: RuleId, done: DoneMap, fa
     const isDone = at !== undefined;
     const item: ChecklistItem = { id: def.id, title: shown.title, done: isDone };
     if (isDone && at !== null) item.doneAt = at;
+    const value = values[def.id];
+    if (value !== undefined) item.value = value;
     items.push(item);
     if (!isDone) {
       complete = false;

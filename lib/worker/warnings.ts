@@ -4,6 +4,7 @@ import type { Obligation } from '../model/obligations';
 import type { ClientWarning, Period } from '../messaging/protocol';
 import type { Locale } from '../i18n/locale';
 import type { Settings } from '../playbook/settings';
+import { stageOfName } from '../amocrm/mapping';
 import { workerText } from './texts';
 
 const stagesAfterQuestionnaire: Stage[] = ['questionnaire', 'launched', 'notice-sent'];
@@ -39,10 +40,8 @@ export function warningsOf(
   const lost = obligations.filter((o) => o.rule === 'lost-deadline' && o.state === 'overdue');
   if (lost.length > 0 && stage !== 'lost') add('unpaid-past-deadline', t('warn.unpaid-past-deadline', { days: settings.currentClients.lostAfterDays }));
 
-  if (client.stageName) {
-    const known = Object.values(settings.amocrm.stageNames).map((n) => n.trim().toLowerCase());
-    if (!known.includes(client.stageName.trim().toLowerCase())) add('unknown-stage', t('warn.unknown-stage', { stage: client.stageName }));
-  }
+  // Compared as the deal mapping compares (lib/amocrm/mapping.ts), so both call the same names unknown.
+  if (client.stageName && !stageOfName(client.stageName, settings.amocrm)) add('unknown-stage', t('warn.unknown-stage', { stage: client.stageName }));
 
   if (stage && stagesAfterQuestionnaire.includes(stage)) {
     if (client.service === null) add('missing-field', t('warn.missing-field', { field: settings.amocrm.fieldNames.service || t('field.service') }));

@@ -69,6 +69,10 @@ test('service branching, ticks with a value, untick', async ({ context, fakes, p
   const events = (await send(ext, 'client.events', { clientId: `${HOST}:${c.id}` })).data as { type: string; item?: string; value?: string; source: string }[];
   expect(events.filter((e) => e.source === 'manager').map((e) => `${e.type}:${e.item}`)).toEqual(['tick:concept-draft', 'tick:references', 'untick:concept-draft']);
   expect(events.find((e) => e.item === 'references')?.value).toBe('zhanna_cakes, fitzone_astana, nomad_tours.kz');
+  // After a reload the reference accounts are still in their input (the worker's checklist carries the value).
+  await openCard(page, c.id);
+  await expect(inOverlay(page, '.rg-step[data-item="references"]')).toHaveAttribute('data-done', 'true');
+  await expect(inOverlay(page, '.rg-step[data-item="references"] .rg-input')).toHaveValue('zhanna_cakes, fitzone_astana, nomad_tours.kz');
 
   // Complex client moved to «Получена анкета»: nothing is sent to Иван, the ad manager sets up the account.
   const b = storyLead(fakes.seed, 'b');
@@ -102,6 +106,29 @@ for (const [name, fault] of [
     expect(pageErrors).toEqual([]);
   });
 }
+
+test('«Настроить» opens the options page at the amoCRM mapping (through the worker)', async ({ context, fakes, pageErrors }) => {
+  const page = await context.newPage();
+  const d = storyLead(fakes.seed, 'd');
+  fakes.seed.pipeline.statuses.find((s) => s.name === 'Проект запущен')!.name = 'В работе';
+  await openCard(page, d.id);
+  await expect(inOverlay(page, '[data-notice="mapping"]')).toContainText('В работе');
+  const [options] = await Promise.all([context.waitForEvent('page'), inOverlay(page, '[data-notice="mapping"] .rg-link').click()]);
+  await expect(options).toHaveURL(/^chrome-extension:\/\/[a-p]{32}\/options\.html#amocrm$/);
+  await expect(options.locator('section#amocrm')).toBeVisible();
+  expect(page.url()).toContain(`/leads/detail/${d.id}`);
+  expect(pageErrors).toEqual([]);
+});
+
+test('the working-hours chip is the worker\'s answer', async ({ context, fakes, pageErrors, openExtensionPage }) => {
+  const page = await context.newPage();
+  const ext = await openExtensionPage('popup.html');
+  const d = storyLead(fakes.seed, 'd');
+  await openCard(page, d.id);
+  const view = (await send(ext, 'client.view', { clientId: `${HOST}:${d.id}` })).data as { workingHours: { open: boolean; nextOpening: number | null } };
+  await expect(inOverlay(page, '.rg-hours')).toHaveAttribute('data-working', String(view.workingHours.open));
+  expect(pageErrors).toEqual([]);
+});
 
 test('navigation: board → card → board → other card (pushState), back and forward', async ({ context, fakes, pageErrors }) => {
   const page = await context.newPage();

@@ -1,7 +1,7 @@
 // Guards for the answers only the team reader needs: users, and status-change events WITH the
 // lead they belong to (the overlay's parseStatusEvents reads one lead's events, so it drops entity_id).
 import { ApiError } from '../errors';
-import type { AmoStatusChange, Page } from '../guards';
+import { nextLink, type AmoStatusChange, type Page } from '../guards';
 
 export interface AmoUser {
   id: number;
@@ -23,10 +23,7 @@ function embeddedList(v: unknown, key: string): unknown[] {
   return v._embedded[key] as unknown[];
 }
 
-export function nextOf(v: unknown): string | null {
-  if (!isObj(v) || !isObj(v._links) || !isObj(v._links.next)) return null;
-  return typeof v._links.next.href === 'string' ? v._links.next.href : null;
-}
+export const nextOf = nextLink;
 
 export function parseUsers(v: unknown): Page<AmoUser> {
   const items = embeddedList(v, 'users').map((raw) => {

@@ -24,7 +24,8 @@ export function conceptCall(ctx: RuleContext): void {
   const refs = latestTick(ctx.idx, 'references');
   const need = ctx.p.settings.newClients.referenceAccounts;
   if (refs && (refs.value === undefined || usernamesOf(refs.value).length >= need)) done.references = refs.at;
-  const list = buildChecklist(ctx, 'concept-call', done, q);
+  // The value shows even while too few usernames keep the item open, so the manager can complete it.
+  const list = buildChecklist(ctx, 'concept-call', done, q, { references: refs?.value });
   if (refs && done.references === undefined) {
     list.missing.push(`Нужно ${need} аккаунта-референса, указано: ${usernamesOf(refs.value ?? '').length}`);
   }

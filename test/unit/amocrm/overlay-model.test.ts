@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECURRING_RULES, splitObligations, TICK_ITEMS, tickKeyFor, toneOf, VALUE_ITEMS, workingNow } from '@/lib/amocrm/overlay-model';
+import { RECURRING_RULES, splitObligations, TICK_ITEMS, tickKeyFor, toneOf, VALUE_ITEMS, workingState } from '@/lib/amocrm/overlay-model';
 import { RULES, RULE_IDS } from '@/lib/playbook/rules';
 import { defaultSettings } from '@/lib/playbook/settings';
 import type { Obligation } from '@/lib/model/obligations';
@@ -37,14 +37,19 @@ describe('overlay model', () => {
     expect(met.map((o) => o.rule)).toEqual(['first-contact']);
   });
 
-  it('working hours in Almaty with Intl', () => {
+  it('working hours follow the worker\'s answer: flip at the next opening, close at workEnd, then out of date', () => {
     const cal = defaultSettings.calendar;
-    // Wednesday 2026-03-11 14:00 Almaty (UTC+5) → working until 20:00.
-    expect(workingNow(Date.UTC(2026, 2, 11, 9), cal)).toEqual({ working: true, change: Date.UTC(2026, 2, 11, 15) });
-    // Friday 21:00 → Monday 10:00.
-    expect(workingNow(Date.UTC(2026, 2, 13, 16), cal)).toEqual({ working: false, change: Date.UTC(2026, 2, 16, 5) });
-    // Early morning → same day 10:00.
-    expect(workingNow(Date.UTC(2026, 2, 11, 2), cal).change).toBe(Date.UTC(2026, 2, 11, 5));
+    const kz = (iso: string) => Date.parse(`${iso}+05:00`);
+    // Asked on Independence Day (Wed 16 Dec 2026, a KZ holiday): closed until Thursday 10:00.
+    const asked = kz('2026-12-16T12:00');
+    const closed = { open: false, nextOpening: kz('2026-12-17T10:00') };
+    expect(workingState(closed, asked, kz('2026-12-16T15:00'), cal)).toEqual({ working: false, change: kz('2026-12-17T10:00') });
+    expect(workingState(closed, asked, kz('2026-12-17T10:00'), cal)).toEqual({ working: true, change: kz('2026-12-17T20:00') });
+    expect(workingState(closed, asked, kz('2026-12-17T20:00'), cal)).toEqual({ working: false, change: null });
+    // Asked inside working hours: open until 20:00 that day.
+    const open = { open: true, nextOpening: null };
+    expect(workingState(open, kz('2026-12-17T14:00'), kz('2026-12-17T19:59'), cal)).toEqual({ working: true, change: kz('2026-12-17T20:00') });
+    expect(workingState(open, kz('2026-12-17T14:00'), kz('2026-12-17T20:01'), cal).change).toBeNull();
   });
 
   it('tick keys: period rules use the occurrence key, one-off and stories none', () => {

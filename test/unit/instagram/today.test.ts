@@ -13,7 +13,7 @@ const ob = (rule: Obligation['rule'], key: string, startAt: number, dueAt: numbe
 function view(obligations: Obligation[], extra: Partial<ClientView> = {}): ClientView {
   return {
     client: { id: 'smmpro.amocrm.ru:1004', host: 'smmpro.amocrm.ru', leadId: 1004, name: 'Торты', service: 'management', payer: 'individual', managerId: 1, managerName: null, instagram: 'zhanna_cakes', credentialsFilled: true, stageName: null, updatedAt: 0 },
-    stage: 'launched', obligations, period: { index: 0, start: at('2026-03-06T00:00:00'), end: at('2026-04-05T00:00:00'), day: 7, length: 30 }, warnings: [], lastPostAt: null, lastStoryAt: null, now: 0,
+    stage: 'launched', obligations, period: { index: 0, start: at('2026-03-06T00:00:00'), end: at('2026-04-05T00:00:00'), day: 7, length: 30 }, warnings: [], lastPostAt: null, lastStoryAt: null, workingHours: { open: true, nextOpening: null }, now: 0,
     ...extra,
   };
 }

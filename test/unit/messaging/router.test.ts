@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMessenger, ExtensionContextInvalidatedError, WorkerError } from '../../../lib/messaging/client';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
 import { classifySender, type SenderInfo } from '../../../lib/messaging/sender';
-import { messageTypes } from '../../../lib/messaging/validate';
+import { optionsAnchor } from '../../../lib/messaging/protocol';
+import { messageTypes, validatePayload } from '../../../lib/messaging/validate';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id' };
 const popup: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
@@ -72,6 +73,22 @@ describe('router', () => {
     expect(await route(env('data.delete', { confirm: 'yes' }), popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await route(env('clients.list', { extra: 1 }), popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(calls).toEqual([]);
+  });
+
+  it('options.open: content scripts may ask for it; the section must be a known one', async () => {
+    const { h, calls } = handlers();
+    const route = createRouter(h, () => self);
+    expect(await route(env('options.open', { section: 'amocrm' }), amo)).toMatchObject({ ok: true });
+    expect(await route(env('options.open', {}), insta)).toMatchObject({ ok: true });
+    expect(await route(env('options.open', { section: 'newClients' }), popup)).toMatchObject({ ok: true });
+    for (const payload of [{ section: 'secrets' }, { section: 'AMOCRM' }, { section: 1 }, { section: null }, { section: 'amocrm', url: 'https://evil.example/' }]) {
+      const r = await route(env('options.open', payload), amo);
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(validatePayload('options.open', { section: 'templates' })).toEqual({ ok: true, value: { section: 'templates' } });
+    expect(validatePayload('options.open', {})).toEqual({ ok: true, value: {} });
+    expect(calls).toEqual(['options.open', 'options.open', 'options.open']);
+    expect(optionsAnchor('currentClients')).toBe('current-clients');
   });
 
   it('keeps a content script inside its own amoCRM host', async () => {

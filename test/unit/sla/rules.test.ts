@@ -84,6 +84,24 @@ describe('concept-call checklist', () => {
   });
 });
 
+describe('checklist item values', () => {
+  it('the reference accounts are the latest active tick\'s value, kept even while too few; gone after an untick', () => {
+    const q = { type: 'stage', stage: 'questionnaire', at: '2026-12-07T11:00' } as const;
+    const refs = (list: Parameters<typeof events>[1]) => find(computeObligations(mgmt, events('c1', [q, ...list]), defaultSettings, kz('2026-12-07T18:00')), 'concept-call').items!.find((i) => i.id === 'references')!;
+    expect(refs([]).value).toBeUndefined();
+    const few = refs([{ type: 'tick', item: 'references', value: '@one @two', at: '2026-12-07T15:10' }]);
+    expect([few.done, few.value]).toEqual([false, '@one @two']);
+    const three = [
+      { type: 'tick', item: 'references', value: '@one @two', at: '2026-12-07T15:10' },
+      { type: 'tick', item: 'references', value: 'zhanna_cakes, fitzone_astana, nomad_tours.kz', at: '2026-12-07T15:20' },
+    ] as const;
+    expect(refs([...three])).toMatchObject({ done: true, value: 'zhanna_cakes, fitzone_astana, nomad_tours.kz', doneAt: kz('2026-12-07T15:20') });
+    // An untick cancels the latest tick: the one before it is active again.
+    expect(refs([...three, { type: 'untick', item: 'references', at: '2026-12-07T15:30' }])).toMatchObject({ done: false, value: '@one @two' });
+    expect(find(computeObligations(mgmt, events('c1', [q]), defaultSettings, kz('2026-12-07T18:00')), 'concept-call').items!.every((i) => i.id === 'references' || i.value === undefined)).toBe(true);
+  });
+});
+
 describe('periods, plans and renewal', () => {
   const life = (extra: Parameters<typeof events>[1] = []) =>
     events('c1', [
