@@ -5,7 +5,7 @@ import { PlansView } from './Plans';
 import { RecordView } from './RecordView';
 import { SyncPanel } from './SyncPanel';
 import { monthTitle, shiftMonth } from './format';
-import { locale, setLocale } from './locale';
+import { locale, setLocalePreference } from '../common/page-locale';
 import { data, go, keyOf, loadError, loadMonth, loading, managerKey, month, readHash, tab, type Tab } from './state';
 import { t } from './strings';
 
@@ -65,7 +65,7 @@ export function App() {
           </label>
           <div class="lang" role="group" aria-label={t('language')}>
             {(['ru', 'en'] as const).map((l) => (
-              <button key={l} type="button" class={locale.value === l ? 'selected' : ''} aria-pressed={locale.value === l} onClick={() => void setLocale(l)}>{l.toUpperCase()}</button>
+              <button key={l} type="button" class={locale.value === l ? 'selected' : ''} aria-pressed={locale.value === l} onClick={() => void setLocalePreference(l)}>{l.toUpperCase()}</button>
             ))}
           </div>
         </div>

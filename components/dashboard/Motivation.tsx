@@ -7,7 +7,7 @@ import type { DashboardMonth } from '@/lib/dashboard/types';
 import type { ManagerPayroll, PayrollLine } from '@/lib/payroll/types';
 import { downloadText } from './download';
 import { monthTitle, signedTenge, tenge } from './format';
-import { locale } from './locale';
+import { locale } from '../common/page-locale';
 import { go, keyOf, managerKey } from './state';
 import { t } from './strings';
 import { WeeklyChart } from './WeeklyChart';

@@ -5,7 +5,7 @@ import { filterRecord } from '@/lib/dashboard/month';
 import type { DashboardMonth, Outcome } from '@/lib/dashboard/types';
 import { RULE_IDS } from '@/lib/playbook/rules';
 import { dateTime, duration, ruleTitle } from './format';
-import { locale } from './locale';
+import { locale } from '../common/page-locale';
 import { keyOf, managerKey } from './state';
 import { t } from './strings';
 

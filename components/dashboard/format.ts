@@ -2,7 +2,7 @@ import { formatDuration, formatTenge } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { RULES } from '@/lib/playbook/rules';
 import type { RuleId } from '@/lib/model/obligations';
-import { locale } from './locale';
+import { locale } from '../common/page-locale';
 
 export const ZONE = 'Asia/Almaty';
 

@@ -1,6 +1,6 @@
 import { plural, translator, type Messages } from '@/lib/i18n/translate';
 import type { Locale } from '@/lib/i18n/locale';
-import { locale } from './locale';
+import { locale } from '../common/page-locale';
 
 const ru = {
   title: 'Reglament — панель',

@@ -8,7 +8,7 @@ import { sendMessage } from '@/lib/messaging/client';
 import type { TokenStatus } from '@/lib/messaging/protocol';
 import { amocrmOrigin, checkMapping, parseLiveAccount, pickPipeline, subdomainOfUrl, type LiveAccount, type NameCheck } from '@/lib/options/amocrm-check';
 import { formatInZone } from '@/lib/i18n/format';
-import { locale } from '../popup/locale';
+import { locale } from '../common/page-locale';
 import { dataVersion, saved } from './state';
 import { tr } from './t';
 

@@ -5,7 +5,7 @@ import { weekdayName, type FieldDef } from '@/lib/options/fields';
 import { errorsByPath } from '@/lib/options/messages';
 import { getPath, sameValue } from '@/lib/options/paths';
 import type { NameCheck } from '@/lib/options/amocrm-check';
-import { locale } from '../popup/locale';
+import { locale } from '../common/page-locale';
 import { commit, errors, raw, saved, setRaw } from './state';
 import { tr } from './t';
 

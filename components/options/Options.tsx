@@ -5,7 +5,7 @@ import { fieldsOf, GROUPS, TEMPLATE_IDS, type GroupDef } from '@/lib/options/fie
 import { changedPaths } from '@/lib/options/paths';
 import { defaultSettings } from '@/lib/playbook/settings';
 import type { LocalePreference } from '@/lib/i18n/locale';
-import { locale, localePreference, setLocalePreference } from '../popup/locale';
+import { locale, localePreference, setLocalePreference } from '../common/page-locale';
 import { AmoCheckPanel, checksByPath, TokenPanel } from './Amocrm';
 import { BackupPanel } from './Backup';
 import { Field } from './Field';

@@ -5,7 +5,7 @@ import { fillTemplate, placeholdersOf, TEMPLATE_PLACEHOLDERS } from '@/lib/playb
 import type { TemplateId } from '@/lib/playbook/settings';
 import { EMAIL_TEMPLATES, FIELD_BY_PATH } from '@/lib/options/fields';
 import { sampleVars } from '@/lib/options/sample';
-import { locale } from '../popup/locale';
+import { locale } from '../common/page-locale';
 import { Field, fieldId } from './Field';
 import { commit, raw, saved, setRaw } from './state';
 import { tr } from './t';

@@ -1,6 +1,6 @@
 import { computed } from '@preact/signals';
 import { translator } from '@/lib/i18n/translate';
-import { locale } from '../popup/locale';
+import { locale } from '../common/page-locale';
 import { optionsMessages, type OptionsKey } from './strings';
 
 const t = computed(() => translator(optionsMessages, locale.value));

@@ -6,7 +6,7 @@ import type { Agenda, AgendaEntry, ClientSummary, Round } from '@/lib/messaging/
 import { sendMessage } from '@/lib/messaging/client';
 import { formatDuration, formatInZone } from '@/lib/i18n/format';
 import { translator } from '@/lib/i18n/translate';
-import { locale } from './locale';
+import { locale } from '../common/page-locale';
 import { popupMessages, type PopupKey } from './strings';
 import { groupByClient, openTargetOf, pendingFacts, ruleTitle, tickEvent, tickablesOf, type ClientGroup, type Tickable } from './agenda-model';
 import { extensionUrl, openOrFocus } from './open';

@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import '@/components/popup/theme.css';
+import '@/components/common/theme.css';
 import '@/components/options/options.css';
 import { Options } from '@/components/options/Options';
 import { loadSettings } from '@/components/options/state';
-import { startLocale } from '@/components/popup/locale';
+import { startLocale } from '@/components/common/page-locale';
 
 void loadSettings();
 void startLocale();

@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import '@/components/popup/theme.css';
+import '@/components/common/theme.css';
 import '@/components/popup/popup.css';
 import { Popup, refresh } from '@/components/popup/Popup';
-import { startLocale } from '@/components/popup/locale';
+import { startLocale } from '@/components/common/page-locale';
 
 performance.mark('popup-start');
 // Ask the worker before the first paint; the language comes from storage in parallel.

@@ -1,5 +1,5 @@
-// The UI language of the extension pages: 'ui.locale' in browser.storage.local (auto / ru / en),
-// followed live so the popup and the options page switch together.
+// The UI language of the extension pages (popup, options, dashboard): 'ui.locale' in
+// browser.storage.local (auto / ru / en), followed live so every open page switches together.
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { localeStorageKey, resolveLocale, type Locale, type LocalePreference } from '@/lib/i18n/locale';
