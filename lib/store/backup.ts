@@ -2,7 +2,7 @@
 // format marker; import validates the whole file first, then replaces the data in ONE transaction.
 import type { Client, ClientEvent } from '../model/facts';
 import { validateSettings, type Settings } from '../playbook/settings';
-import { secretMetaKeys } from './meta';
+import { bumpDataVersion, secretMetaKeys } from './meta';
 import type { ContentPlanRecord, Db } from './schema';
 import { withEventId } from './ids';
 import { SCHEMA_VERSION } from './schema';
@@ -150,6 +150,7 @@ export async function importBackup(db: Db, json: string): Promise<{ clients: num
   for (const p of file.plans) void plans.put(p);
   if (file.settings) void settings.put(file.settings, 'current');
   for (const [key, value] of Object.entries(file.meta)) void tx.objectStore('meta').put(value, key);
+  await bumpDataVersion(tx.objectStore('meta'));
   await tx.done;
   return { clients: file.clients.length, events: file.events.length };
 }

@@ -1,4 +1,7 @@
 // The small key/value records of the `meta` store, typed.
+import type { Candidates } from '../alarms/planner';
+import type { Locale } from '../i18n/locale';
+
 export interface NotificationTarget {
   /** Opened when the body (or the first button) is clicked. */
   url: string;
@@ -18,7 +21,30 @@ export interface AwayWindow {
   shown: boolean;
 }
 
+/**
+ * The planner's time-independent output, kept so a worker start can plan alarms without loading
+ * every event (lib/worker/replan.ts). Derived data: valid only while `dataVersion` and the
+ * store counts are what they were, for the same locale and format, and `computedAt <= now < validUntil`.
+ */
+export interface PlanCache extends Candidates {
+  /** The cache layout (PLAN_CACHE_FORMAT); another value is a miss. */
+  format: number;
+  dataVersion: number;
+  locale: Locale;
+  /** Records in `clients` and `events` when computed: a write that bypassed the repo changes them. */
+  clients: number;
+  events: number;
+  computedAt: number;
+  validUntil: number;
+}
+
 export interface MetaValues {
+  /**
+   * Bumped in the same transaction as every write that changes the engine's inputs (events,
+   * clients, settings, backup import, delete all): derived data tagged with another value is stale.
+   */
+  dataVersion: number;
+  planCache: PlanCache;
   schemaVersion: number;
   /** When alarms were last planned. */
   lastPlannedAt: number;
@@ -40,3 +66,20 @@ export interface MetaValues {
 export type MetaKey = keyof MetaValues;
 /** Meta keys that never leave the database (backup excludes them). */
 export const secretMetaKeys: readonly MetaKey[] = ['amoToken'];
+
+/** The meta key of the engine inputs' version. */
+export const DATA_VERSION_KEY = 'dataVersion' satisfies MetaKey;
+
+/** The meta store of a read-write transaction, as far as the version bump needs it. */
+interface MetaStoreRw {
+  get(key: string): Promise<unknown>;
+  put(value: unknown, key: string): Promise<unknown>;
+}
+
+/** Bumps `dataVersion` inside the caller's read-write transaction (which must include `meta`); returns the new value. */
+export async function bumpDataVersion(meta: MetaStoreRw): Promise<number> {
+  const current = await meta.get(DATA_VERSION_KEY);
+  const next = (typeof current === 'number' ? current : 0) + 1;
+  await meta.put(next, DATA_VERSION_KEY);
+  return next;
+}

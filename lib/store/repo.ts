@@ -2,7 +2,7 @@
 import type { Client, ClientEvent, NewClientEvent } from '../model/facts';
 import { defaultSettings, mergeSettings, validateSettings, type Settings } from '../playbook/settings';
 import { withEventId } from './ids';
-import type { MetaKey, MetaValues } from './meta';
+import { bumpDataVersion, DATA_VERSION_KEY, type MetaKey, type MetaValues } from './meta';
 import type { IDBPTransaction } from 'idb';
 import { SCHEMA_VERSION, type Db, type ReglamentDB } from './schema';
 import { mergeSorted, timelineOf, type Timeline } from './timelines';
@@ -18,8 +18,14 @@ export function listClients(db: Db): Promise<Client[]> {
   return db.getAll('clients');
 }
 
+/** Stores a client; bumps the data version (same transaction) unless the stored record is identical. */
 export async function putClient(db: Db, client: Client): Promise<void> {
-  await db.put('clients', client);
+  const tx = db.transaction(['clients', 'meta'], 'readwrite');
+  const clients = tx.objectStore('clients');
+  const existing = await clients.get(client.id);
+  await clients.put(client);
+  if (existing === undefined || JSON.stringify(existing) !== JSON.stringify(client)) await bumpDataVersion(tx.objectStore('meta'));
+  await tx.done;
 }
 
 export async function findClientByInstagram(db: Db, username: string): Promise<Client | undefined> {
@@ -28,17 +34,18 @@ export async function findClientByInstagram(db: Db, username: string): Promise<C
 
 // ---- events (append-only) and their timelines ----
 
-type EventsTx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<ReglamentDB, ('events' | 'timelines')[], Mode>;
+// A transaction over `events` and `timelines`; recordEvents' also holds `meta` (for the data version).
+type EventsTx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<ReglamentDB, ('events' | 'timelines' | 'meta')[], Mode>;
 
 const clientRange = (clientId: string) => IDBKeyRange.bound([clientId, -Infinity], [clientId, Infinity]);
 
 /**
  * Stores events not seen before (by natural key) in one transaction, and updates the timelines
- * of their clients in the same transaction; returns the events newly stored.
+ * of their clients and the data version in the same transaction; returns the events newly stored.
  */
 export async function recordEvents(db: Db, events: NewClientEvent[]): Promise<ClientEvent[]> {
   if (events.length === 0) return [];
-  const tx = db.transaction(['events', 'timelines'], 'readwrite');
+  const tx = db.transaction(['events', 'timelines', 'meta'], 'readwrite');
   const store = tx.objectStore('events');
   const added: ClientEvent[] = [];
   const seen = new Set<string>();
@@ -61,6 +68,7 @@ export async function recordEvents(db: Db, events: NewClientEvent[]): Promise<Cl
     list.push(e);
   }
   await Promise.all([...byClient].map(([clientId, list]) => appendToTimeline(tx, clientId, list)));
+  if (added.length) await bumpDataVersion(tx.objectStore('meta'));
   await tx.done;
   return added;
 }
@@ -168,11 +176,15 @@ export async function verifyTimelines(db: Db, options: { repair?: boolean } = {}
 
 // ---- settings ----
 
-const SETTINGS_KEY = 'current';
+export const SETTINGS_KEY = 'current';
 
 /** The stored settings, or the playbook defaults. A stored value that no longer validates falls back to the defaults merged with it. */
 export async function getSettings(db: Db): Promise<Settings> {
-  const stored = await db.get('settings', SETTINGS_KEY);
+  return settingsFrom(await db.get('settings', SETTINGS_KEY));
+}
+
+/** The settings a stored record stands for (read inside another transaction): see getSettings. */
+export function settingsFrom(stored: unknown): Settings {
   if (stored === undefined) return defaultSettings;
   const checked = validateSettings(stored);
   if (checked.ok) return checked.value;
@@ -193,7 +205,10 @@ export async function setSettings(db: Db, input: unknown): Promise<SettingsWrite
     checked = validateSettings(mergeSettings(current, input as Parameters<typeof mergeSettings>[1]));
   }
   if (!checked.ok) return { ok: false, errors: checked.errors };
-  await db.put('settings', checked.value, SETTINGS_KEY);
+  const tx = db.transaction(['settings', 'meta'], 'readwrite');
+  await tx.objectStore('settings').put(checked.value, SETTINGS_KEY);
+  await bumpDataVersion(tx.objectStore('meta'));
+  await tx.done;
   return { ok: true, settings: checked.value };
 }
 
@@ -235,6 +250,7 @@ export async function counts(db: Db): Promise<Counts> {
 export async function deleteAll(db: Db): Promise<Counts> {
   const tx = db.transaction(['clients', 'events', 'timelines', 'settings', 'meta', 'plans'], 'readwrite');
   const before = { clients: await tx.objectStore('clients').count(), events: await tx.objectStore('events').count() };
+  const version = await tx.objectStore('meta').get(DATA_VERSION_KEY);
   await Promise.all([
     tx.objectStore('clients').clear(),
     tx.objectStore('events').clear(),
@@ -244,6 +260,8 @@ export async function deleteAll(db: Db): Promise<Counts> {
     tx.objectStore('plans').clear(),
   ]);
   await tx.objectStore('meta').put(SCHEMA_VERSION, 'schemaVersion');
+  // Monotonic across the wipe, so nothing derived before it can ever match again.
+  await tx.objectStore('meta').put((typeof version === 'number' ? version : 0) + 1, DATA_VERSION_KEY);
   await tx.done;
   return before;
 }

@@ -25,7 +25,8 @@ export function startBackground() {
     return route(message, info);
   });
 
-  browser.runtime.onInstalled.addListener(() => void worker.replan().catch(log('re-plan on install')));
+  // An install or update may change the engine: derive in full rather than trust cached candidates.
+  browser.runtime.onInstalled.addListener(() => void worker.replan({ full: true }).catch(log('re-plan on install')));
   browser.runtime.onStartup.addListener(() => void worker.replan().catch(log('re-plan on startup')));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM || alarm.name === SAFETY_ALARM) void worker.replan().catch(log('wake'));

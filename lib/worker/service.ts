@@ -1,16 +1,18 @@
 // The worker's logic: handlers for every message, and the re-plan that follows every change.
-// Holds no state of its own: every call reads the database and derives everything again.
-import { planNotifications, type PlanClient, type PlannedNotification } from '../alarms/planner';
+// Holds no state of its own: every call reads the database (a re-plan may schedule from the
+// candidates cached there, see ./replan.ts).
+import { overdueAt, schedulePlan, type PlannedNotification } from '../alarms/planner';
 import { HandlerError } from '../messaging/errors';
 import type { Handlers, HandlerContext } from '../messaging/router';
-import { optionsAnchor, type Agenda, type ClientView, type TokenStatus } from '../messaging/protocol';
-import type { Client, ClientEvent } from '../model/facts';
+import { optionsAnchor, type ClientView, type TokenStatus } from '../messaging/protocol';
+import type { Client } from '../model/facts';
 import { BackupError, exportBackup, importBackup } from '../store/backup';
 import type { MetaValues, NotificationTarget } from '../store/meta';
 import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
-import { buildAgenda, overdueCount, type ClientObligations } from './agenda';
-import { obligationsOf, type Settings } from './engine';
+import { buildAgenda } from './agenda';
+import type { Settings } from './engine';
+import { deriveAll, loadWorld, planBasis } from './replan';
 import { summaryOf } from './summary';
 import { workerText } from './texts';
 import { buildView } from './view';
@@ -55,26 +57,14 @@ export interface WorkerDeps {
   teamSync?: Partial<TeamSyncDeps>;
 }
 
-export interface World {
-  settings: Settings;
-  clients: Client[];
-  events: Map<string, ClientEvent[]>;
-}
-
-export async function loadWorld(db: Db): Promise<World> {
-  const [settings, clients, events] = await Promise.all([repo.getSettings(db), repo.listClients(db), repo.eventsByClient(db)]);
-  return { settings, clients, events };
-}
-
-export function deriveAll(world: World, now: number): ClientObligations[] {
-  return world.clients.map((client) => ({ client, obligations: obligationsOf(client, world.events.get(client.id) ?? [], world.settings, now) }));
-}
+export { deriveAll, loadWorld, type World } from './replan';
 
 export interface ReplanResult {
   shown: string[];
   nextWakeAt: number | null;
   overdue: number;
-  agenda: Agenda;
+  /** Derived in full (false: scheduled from the cached candidates). */
+  derived: boolean;
 }
 
 export function createWorker(deps: WorkerDeps) {
@@ -100,21 +90,21 @@ export function createWorker(deps: WorkerDeps) {
     return view;
   }
 
-  /** Re-derives everything, shows what is due and not yet shown, schedules the next wake, sets the badge. */
-  function replan(options: { notify?: boolean } = {}): Promise<ReplanResult> {
+  /**
+   * Shows what is due and not yet shown, schedules the next wake, sets the badge; from the cached
+   * candidates when they hold, else (or with `full`) after deriving everything again.
+   */
+  function replan(options: { notify?: boolean; full?: boolean } = {}): Promise<ReplanResult> {
     return serial(async () => {
       const db = await deps.db();
       const at = now();
-      const world = await loadWorld(db);
-      const derived = deriveAll(world, at);
-      const [notified = {}, snoozes = {}, targets = {}, away] = await Promise.all([
+      const basis = await planBasis(db, at, { full: options.full });
+      const [notified = {}, snoozes = {}, targets = {}] = await Promise.all([
         repo.getMeta(db, 'notified'),
         repo.getMeta(db, 'snoozes'),
         repo.getMeta(db, 'notificationTargets'),
-        repo.getMeta(db, 'awayWindow'),
       ]);
-      const planClients: PlanClient[] = derived.map((d) => ({ summary: summaryOf(d.client), obligations: d.obligations }));
-      const plan = planNotifications({ clients: planClients, settings: world.settings, now: at, notified, snoozes });
+      const plan = schedulePlan(basis.candidates.candidates, { now: at, notified, snoozes, settings: basis.settings });
       const shown: string[] = [];
       if (options.notify !== false && plan.due.length > 0) {
         for (const id of plan.superseded) notified[id] = at;
@@ -122,7 +112,7 @@ export function createWorker(deps: WorkerDeps) {
         const toShow = plan.due.length > COLLAPSE_OVER ? [summaryNotification(plan.due, deps.agendaUrl)] : plan.due;
         for (const n of toShow) {
           targets[n.id] = n.target;
-          await effects.show({ id: n.id, ...n.text(), buttons: [n.openLabel, workerText()('btn.snooze')], requireInteraction: n.breach });
+          await effects.show({ id: n.id, title: n.title, message: n.message, buttons: [n.openLabel, workerText()('btn.snooze')], requireInteraction: n.breach });
           shown.push(n.id);
         }
       }
@@ -131,19 +121,21 @@ export function createWorker(deps: WorkerDeps) {
       for (const [id, when] of Object.entries(notified)) if (when < keepAfter) delete notified[id];
       for (const [id, until] of Object.entries(snoozes)) if (until < keepAfter) delete snoozes[id];
       for (const [id, target] of Object.entries(targets)) if (notified[id] === undefined && !target.ids?.some((x) => notified[x] !== undefined)) delete targets[id];
+      // Candidates hold until validUntil at most: wake by then to derive again.
+      const nextWakeAt = plan.nextWakeAt === null ? basis.validUntil : Math.min(plan.nextWakeAt, basis.validUntil);
       const tx = db.transaction('meta', 'readwrite');
+      if (basis.cache) void tx.store.put(basis.cache, 'planCache');
       void tx.store.put(notified, 'notified');
       void tx.store.put(snoozes, 'snoozes');
       void tx.store.put(targets, 'notificationTargets');
       void tx.store.put(at, 'lastPlannedAt');
       void tx.store.put(at, 'lastSeenAt');
-      void tx.store.put(plan.nextWakeAt, 'nextWakeAt');
+      void tx.store.put(nextWakeAt, 'nextWakeAt');
       await tx.done;
-      await effects.scheduleWake(plan.nextWakeAt);
-      const agenda = buildAgenda(derived, world.settings, at, away ?? null);
-      const overdue = overdueCount(agenda);
+      await effects.scheduleWake(nextWakeAt);
+      const overdue = overdueAt(basis.candidates, at);
       await effects.badge(overdue);
-      return { shown, nextWakeAt: plan.nextWakeAt, overdue, agenda };
+      return { shown, nextWakeAt, overdue, derived: basis.derived };
     });
   }
 
@@ -301,7 +293,7 @@ export function createWorker(deps: WorkerDeps) {
 
 function summaryNotification(due: PlannedNotification[], agendaUrl: string): PlannedNotification {
   const t = workerText();
-  const lines = due.slice(0, 4).map((n) => n.text().title);
+  const lines = due.slice(0, 4).map((n) => n.title);
   if (due.length > 4) lines.push(t('n.more', { count: due.length - 4 }));
   return {
     id: `summary|${due[due.length - 1].at}|${due.length}`,
@@ -310,7 +302,8 @@ function summaryNotification(due: PlannedNotification[], agendaUrl: string): Pla
     about: due[due.length - 1].about,
     breach: due.some((n) => n.breach),
     clientIds: [...new Set(due.flatMap((n) => n.clientIds))],
-    text: () => ({ title: t('n.summary.title', { count: due.length }), message: t('n.summary.body', { lines: lines.join('\n') }) }),
+    title: t('n.summary.title', { count: due.length }),
+    message: t('n.summary.body', { lines: lines.join('\n') }),
     openLabel: t('btn.openAgenda'),
     target: { url: agendaUrl, ids: due.map((n) => n.id) },
   };

@@ -11,6 +11,7 @@ import type { TokenBucket } from '../amocrm/rate-limit';
 import { HandlerError } from '../messaging/errors';
 import type { Handlers } from '../messaging/router';
 import type { Client } from '../model/facts';
+import { bumpDataVersion } from '../store/meta';
 import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
 import { validateClient } from '../store/validate';
@@ -129,12 +130,13 @@ export function createTeamSync(deps: TeamSyncDeps) {
       })
       .filter((m) => validateClient(m.client).ok);
     const existing = new Map((await repo.listClients(db)).map((c) => [c.id, c]));
-    const tx = db.transaction('clients', 'readwrite');
+    const tx = db.transaction(['clients', 'meta'], 'readwrite');
     for (const { client } of mapped) {
       const old = existing.get(client.id);
       const merged: Client = { ...client, instagram: client.instagram ?? old?.instagram ?? null };
-      void tx.store.put(merged);
+      void tx.objectStore('clients').put(merged);
     }
+    if (mapped.length) await bumpDataVersion(tx.objectStore('meta'));
     await tx.done;
     const added = await repo.recordEvents(db, mapped.flatMap((m) => m.events));
     await db.put('meta', { lastSyncAt: startedAt, host } satisfies TeamSyncMeta, TEAM_SYNC_META);

@@ -118,4 +118,24 @@ describe('worker service', () => {
     expect(r.view.stage).toBe('launched');
     expect(r.view.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['launched-without-start-date', 'launched-without-credentials']));
   });
+
+  it('the view tells the working hours by the business calendar (a KZ holiday is closed)', async () => {
+    const { worker, setNow } = await setup(almaty('2026-12-16T12:00'));
+    const c = client(7);
+    await worker.handlers['client.sync']({ client: c, events: [ev(c, 'deal-created', almaty('2026-12-07T10:30'))] }, page);
+    // Wednesday 16 December is Independence Day: closed at noon, open Thursday 10:00.
+    expect((await worker.handlers['client.view']({ clientId: c.id }, page))!.workingHours).toEqual({ open: false, nextOpening: almaty('2026-12-17T10:00') });
+    setNow(almaty('2026-12-17T12:00'));
+    expect((await worker.handlers['client.view']({ clientId: c.id }, page))!.workingHours).toEqual({ open: true, nextOpening: null });
+  });
+
+  it('opens the options page at a section for a content script', async () => {
+    const db = await freshDb();
+    const opened: (string | null)[] = [];
+    const worker = createWorker({ db: async () => db, now: () => 0, effects: fakeEffects().effects, agendaUrl: 'x', openOptions: async (a) => void opened.push(a) });
+    const content = { sender: { kind: 'content' as const, site: 'amocrm' as const, host: 'smmpro.amocrm.ru' } };
+    expect(await worker.handlers['options.open']({ section: 'newClients' }, content)).toEqual({ opened: true });
+    await worker.handlers['options.open']({}, content);
+    expect(opened).toEqual(['new-clients', null]);
+  });
 });

@@ -1,0 +1,139 @@
+// What a re-plan schedules from: the planner's time-independent candidates, taken from the cache
+// in `meta` when nothing they depend on has changed, else derived in full (every event loaded,
+// every client's obligations computed) and cached again.
+//
+// The candidates of a moment t stay right for later moments while
+//   - the engine's inputs are unchanged: `dataVersion` (bumped in the same transaction as every
+//     write of events, clients or settings, see lib/store/repo.ts) and the record counts of
+//     `clients` and `events` (a write that bypassed the repo appends records) are as they were;
+//   - the engine's own use of time has not moved on: recurring occurrences are generated up to
+//     t + 1 day (so the cache is complete for well under a day: 6 hours), the local day decides
+//     periods and start dates (so it ends at the next local midnight of the agency zone), and
+//     facts dated after t are ignored until their time (so it ends at the first of them).
+// Open and overdue obligations both make candidates, so an obligation falling overdue between
+// t and now changes nothing but the badge, which counts deadlines ≤ now (overdueAt).
+import { DEFAULT_PAST_HORIZON, planCandidates, type Candidates } from '../alarms/planner';
+import { calendarFor } from '../calendar';
+import type { Locale } from '../i18n/locale';
+import type { Client, ClientEvent } from '../model/facts';
+import type { PlanCache } from '../store/meta';
+import * as repo from '../store/repo';
+import type { Db } from '../store/schema';
+import type { ClientObligations } from './agenda';
+import { obligationsOf, type Settings } from './engine';
+import { summaryOf } from './summary';
+
+const HOUR = 3_600_000;
+/** The layout of PlanCache; bump when it or the planner's output changes meaning. */
+export const PLAN_CACHE_FORMAT = 1;
+/** How long candidates are trusted at most (recurring occurrences are generated 1 day ahead). */
+export const PLAN_CACHE_TTL = 6 * HOUR;
+/** The worker's notification language (workerText's default). */
+export const WORKER_LOCALE: Locale = 'ru';
+
+export interface World {
+  settings: Settings;
+  clients: Client[];
+  events: Map<string, ClientEvent[]>;
+}
+
+export async function loadWorld(db: Db): Promise<World> {
+  const [settings, clients, events] = await Promise.all([repo.getSettings(db), repo.listClients(db), repo.eventsByClient(db)]);
+  return { settings, clients, events };
+}
+
+export function deriveAll(world: World, now: number): ClientObligations[] {
+  return world.clients.map((client) => ({ client, obligations: obligationsOf(client, world.events.get(client.id) ?? [], world.settings, now) }));
+}
+
+/** What a cache must match to be used (read in one transaction, with the cache itself). */
+export interface CacheKey {
+  dataVersion: number;
+  locale: Locale;
+  clients: number;
+  events: number;
+}
+
+/** Whether a cache holds for this key at `now`. */
+export function cacheHolds(cache: PlanCache | undefined, key: CacheKey, now: number): cache is PlanCache {
+  return (
+    cache !== undefined &&
+    cache.format === PLAN_CACHE_FORMAT &&
+    cache.dataVersion === key.dataVersion &&
+    cache.locale === key.locale &&
+    cache.clients === key.clients &&
+    cache.events === key.events &&
+    now >= cache.computedAt &&
+    now < cache.validUntil
+  );
+}
+
+/**
+ * Until when candidates computed at `computedAt` hold: 6 hours, the next local midnight of the
+ * agency zone, or the first fact dated after computedAt, whichever comes first.
+ */
+export function validUntilOf(computedAt: number, settings: Settings, events: Iterable<readonly ClientEvent[]>): number {
+  const cal = calendarFor(settings.calendar);
+  let until = Math.min(computedAt + PLAN_CACHE_TTL, cal.atLocal(cal.dayNumOf(computedAt) + 1, 0));
+  for (const list of events) {
+    // Each list is in time order: only its tail can lie ahead.
+    for (let i = list.length - 1; i >= 0 && list[i]!.at > computedAt; i--) if (list[i]!.at < until) until = list[i]!.at;
+  }
+  return until;
+}
+
+export interface PlanBasis {
+  settings: Settings;
+  candidates: Candidates;
+  /** Until when the candidates hold (the worker wakes by then to derive again). */
+  validUntil: number;
+  /** Derived in full now (false: taken from the cache). */
+  derived: boolean;
+  /** The cache to store (only after a full derive). */
+  cache: PlanCache | null;
+}
+
+export interface BasisOptions {
+  locale?: Locale;
+  /** Derive in full even when the cache holds (after an update of the extension). */
+  full?: boolean;
+  pastHorizon?: number;
+}
+
+/** The key, the cache and the settings, in one read-only transaction (one consistent snapshot). */
+async function readKey(db: Db, locale: Locale): Promise<{ key: CacheKey; cache: PlanCache | undefined; storedSettings: unknown }> {
+  const tx = db.transaction(['meta', 'clients', 'events', 'settings'], 'readonly');
+  const meta = tx.objectStore('meta');
+  const [version, cache, clients, events, storedSettings] = await Promise.all([
+    meta.get('dataVersion'),
+    meta.get('planCache'),
+    tx.objectStore('clients').count(),
+    tx.objectStore('events').count(),
+    tx.objectStore('settings').get(repo.SETTINGS_KEY),
+  ]);
+  await tx.done;
+  return { key: { dataVersion: typeof version === 'number' ? version : 0, locale, clients, events }, cache: cache as PlanCache | undefined, storedSettings };
+}
+
+/** The candidates to schedule at `now`: from the cache when it holds, else derived in full. */
+export async function planBasis(db: Db, now: number, options: BasisOptions = {}): Promise<PlanBasis> {
+  const locale = options.locale ?? WORKER_LOCALE;
+  // The key is read before the data: a write in between leaves the new cache tagged older, so
+  // it misses next time instead of passing off old data as new.
+  const { key, cache, storedSettings } = await readKey(db, locale);
+  if (!options.full && cacheHolds(cache, key, now)) {
+    return { settings: repo.settingsFrom(storedSettings), candidates: cache, validUntil: cache.validUntil, derived: false, cache: null };
+  }
+  const world = await loadWorld(db);
+  const derived = deriveAll(world, now);
+  const candidates = planCandidates({
+    clients: derived.map((d) => ({ summary: summaryOf(d.client), obligations: d.obligations })),
+    settings: world.settings,
+    locale,
+    // A candidate about an instant this old can never show at a later `now`.
+    since: now - (options.pastHorizon ?? DEFAULT_PAST_HORIZON),
+  });
+  const validUntil = validUntilOf(now, world.settings, world.events.values());
+  const fresh: PlanCache = { format: PLAN_CACHE_FORMAT, ...key, computedAt: now, validUntil, ...candidates };
+  return { settings: world.settings, candidates, validUntil, derived: true, cache: fresh };
+}
