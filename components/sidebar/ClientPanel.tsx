@@ -6,6 +6,7 @@ import type { ClientView } from '@/lib/messaging/protocol';
 import type { TodayPlanItem } from '@/lib/model/plans';
 import { todayOf, type RoundSlot } from '@/lib/instagram/today';
 import type { Controller } from './controller';
+import { sendMessage } from '@/lib/messaging/client';
 import { when } from './format';
 import type { SidebarKey } from './messages';
 
@@ -165,10 +166,16 @@ function Slot({ slot, t, busy, time, onTick }: { slot: RoundSlot; t: Translate<S
   );
 }
 
+/** A web page may not open extension pages: the worker opens the dashboard for it. */
+function openPlans(event: Event, clientId: string): void {
+  event.preventDefault();
+  void sendMessage('dashboard.open', { clientId }).catch(() => undefined);
+}
+
 function PlanItem({ t, plan, clientId }: { t: Translate<SidebarKey>; plan: Props['plan']; clientId: string }) {
   const editUrl = plan && plan !== 'unavailable' ? plan.editUrl : browser.runtime.getURL(`/dashboard.html#plans/${clientId}` as '/dashboard.html');
   const link = (
-    <a class="rg-link" href={editUrl} target="_blank" rel="noopener">
+    <a class="rg-link" href={editUrl} target="_blank" rel="noopener" onClick={(event) => openPlans(event, clientId)}>
       {t('planOpen')} <span aria-hidden="true">↗</span>
     </a>
   );

@@ -134,6 +134,8 @@ export interface Protocol {
   'team.sync.cancel': { request: Record<string, never>; response: TeamSyncStatus };
   /** Opens the options page (at a section) in a tab: content scripts cannot open chrome-extension:// pages themselves. */
   'options.open': { request: { section?: OptionsSection }; response: { opened: true } };
+  /** Content scripts cannot open extension pages themselves: the dashboard, at a client's plans. */
+  'dashboard.open': { request: { clientId?: string }; response: { opened: true } };
 }
 
 export const optionsSections = ['calendar', 'newClients', 'currentClients', 'alarms', 'motivation', 'people', 'amocrm', 'templates'] as const;

@@ -69,6 +69,7 @@ export const contentScriptTypes: ReadonlySet<MessageType> = new Set<MessageType>
   'settings.get',
   'plan.today',
   'options.open',
+  'dashboard.open',
 ]);
 
 export function mayCall(sender: SenderKind, type: MessageType): boolean {

@@ -103,6 +103,12 @@ export const validators: { [T in MessageType]: Validator<T> } = {
     if (section !== undefined && !optionsSections.includes(section)) errors.push({ path: 'payload.section', message: `must be one of ${optionsSections.join(', ')}` });
     return errors.length ? { ok: false, errors } : ok(section === undefined ? {} : { section });
   },
+  'dashboard.open': (p) => {
+    const errors = onlyKeys(p, ['clientId']);
+    if (p.clientId !== undefined && !(typeof p.clientId === 'string' && /^[a-z0-9.-]+:\d+$/i.test(p.clientId) && p.clientId.length <= 300))
+      errors.push({ path: 'payload.clientId', message: 'must be a client id `{host}:{leadId}`' });
+    return errors.length ? { ok: false, errors } : ok(p.clientId === undefined ? {} : { clientId: p.clientId as string });
+  },
   'token.status': empty(),
   ...dashboardValidators,
 };

@@ -13,7 +13,7 @@ export function startBackground() {
     now: () => Date.now(),
     effects: browserEffects(),
     agendaUrl: browser.runtime.getURL('/popup.html'),
-    openOptions: async (anchor) => void (await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + (anchor ? `#${anchor}` : '') })),
+    openPage: async (page, anchor) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/${page}`) + (anchor ? `#${anchor}` : '') })),
   });
   const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });
   const route = createRouter(worker.handlers, self);

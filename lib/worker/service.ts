@@ -52,7 +52,8 @@ export interface WorkerDeps {
   /** Where a summary notification leads (the popup page as a tab). */
   agendaUrl: string;
   /** Opens the options page in a tab at an element id (`#new-clients`), or at the top. */
-  openOptions?: (anchor: string | null) => Promise<void>;
+  /** Opens one of the extension's own pages in a tab (content scripts cannot). */
+  openPage?: (page: 'options.html' | 'dashboard.html', anchor: string | null) => Promise<void>;
   /** Overrides for the team sync (tests: fetch, rate-limit bucket). */
   teamSync?: Partial<TeamSyncDeps>;
 }
@@ -282,8 +283,13 @@ export function createWorker(deps: WorkerDeps) {
     },
     'token.status': async () => tokenStatus(await deps.db()),
     'options.open': async ({ section }) => {
-      if (!deps.openOptions) throw new HandlerError('failed', 'Cannot open the options page here');
-      await deps.openOptions(section ? optionsAnchor(section) : null);
+      if (!deps.openPage) throw new HandlerError('failed', 'Cannot open the options page here');
+      await deps.openPage('options.html', section ? optionsAnchor(section) : null);
+      return { opened: true };
+    },
+    'dashboard.open': async ({ clientId }) => {
+      if (!deps.openPage) throw new HandlerError('failed', 'Cannot open the dashboard here');
+      await deps.openPage('dashboard.html', clientId ? `plans/${clientId}` : null);
       return { opened: true };
     },
   };

@@ -106,6 +106,12 @@ test.describe('Instagram sidebar', () => {
     expect(apiRequests(fakes).length).toBeLessThanOrEqual(2);
     expect(apiRequests(fakes).length).toBeGreaterThan(0);
 
+    // The plan link opens the dashboard at this client's plans through the worker (a web page
+    // may not navigate to an extension page itself).
+    const [dashboard] = await Promise.all([context.waitForEvent('page'), panel(page).getByTestId('plan').getByRole('link').click()]);
+    await expect(dashboard).toHaveURL(new RegExp(`/dashboard\\.html#plans/${fakes.seed.host.replace(/\./g, '\\.')}:${fakes.seed.storyLeads.d}$`));
+    await dashboard.close();
+
     mkdirSync('docs/screenshots', { recursive: true });
     await page.mouse.move(0, 0);
     await page.screenshot({ path: 'docs/screenshots/sidebar.png' });

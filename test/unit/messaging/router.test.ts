@@ -91,6 +91,17 @@ describe('router', () => {
     expect(optionsAnchor('currentClients')).toBe('current-clients');
   });
 
+  it('dashboard.open: content scripts may ask for it with a client id, nothing else', async () => {
+    const { h, calls } = handlers();
+    const route = createRouter(h, () => self);
+    expect(await route(env('dashboard.open', { clientId: 'smmpro.amocrm.ru:1004' }), insta)).toMatchObject({ ok: true });
+    expect(await route(env('dashboard.open', {}), amo)).toMatchObject({ ok: true });
+    for (const payload of [{ clientId: 'javascript:alert(1)' }, { clientId: 5 }, { clientId: 'x:1', url: 'https://evil.example/' }]) {
+      expect(await route(env('dashboard.open', payload), insta)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(calls).toEqual(['dashboard.open', 'dashboard.open']);
+  });
+
   it('keeps a content script inside its own amoCRM host', async () => {
     const { h, calls } = handlers();
     const route = createRouter(h, () => self);

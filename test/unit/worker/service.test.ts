@@ -129,13 +129,15 @@ describe('worker service', () => {
     expect((await worker.handlers['client.view']({ clientId: c.id }, page))!.workingHours).toEqual({ open: true, nextOpening: null });
   });
 
-  it('opens the options page at a section for a content script', async () => {
+  it('opens the options page at a section, and the dashboard at a client, for a content script', async () => {
     const db = await freshDb();
-    const opened: (string | null)[] = [];
-    const worker = createWorker({ db: async () => db, now: () => 0, effects: fakeEffects().effects, agendaUrl: 'x', openOptions: async (a) => void opened.push(a) });
+    const opened: string[] = [];
+    const openPage = async (page: string, anchor: string | null) => void opened.push(`${page}#${anchor ?? ''}`);
+    const worker = createWorker({ db: async () => db, now: () => 0, effects: fakeEffects().effects, agendaUrl: 'x', openPage });
     const content = { sender: { kind: 'content' as const, site: 'amocrm' as const, host: 'smmpro.amocrm.ru' } };
     expect(await worker.handlers['options.open']({ section: 'newClients' }, content)).toEqual({ opened: true });
     await worker.handlers['options.open']({}, content);
-    expect(opened).toEqual(['new-clients', null]);
+    await worker.handlers['dashboard.open']({ clientId: 'smmpro.amocrm.ru:1004' }, content);
+    expect(opened).toEqual(['options.html#new-clients', 'options.html#', 'dashboard.html#plans/smmpro.amocrm.ru:1004']);
   });
 });
