@@ -107,28 +107,20 @@ export function AmoCheckPanel() {
   );
 }
 
-const HINT_KEY = 'options.amoTokenEnding';
-
 export function TokenPanel() {
-  const [status, setStatus] = useState<(TokenStatus & { last4?: string }) | null>(null);
-  const [ending, setEnding] = useState<string | null>(null);
+  const [status, setStatus] = useState<TokenStatus | null>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const version = dataVersion.value;
   useEffect(() => {
     void sendMessage('token.status', {}).then(setStatus, (e) => setError(String(e?.message ?? e)));
-    void browser.storage.local.get(HINT_KEY).then((r) => setEnding((r[HINT_KEY] as string | undefined) ?? null));
   }, [version]);
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);
     try {
       const token = draft.trim();
-      const next = await sendMessage('token.set', { token });
-      // Only the last four characters are kept here, to recognise which token is stored.
-      await browser.storage.local.set({ [HINT_KEY]: token.slice(-4) });
-      setEnding(token.slice(-4));
-      setStatus(next);
+      setStatus(await sendMessage('token.set', { token }));
       setDraft('');
     } catch (err) {
       setError(tr('token.error', { message: err instanceof Error ? err.message : String(err) }));
@@ -138,13 +130,11 @@ export function TokenPanel() {
     setError(null);
     try {
       setStatus(await sendMessage('token.clear', {}));
-      await browser.storage.local.remove(HINT_KEY);
-      setEnding(null);
     } catch (err) {
       setError(tr('backup.failed', { message: err instanceof Error ? err.message : String(err) }));
     }
   };
-  const last4 = status?.last4 ?? ending;
+  const last4 = status?.last4 ?? null;
   const zone = saved.value?.calendar.timeZone ?? 'Asia/Almaty';
   return (
     <div class="token" data-testid="token">

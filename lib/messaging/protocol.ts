@@ -147,6 +147,8 @@ export interface TokenStatus {
   set: boolean;
   /** When the current token was stored. */
   setAt: Instant | null;
+  /** The token's last four characters, to recognise which one is stored; never more. */
+  last4: string | null;
 }
 
 export type MessageType = keyof Protocol;

@@ -189,7 +189,7 @@ export function createWorker(deps: WorkerDeps) {
 
   async function tokenStatus(db: Db): Promise<TokenStatus> {
     const token = await repo.getMeta(db, 'amoToken');
-    return { set: !!token, setAt: token?.setAt ?? null };
+    return { set: !!token, setAt: token?.setAt ?? null, last4: token ? token.token.slice(-4) : null };
   }
 
   const teamSync = createTeamSync({ db: deps.db, now, onRecorded: () => replanSoon(), ...deps.teamSync });

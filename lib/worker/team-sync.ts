@@ -133,7 +133,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
     const tx = db.transaction(['clients', 'meta'], 'readwrite');
     for (const { client } of mapped) {
       const old = existing.get(client.id);
-      const merged: Client = { ...client, instagram: client.instagram ?? old?.instagram ?? null };
+      const merged: Client = { ...client, instagram: client.instagram ?? old?.instagram ?? null, trackedSince: old?.trackedSince ?? at };
       void tx.objectStore('clients').put(merged);
     }
     if (mapped.length) await bumpDataVersion(tx.objectStore('meta'));

@@ -102,9 +102,10 @@ describe('worker service', () => {
 
   it('keeps the token secret', async () => {
     const { worker } = await setup(almaty('2026-12-07T10:40'));
-    expect(await worker.handlers['token.status']({}, page)).toEqual({ set: false, setAt: null });
+    expect(await worker.handlers['token.status']({}, page)).toEqual({ set: false, setAt: null, last4: null });
     const status = await worker.handlers['token.set']({ token: 'secret-token-123' }, page);
-    expect(status.set).toBe(true);
+    expect(status).toMatchObject({ set: true, last4: '-123' });
+    expect(JSON.stringify(status)).not.toContain('secret-token');
     const backup = await worker.handlers['backup.export']({}, page);
     expect(backup.json).not.toContain('secret-token-123');
     expect(JSON.stringify(await worker.handlers['settings.get']({}, page))).not.toContain('secret-token-123');
