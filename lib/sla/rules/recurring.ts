@@ -71,10 +71,11 @@ export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {
     for (const slot of slots) {
       const start = cal.atLocal(d, slot.minute);
       if (start > limit) return;
-      if (start + engagementOverdueMs < since) continue;
       const key = date + 'T' + slot.text;
       const t = ticks.get(key);
       const met = t && t.length ? t[0]!.at : undefined;
+      // Before Reglament knew the client, only a recorded check says anything about a round.
+      if (met === undefined && start + engagementOverdueMs < since) continue;
       emit(ctx, 'engagement-round', key, ROUND, start, start + engagementOverdueMs, met, met === undefined ? { missing: MISSING_ROUND } : undefined);
     }
   }

@@ -24,3 +24,13 @@ describe('engagement rounds and trackedSince', () => {
     expect(list[0].state).toBe('open');
   });
 });
+
+describe('a round ticked before tracking started', () => {
+  it('still shows as met', () => {
+    const ticked = [...evs, { id: 'c:t', clientId: 'c', source: 'manager' as const, type: 'tick' as const, item: 'engagement-round', key: '2026-11-09T11:00', at: kz('2026-11-09T11:05') }];
+    const list = computeObligations({ id: 'c', service: 'management', payer: 'legal', trackedSince: kz('2026-11-10T11:30') }, ticked, defaultSettings, now);
+    const nine = list.find((o) => o.rule === 'engagement-round' && o.key === '2026-11-09T11:00');
+    expect(nine?.state).toBe('met');
+    expect(list.filter((o) => o.rule === 'engagement-round')).toHaveLength(4);
+  });
+});
