@@ -6,7 +6,7 @@ import { RecordView } from './RecordView';
 import { SyncPanel } from './SyncPanel';
 import { monthTitle, shiftMonth } from './format';
 import { locale, setLocalePreference } from '../common/page-locale';
-import { data, go, keyOf, loadError, loadMonth, loading, managerKey, month, readHash, tab, type Tab } from './state';
+import { data, go, keyOf, loadError, loadMonth, loading, managerKey, month, pickMonth, readHash, start, tab, type Tab } from './state';
 import { t } from './strings';
 
 const tabs: Tab[] = ['motivation', 'record', 'plans'];
@@ -14,7 +14,7 @@ const tabs: Tab[] = ['motivation', 'record', 'plans'];
 export function App() {
   useEffect(() => {
     readHash();
-    void loadMonth();
+    void start();
     const onHash = () => readHash();
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
@@ -25,7 +25,7 @@ export function App() {
   const d = data.value;
   const setMonth = (m: string) => {
     if (!/^\d{4}-\d{2}$/.test(m)) return;
-    month.value = m;
+    pickMonth(m);
     void loadMonth();
   };
   const onTabKey = (e: KeyboardEvent) => {

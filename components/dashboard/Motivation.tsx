@@ -1,7 +1,7 @@
 // Motivation of one manager for the month: every payroll line, expandable to its clients, the
 // total, the team overview, kept/missed per week, and the CSV export of what is on screen.
 import { useState } from 'preact/hooks';
-import { csvFileName, lineLabels, monthCsv } from '@/lib/dashboard/csv';
+import { csvFileName, lineLabel, monthCsv } from '@/lib/dashboard/csv';
 import { filterRecord, weeklyBars } from '@/lib/dashboard/month';
 import type { DashboardMonth } from '@/lib/dashboard/types';
 import type { ManagerPayroll, PayrollLine } from '@/lib/payroll/types';
@@ -99,7 +99,7 @@ function Line({ line, data }: { line: PayrollLine; data: DashboardMonth }) {
   const expandable = line.clientIds.length > 0;
   const names = new Map(data.clients.map((c) => [c.id, c.name]));
   const id = `line-${line.kind}`;
-  const label = lineLabels[locale.value][line.kind];
+  const label = lineLabel(locale.value, line.kind, data.refundWindowDays);
   return (
     <tbody class={`line ${line.amount < 0 ? 'neg' : line.amount > 0 ? 'pos' : ''}`}>
       <tr data-testid={`line-${line.kind}`}>

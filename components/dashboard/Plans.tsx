@@ -8,6 +8,8 @@ import type { ClientView } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/client';
 import type { ContentPlan, PlanFormat, PlanNo, PlanState } from '@/lib/model/plans';
 import type { Settings } from '@/lib/playbook/settings';
+import { ruleTitleOf } from '@/lib/playbook/rules';
+import { locale } from '../common/page-locale';
 import { dateTime, shortDate, weekday } from './format';
 import { go, planClientId } from './state';
 import { t } from './strings';
@@ -114,7 +116,7 @@ function ClientPlans({ clientId }: { clientId: string }) {
           obligation?.dueAt != null
             ? `${t('plans.deadline', { at: dateTime(obligation.dueAt) })}${obligation.state === 'overdue' ? ' ⚠' : ''}`
             : planNo === 1
-              ? t('plans.deadline.none')
+              ? t('plans.deadline.none', { rule: ruleTitleOf('first-post-72h', settings, locale.value) })
               : t('plans.deadline.unknown')
         }
         overdue={obligation?.state === 'overdue'}

@@ -1,20 +1,26 @@
 import { formatDuration, formatTenge } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
-import { RULES } from '@/lib/playbook/rules';
+import { DEFAULT_TIME_ZONE } from '@/lib/calendar/default-zone';
+import { ruleTitleOf } from '@/lib/playbook/rules';
+import type { Settings } from '@/lib/playbook/settings';
+import { signal } from '@preact/signals';
 import type { RuleId } from '@/lib/model/obligations';
 import { locale } from '../common/page-locale';
 
-export const ZONE = 'Asia/Almaty';
+/** The settings (from `settings.get`); null until they arrive. */
+export const settings = signal<Settings | null>(null);
+/** The agency zone every date on the page is shown in: settings.calendar.timeZone (the default only before they arrive). */
+export const zone = signal(DEFAULT_TIME_ZONE);
 
 export const tenge = (n: number) => formatTenge(n, locale.value).replace(/^-/, '−');
 export const signedTenge = (n: number) => (n > 0 ? `+${tenge(n)}` : tenge(n));
 export const duration = (ms: number) => formatDuration(ms, locale.value);
 
 const fmts = new Map<string, Intl.DateTimeFormat>();
-function fmt(key: string, opts: Intl.DateTimeFormatOptions, loc: Locale): Intl.DateTimeFormat {
-  const k = `${key}|${loc}`;
+function fmt(key: string, opts: Intl.DateTimeFormatOptions, loc: Locale, timeZone: string = zone.value): Intl.DateTimeFormat {
+  const k = `${key}|${loc}|${opts.timeZone ?? timeZone}`;
   let f = fmts.get(k);
-  if (!f) fmts.set(k, (f = new Intl.DateTimeFormat(loc === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: ZONE, ...opts })));
+  if (!f) fmts.set(k, (f = new Intl.DateTimeFormat(loc === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, ...opts })));
   return f;
 }
 
@@ -28,10 +34,12 @@ export const monthTitle = (month: string) => {
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 
-export const ruleTitle = (rule: RuleId, fallback: string) => (locale.value === 'en' ? RULES[rule]?.titleEn ?? fallback : RULES[rule]?.titleRu ?? fallback);
+/** A rule's title in the page language with its numbers and names from the settings; `fallback` (the obligation's own title) until they arrive. */
+export const ruleTitle = (rule: RuleId, fallback: string) => (settings.value ? ruleTitleOf(rule, settings.value, locale.value) : fallback);
 
-export function currentMonth(now = Date.now()): string {
-  const parts = fmt('ym', { year: 'numeric', month: '2-digit', timeZone: ZONE }, 'en').formatToParts(now);
+/** `YYYY-MM` of `now` in the agency zone. */
+export function currentMonth(now = Date.now(), timeZone: string = zone.value): string {
+  const parts = fmt('ym', { year: 'numeric', month: '2-digit' }, 'en', timeZone).formatToParts(now);
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }
 

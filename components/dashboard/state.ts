@@ -1,8 +1,9 @@
 // The dashboard's state: the chosen month, manager and tab (from the URL hash), the month's data.
 import { signal } from '@preact/signals';
 import type { DashboardMonth } from '@/lib/dashboard/types';
+import type { Settings } from '@/lib/playbook/settings';
 import { sendMessage } from '@/lib/messaging/client';
-import { currentMonth } from './format';
+import { currentMonth, settings, zone } from './format';
 
 export type Tab = 'motivation' | 'record' | 'plans';
 
@@ -15,6 +16,31 @@ export const data = signal<DashboardMonth | null>(null);
 export const loadError = signal<string | null>(null);
 export const loading = signal(false);
 
+/** Whether the manager picked a month (then the zone arriving does not move it). */
+let monthPicked = false;
+export function pickMonth(m: string): void {
+  monthPicked = true;
+  month.value = m;
+}
+
+/** The zone of the settings: the current month and every date follow it, whatever zone the browser runs in. */
+export function applySettings(s: Settings): void {
+  settings.value = s;
+  if (zone.value === s.calendar.timeZone) return;
+  zone.value = s.calendar.timeZone;
+  if (!monthPicked) month.value = currentMonth(Date.now(), s.calendar.timeZone);
+}
+
+/** First load: the settings (for the zone and the rule texts), then the month. */
+export async function start(): Promise<void> {
+  try {
+    applySettings(await sendMessage('settings.get', {}));
+  } catch {
+    // the month's data carries the zone too; the default stands until then
+  }
+  await loadMonth();
+}
+
 let seq = 0;
 export async function loadMonth(): Promise<void> {
   const mine = ++seq;
@@ -22,6 +48,7 @@ export async function loadMonth(): Promise<void> {
   try {
     const result = await sendMessage('dashboard.month', { month: month.value });
     if (mine !== seq) return;
+    zone.value = result.timeZone;
     data.value = result;
     loadError.value = null;
     const keys = result.payroll.managers.map((m) => keyOf(m.managerId));

@@ -11,6 +11,7 @@ import { formatInZone } from '@/lib/i18n/format';
 import { locale } from '../common/page-locale';
 import { dataVersion, saved } from './state';
 import { tr } from './t';
+import { DEFAULT_TIME_ZONE } from '@/lib/calendar/default-zone';
 
 export type CheckState =
   | { state: 'idle' }
@@ -135,7 +136,7 @@ export function TokenPanel() {
     }
   };
   const last4 = status?.last4 ?? null;
-  const zone = saved.value?.calendar.timeZone ?? 'Asia/Almaty';
+  const zone = saved.value?.calendar.timeZone ?? DEFAULT_TIME_ZONE;
   return (
     <div class="token" data-testid="token">
       <h3>{tr('token.title')}</h3>

@@ -14,6 +14,7 @@ import { Notices } from './Notices';
 import { Deadlines } from './Deadlines';
 import { Checklist } from './Checklist';
 import { Scripts } from './Scripts';
+import { DEFAULT_TIME_ZONE } from '@/lib/calendar/default-zone';
 
 export interface OverlayProps {
   session: Session;
@@ -66,7 +67,7 @@ export function Overlay({ session, locale, openOptions, writeNotes, onWriteNotes
     return () => clearInterval(timer);
   }, []);
   const t = translator(overlayMessages, locale);
-  const timeZone = data.settings?.calendar.timeZone ?? 'Asia/Almaty';
+  const timeZone = data.settings?.calendar.timeZone ?? DEFAULT_TIME_ZONE;
   const env: OverlayEnv = { session, locale, t, now, openOptions, timeZone };
   return (
     <div class="rg" lang={locale}>

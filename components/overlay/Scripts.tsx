@@ -48,7 +48,7 @@ export function Scripts({ env, stage, view, deal, settings }: { env: OverlayEnv;
       <h3 class="rg-sec__title">{t('scripts')}</h3>
       {askAdManager && (
         <div class="rg-note rg-note--info" data-notice="ask-ad-manager">
-          {t('askAdManager', { name: settings.people.adManager })}
+          {t('askAdManager', { name: settings.people.adManager, service: settings.amocrm.serviceValues.complex })}
         </div>
       )}
       {ids.map((id, i) => {

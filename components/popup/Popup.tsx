@@ -10,6 +10,8 @@ import { locale } from '../common/page-locale';
 import { popupMessages, type PopupKey } from './strings';
 import { groupByClient, openTargetOf, pendingFacts, ruleTitle, tickEvent, tickablesOf, type ClientGroup, type Tickable } from './agenda-model';
 import { extensionUrl, openOrFocus } from './open';
+import { DEFAULT_TIME_ZONE } from '@/lib/calendar/default-zone';
+import type { Settings } from '@/lib/playbook/settings';
 import { readSnapshot, writeSnapshot, type Totals } from './snapshot';
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; agenda: Agenda; clients: number; /** false while showing the last visit's snapshot */ fresh: boolean; totals?: Totals };
@@ -17,7 +19,10 @@ type Load = { state: 'loading' } | { state: 'error'; message: string } | { state
 const load = signal<Load>({ state: 'loading' });
 /** The away list is shown once: keep the first one seen in this popup session. */
 const missed = signal<AgendaEntry[]>([]);
-const zone = signal('Asia/Almaty');
+/** The agency zone: the last visit's, then the settings' (the default only before either is known). */
+const zone = signal(DEFAULT_TIME_ZONE);
+/** The settings once fetched: English rule titles carry their numbers from them. */
+const settings = signal<Settings | null>(null);
 /** Offset between this page's clock and the worker's `agenda.now`, plus a ticking clock. */
 const clock = signal(Date.now());
 let skew = 0;
@@ -66,6 +71,7 @@ export async function refresh(first = false): Promise<void> {
     if (first)
       void sendMessage('settings.get', {}).then(
         (s) => {
+          settings.value = s;
           zone.value = s.calendar.timeZone;
           localStorage.setItem(ZONE_KEY, s.calendar.timeZone);
         },
@@ -132,7 +138,7 @@ function when(entry: AgendaEntry, section: 'overdue' | 'today' | 'tomorrow'): { 
 
 /** «Пост в ленте за день» needs its day when it is not today's (overdue days pile up). */
 function titleOf(o: AgendaEntry['obligation']): string {
-  const title = ruleTitle(o, locale.value);
+  const title = ruleTitle(o, locale.value, settings.value);
   if (o.rule !== 'daily-post' || !/^\d{4}-\d{2}-\d{2}$/.test(o.key)) return title;
   const [y, m, d] = o.key.split('-').map(Number);
   const day = new Intl.DateTimeFormat(locale.value === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(Date.UTC(y!, m! - 1, d!));
@@ -281,7 +287,7 @@ function Missed({ entries }: { entries: AgendaEntry[] }) {
       <ul>
         {entries.map((e) => (
           <li key={e.obligation.id}>
-            <span class="client-name">{e.client.name}</span> — {ruleTitle(e.obligation, locale.value)}
+            <span class="client-name">{e.client.name}</span> — {ruleTitle(e.obligation, locale.value, settings.value)}
             {e.obligation.dueAt !== null && <span class="when when-bad"> · {formatInZone(e.obligation.dueAt, zone.value, locale.value, true)}</span>}
           </li>
         ))}

@@ -3,7 +3,8 @@
 import type { NewClientEvent } from '@/lib/model/facts';
 import type { Obligation } from '@/lib/model/obligations';
 import type { AgendaEntry, ClientSummary } from '@/lib/messaging/protocol';
-import { RULES } from '@/lib/playbook/rules';
+import { RULES, ruleTitleOf } from '@/lib/playbook/rules';
+import type { Settings } from '@/lib/playbook/settings';
 
 export interface ClientGroup {
   client: ClientSummary;
@@ -75,7 +76,7 @@ export function openTargetOf(client: ClientSummary, o: Pick<Obligation, 'rule'> 
   return { kind: 'deal', url: client.dealUrl };
 }
 
-/** The rule's title in the UI language (the obligation carries the Russian one). */
-export function ruleTitle(o: Obligation, locale: 'ru' | 'en'): string {
-  return locale === 'en' ? RULES[o.rule]?.titleEn ?? o.title : o.title;
+/** The rule's title in the UI language (the obligation carries the Russian one, filled from settings); English needs the settings for its numbers. */
+export function ruleTitle(o: Obligation, locale: 'ru' | 'en', settings: Settings | null = null): string {
+  return locale === 'en' && settings && RULES[o.rule] ? ruleTitleOf(o.rule, settings, 'en') : o.title;
 }

@@ -17,7 +17,6 @@ interface Props {
   plan: TodayPlanItem | null | 'unavailable' | undefined;
 }
 
-const serviceRu = { management: 'Ведение аккаунта', complex: 'Комплексное продвижение' } as const;
 const serviceEn = { management: 'Account management', complex: 'Full promotion' } as const;
 
 export function ClientPanel({ c, t, view, plan }: Props) {
@@ -32,7 +31,8 @@ export function ClientPanel({ c, t, view, plan }: Props) {
   const ig = c.ig.value;
   const dom = c.dom.value;
   const manualFirst = ig.kind === 'limited' || ig.kind === 'error';
-  const service = client.service ? (locale === 'en' ? serviceEn : serviceRu)[client.service] : null;
+  // Russian: the agency's own names of the services (settings); English: a translation.
+  const service = client.service ? (locale === 'en' ? serviceEn[client.service] : c.serviceNames.value?.[client.service] ?? null) : null;
 
   return (
     <div class="rg-client">

@@ -4,7 +4,7 @@ import { signal } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import { ExtensionContextInvalidatedError, isContextInvalidated, sendMessage } from '@/lib/messaging/client';
 import type { Agenda, ClientSummary, ClientView, MessageType, RequestOf, ResponseOf } from '@/lib/messaging/protocol';
-import type { NewClientEvent } from '@/lib/model/facts';
+import type { NewClientEvent, Service } from '@/lib/model/facts';
 import type { TodayPlanItem } from '@/lib/model/plans';
 import { memoryStore, observeProfile, type KeyValue } from '@/lib/instagram/api';
 import { readProfileDom, type DomProfile } from '@/lib/instagram/dom';
@@ -13,6 +13,7 @@ import { localDateOf } from '@/lib/instagram/today';
 import { parseInstagramUrl } from '@/lib/instagram/url';
 import { measureLayout, type PanelLayout } from './layout';
 import { localeStorageKey, resolveLocale, type Locale, type LocalePreference } from '@/lib/i18n/locale';
+import { DEFAULT_TIME_ZONE } from '@/lib/calendar/default-zone';
 
 export type IgStatus = { kind: 'idle' | 'checking' | 'ok' } | { kind: 'limited'; until: number } | { kind: 'error' };
 
@@ -62,7 +63,9 @@ export function createController() {
   const collapsed = signal(true);
   const layout = signal<PanelLayout>({ docked: false, width: 300, top: 16 });
   const locale = signal<Locale>(resolveLocale('auto', navigator.language));
-  const zone = signal('Asia/Almaty');
+  const zone = signal(DEFAULT_TIME_ZONE);
+  /** The agency's names of the services (settings.amocrm.serviceValues); null until the settings arrive. */
+  const serviceNames = signal<Record<Service, string> | null>(null);
   const now = signal(Date.now());
   const busy = signal<string | null>(null);
   const failure = signal<'invalidated' | string | null>(null);
@@ -92,7 +95,10 @@ export function createController() {
     }
     applyCollapsedDefault();
     call('settings.get', {})
-      .then((s) => (zone.value = s.calendar.timeZone || zone.value))
+      .then((s) => {
+        zone.value = s.calendar.timeZone || zone.value;
+        serviceNames.value = s.amocrm.serviceValues;
+      })
       .catch(() => undefined);
   }
 
@@ -234,7 +240,7 @@ export function createController() {
   }
 
   return {
-    mode, ig, dom, collapsed, layout, locale, zone, now, busy, failure,
+    mode, ig, dom, collapsed, layout, locale, zone, serviceNames, now, busy, failure,
     init, navigate, toggle,
     relayout: applyCollapsedDefault,
     tick: () => (now.value = Date.now()),

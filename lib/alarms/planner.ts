@@ -186,11 +186,11 @@ export function planCandidates(input: CandidateInput): Candidates {
           break;
         }
         case 'renewal-contact':
-          push(o.startAt, (about) => ({ ...base, id: `${o.id}|renewal`, kind: 'renewal', about, breach: false, title: t('n.renewal.title', { client: c.name }), message: t(c.service === 'complex' ? 'n.renewal.body.complex' : 'n.renewal.body.management', { time: time(dueAt, about) }) }));
+          push(o.startAt, (about) => ({ ...base, id: `${o.id}|renewal`, kind: 'renewal', about, breach: false, title: t('n.renewal.title', { client: c.name, days: settings.currentClients.renewalContactDaysBefore }), message: t(c.service === 'complex' ? 'n.renewal.body.complex' : 'n.renewal.body.management', { time: time(dueAt, about), name: settings.people.adManager }) }));
           breach();
           break;
         case 'lost-deadline':
-          push(dueAt, (about) => ({ ...base, id: `${o.id}|lost`, kind: 'lost', about, breach: true, title: t('n.lost.title', { client: c.name }), message: t('n.lost.body', { days: settings.currentClients.lostAfterDays }) }));
+          push(dueAt, (about) => ({ ...base, id: `${o.id}|lost`, kind: 'lost', about, breach: true, title: t('n.lost.title', { client: c.name }), message: t('n.lost.body', { days: settings.currentClients.lostAfterDays, stage: settings.amocrm.stageNames.lost }) }));
           break;
         default: {
           const short = dueAt - o.startAt <= 2 * HOUR;

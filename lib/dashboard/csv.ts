@@ -5,6 +5,7 @@
 // - amounts are plain integers in tenge (no spaces, no ₸) so Excel sums them; dates are local
 //   `YYYY-MM-DD HH:mm` in the agency zone.
 import type { Locale } from '../i18n/locale';
+import { plural } from '../i18n/translate';
 import type { PayrollLineKind } from '../payroll/types';
 import type { DashboardMonth, Outcome, RecordRow } from './types';
 
@@ -44,13 +45,13 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export const lineLabels: Record<Locale, Record<PayrollLineKind | 'total', string>> = {
+const lineLabels: Record<Locale, Record<PayrollLineKind | 'total', string>> = {
   ru: {
     base: 'Оклад',
     renewals: 'Продления',
     losses: 'Потерянные клиенты',
-    refunds: 'Возвраты в первые 10 дней',
-    kept: 'Без возврата после 10 дней',
+    refunds: 'Возвраты в первые {days}',
+    kept: 'Без возврата после {daysGen}',
     fines: 'Штрафы',
     'best-manager': 'Лучший менеджер месяца',
     total: 'Итого',
@@ -59,13 +60,21 @@ export const lineLabels: Record<Locale, Record<PayrollLineKind | 'total', string
     base: 'Base salary',
     renewals: 'Renewals',
     losses: 'Lost clients',
-    refunds: 'Refunds within 10 days',
-    kept: 'Kept past day 10',
+    refunds: 'Refunds within {days}',
+    kept: 'Kept past day {n}',
     fines: 'Fines',
     'best-manager': 'Best manager of the month',
     total: 'Total',
   },
 };
+
+/** A payroll line's label; the refund window comes from settings.motivation.refundWindowDays. */
+export function lineLabel(locale: Locale, kind: PayrollLineKind | 'total', refundWindowDays: number): string {
+  const n = refundWindowDays;
+  const days = locale === 'ru' ? `${n} ${plural(n, ['день', 'дня', 'дней'], locale)}` : `${n} ${n === 1 ? 'day' : 'days'}`;
+  const daysGen = `${n} ${plural(n, ['дня', 'дней', 'дней'], locale)}`;
+  return lineLabels[locale][kind].replace('{days}', days).replace('{daysGen}', daysGen).replace('{n}', String(n));
+}
 
 export const outcomeLabels: Record<Locale, Record<Outcome, string>> = {
   ru: { met: 'Выполнено', 'met-late': 'С опозданием', missed: 'Пропущено', open: 'В работе' },
@@ -106,8 +115,8 @@ export function monthCsv(data: DashboardMonth, options: { locale: Locale; manage
   const managers = options.managerIds ? data.payroll.managers.filter((m) => options.managerIds!.includes(m.managerId)) : data.payroll.managers;
   const rows: Array<Array<string | number | null>> = [[h.month, data.month], h.section1];
   for (const m of managers) {
-    for (const l of m.lines) rows.push([m.managerName, lineLabels[locale][l.kind], l.count, l.amount, l.clientIds.map((id) => names.get(id) ?? id).join(', ')]);
-    rows.push([m.managerName, lineLabels[locale].total, null, m.total, null]);
+    for (const l of m.lines) rows.push([m.managerName, lineLabel(locale, l.kind, data.refundWindowDays), l.count, l.amount, l.clientIds.map((id) => names.get(id) ?? id).join(', ')]);
+    rows.push([m.managerName, lineLabel(locale, 'total', data.refundWindowDays), null, m.total, null]);
   }
   rows.push([]);
   rows.push(h.section2);

@@ -141,6 +141,7 @@ export function buildDashboardMonth(input: MonthInput): DashboardMonth {
     month: input.month,
     now: input.now,
     timeZone: cal.timeZone,
+    refundWindowDays: input.settings.motivation.refundWindowDays,
     payroll,
     clients,
     record,

@@ -57,6 +57,8 @@ export interface DashboardMonth {
   month: string;
   now: Instant;
   timeZone: string;
+  /** settings.motivation.refundWindowDays: the refund lines' labels name it. */
+  refundWindowDays: number;
   payroll: PayrollReport;
   clients: DashboardClient[];
   record: RecordRow[];

@@ -1,12 +1,17 @@
 // Motivation per manager for one calendar month (docs/playbook.md «Motivation»).
 import type { PayrollLine, ManagerPayroll, PayrollInput, PayrollReport, ClientOutcome } from './types';
 import { clientOutcomes } from './client-outcomes';
+import { plural } from '../i18n/translate';
+import { ruleTitleOf } from '../playbook/rules';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function tenge(n: number): string {
   return `${Math.abs(n).toLocaleString('ru-RU').replace(/\u00a0/g, ' ')} ₸`;
 }
+
+const days = (n: number) => `${n} ${plural(n, ['день', 'дня', 'дней'], 'ru')}`;
+const workingDaysGen = (n: number) => `${n} ${plural(n, ['рабочего дня', 'рабочих дней', 'рабочих дней'], 'ru')}`;
 
 function line(kind: PayrollLine['kind'], unit: number, ids: string[], what: string): PayrollLine {
   const uniq = [...new Set(ids)].sort();
@@ -41,8 +46,8 @@ export function computePayroll(input: PayrollInput): PayrollReport {
     const clientLines = [
       line('renewals', m.renewalBonus, ids('renewal'), 'клиенты продлили после месяца обслуживания'),
       line('losses', -m.lossPenalty, ids('loss'), 'клиенты потеряны после месяца обслуживания'),
-      line('refunds', -m.refundPenalty, ids('refund'), `клиенты вернули деньги в первые ${m.refundWindowDays} дней`),
-      line('kept', m.keptBonus, ids('kept'), `клиенты не вернули деньги в первые ${m.refundWindowDays} дней`),
+      line('refunds', -m.refundPenalty, ids('refund'), `клиенты вернули деньги в первые ${days(m.refundWindowDays)}`),
+      line('kept', m.keptBonus, ids('kept'), `клиенты не вернули деньги в первые ${days(m.refundWindowDays)}`),
     ];
     // Fines count breaches, not clients: a client breaches first-post-72h at most once anyway.
     const fineIds = ids('fine').sort();
@@ -53,8 +58,8 @@ export function computePayroll(input: PayrollInput): PayrollReport {
       clientIds: fineIds,
       explanation:
         m.firstPostFine === null
-          ? `${fineIds.length} нарушений «первая публикация за 3 рабочих дня»; сумма штрафа не задана — 0 ₸`
-          : `${fineIds.length} × −${tenge(m.firstPostFine)} — первая публикация позже 3 рабочих дней после анкеты`,
+          ? `${fineIds.length} нарушений «${ruleTitleOf('first-post-72h', settings)}»; сумма штрафа не задана — 0 ₸`
+          : `${fineIds.length} × −${tenge(m.firstPostFine)} — первая публикация позже ${workingDaysGen(settings.newClients.firstPostWorkingDays)} после анкеты`,
       ...(m.firstPostFine === null && fineIds.length ? { notes: ['Сумма штрафа не задана в настройках (motivation.firstPostFine): нарушения записаны, но не вычтены'] } : {}),
     };
     const clientSum = clientLines.reduce((s, l) => s + l.amount, 0);

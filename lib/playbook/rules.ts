@@ -4,6 +4,7 @@
 import type { Service } from '../model/facts';
 import type { RuleId } from '../model/obligations';
 import type { Settings } from './settings-types';
+import { plural } from '../i18n/translate';
 import { fillTemplate } from './templates';
 
 export type RuleKind = 'one-off' | 'recurring';
@@ -15,7 +16,7 @@ export type ItemSource = 'tick' | 'stage' | 'post' | 'start-date' | 'credentials
 
 export interface ChecklistItemDef {
   id: string;
-  /** Russian title; may use {growthSpecialist} {adManager} {referenceAccounts} {agencyEmail} {firstPlanDays}. */
+  /** Russian title; may use the `{placeholders}` of titleVars (people, counts, stage and field names). */
   title: string;
   /** Services that are asked to do it. */
   services: Service[];
@@ -51,8 +52,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
     kind: 'one-off',
     scale: 'hours',
     phase: 'new',
-    summaryRu: 'Позвонить по скрипту #3 в течение часа (оплата вне рабочего времени — до 11:00) и поставить статус «Связались с клиентом».',
-    items: [{ id: 'contacted', title: 'Позвонить по скрипту #3 и поставить статус «Связались с клиентом»', services: BOTH, source: 'stage' }],
+    summaryRu: 'Позвонить по скрипту #3 в течение {firstContactMinutes} (оплата вне рабочего времени — до {firstContactNextDayBy}) и поставить статус «{stageContacted}».',
+    items: [{ id: 'contacted', title: 'Позвонить по скрипту #3 и поставить статус «{stageContacted}»', services: BOTH, source: 'stage' }],
   },
   'concept-call': {
     id: 'concept-call',
@@ -61,7 +62,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     kind: 'one-off',
     scale: 'hours',
     phase: 'new',
-    summaryRu: 'За 24 часа после анкеты: концепция, аккаунты-референсы, звонок, запрос материалов.',
+    summaryRu: 'За {conceptCallHours} после анкеты: концепция, аккаунты-референсы, звонок, запрос материалов.',
     items: [
       { id: 'concept-draft', title: 'Сформировать предварительную концепцию ведения аккаунта', services: BOTH, source: 'tick' },
       {
@@ -82,7 +83,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
         id: 'growth-started',
         title: 'Отправить логин/пароль от Instagram: {growthSpecialist} — запустить набор подписчиков',
         services: ['management'],
-        infoFor: { complex: 'Комплексное продвижение: {growthSpecialist} ничего отправлять не нужно' },
+        infoFor: { complex: '{serviceComplex}: {growthSpecialist} ничего отправлять не нужно' },
         source: 'tick',
       },
     ],
@@ -102,7 +103,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
         id: 'account-setup',
         title: 'Оформить аккаунт: аватар, кнопки связи, ссылка на WhatsApp, УТП в описании, призыв к действию, контакты',
         services: ['management'],
-        infoFor: { complex: 'Комплексное продвижение: аккаунт оформляет менеджер по рекламе ({adManager})' },
+        infoFor: { complex: '{serviceComplex}: аккаунт оформляет менеджер по рекламе ({adManager})' },
         source: 'tick',
       },
     ],
@@ -114,22 +115,22 @@ export const RULES: Record<RuleId, RuleMeta> = {
     kind: 'one-off',
     scale: 'days',
     phase: 'new',
-    summaryRu: 'Начать публикации, статус «Проект запущен», заполнить поля логина/пароля и даты начала обслуживания.',
+    summaryRu: 'Начать публикации, статус «{stageLaunched}», заполнить поля «{fieldCredentials}» и «{fieldStartDate}».',
     items: [
       { id: 'first-post', title: 'Опубликовать первый пост', services: BOTH, source: 'post' },
-      { id: 'stage-launched', title: 'Поставить статус «Проект запущен»', services: BOTH, source: 'stage' },
-      { id: 'credentials-filled', title: 'Заполнить поле «Логин/пароль от аккаунта Instagram»', services: BOTH, source: 'credentials' },
-      { id: 'start-date-filled', title: 'Заполнить поле «Дата начала обслуживания»', services: BOTH, source: 'start-date' },
+      { id: 'stage-launched', title: 'Поставить статус «{stageLaunched}»', services: BOTH, source: 'stage' },
+      { id: 'credentials-filled', title: 'Заполнить поле «{fieldCredentials}»', services: BOTH, source: 'credentials' },
+      { id: 'start-date-filled', title: 'Заполнить поле «{fieldStartDate}»', services: BOTH, source: 'start-date' },
     ],
   },
   'first-post-72h': {
     id: 'first-post-72h',
-    titleRu: 'Первая публикация за 3 рабочих дня',
-    titleEn: 'First post within 3 working days',
+    titleRu: 'Первая публикация за {firstPostWorkingDays}',
+    titleEn: 'First post within {firstPostWorkingDays}',
     kind: 'one-off',
     scale: 'days',
     phase: 'new',
-    summaryRu: 'От анкеты до первой публикации — не более 3 рабочих дней, иначе штраф.',
+    summaryRu: 'От анкеты до первой публикации — не более {firstPostWorkingDaysGen}, иначе штраф.',
     items: [],
   },
   'daily-post': {
@@ -151,28 +152,28 @@ export const RULES: Record<RuleId, RuleMeta> = {
     scale: 'days',
     phase: 'current',
     tick: { item: 'stories', key: 'none' },
-    summaryRu: 'Stories не реже раза в 3 дня. Клиент публикует сам только после согласования.',
+    summaryRu: 'Stories не реже раза в {storiesEveryDays}. Клиент публикует сам только после согласования.',
     items: [],
   },
   'content-plan-2': {
     id: 'content-plan-2',
-    titleRu: 'Контент-план на следующие 9 дней',
-    titleEn: 'Content plan for the next 9 days',
+    titleRu: 'Контент-план на следующие {plan2Days}',
+    titleEn: 'Content plan for the next {plan2Days}',
     kind: 'one-off',
     scale: 'days',
     phase: 'current',
-    summaryRu: 'С 7-го дня: разработать и согласовать план на следующие 9 дней за 3 рабочих дня.',
-    items: [{ id: 'plan-2-agreed', title: 'Контент-план на следующие 9 дней согласован с клиентом', services: BOTH, source: 'tick' }],
+    summaryRu: 'С {plan2StartDay}-го дня: разработать и согласовать план на следующие {plan2Days} за {planWorkingDays}.',
+    items: [{ id: 'plan-2-agreed', title: 'Контент-план на следующие {plan2Days} согласован с клиентом', services: BOTH, source: 'tick' }],
   },
   'content-plan-3': {
     id: 'content-plan-3',
-    titleRu: 'Контент-план на оставшиеся 12 дней',
-    titleEn: 'Content plan for the remaining 12 days',
+    titleRu: 'Контент-план на оставшиеся {plan3Days}',
+    titleEn: 'Content plan for the remaining {plan3Days}',
     kind: 'one-off',
     scale: 'days',
     phase: 'current',
-    summaryRu: 'С 16-го дня: разработать и согласовать план на оставшиеся 12 дней за 3 рабочих дня.',
-    items: [{ id: 'plan-3-agreed', title: 'Контент-план на оставшиеся 12 дней согласован с клиентом', services: BOTH, source: 'tick' }],
+    summaryRu: 'С {plan3StartDay}-го дня: разработать и согласовать план на оставшиеся {plan3Days} за {planWorkingDays}.',
+    items: [{ id: 'plan-3-agreed', title: 'Контент-план на оставшиеся {plan3Days} согласован с клиентом', services: BOTH, source: 'tick' }],
   },
   'engagement-round': {
     id: 'engagement-round',
@@ -182,7 +183,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
     scale: 'hours',
     phase: 'current',
     tick: { item: 'engagement-round', key: 'slot' },
-    summaryRu: 'В 11:00 и 19:00 проверить комментарии и Direct; вопросы, на которые нет ответа, — клиенту.',
+    summaryRu: 'В {engagementSlots} проверить комментарии и Direct; вопросы, на которые нет ответа, — клиенту.',
     items: [],
   },
   'renewal-contact': {
@@ -192,13 +193,13 @@ export const RULES: Record<RuleId, RuleMeta> = {
     kind: 'one-off',
     scale: 'days',
     phase: 'renewal',
-    summaryRu: 'За 3 дня до конца периода: звонок по скрипту #4 с записью (ведение) или вопрос менеджеру по рекламе (комплекс).',
+    summaryRu: 'За {renewalContactDaysBefore} до конца периода: звонок по скрипту #4 с записью (ведение) или вопрос менеджеру по рекламе (комплекс).',
     items: [
       {
         id: 'renewal-call-recorded',
         title: 'Позвонить по скрипту #4 «Продление», записать разговор и прикрепить запись к сделке',
         services: ['management'],
-        infoFor: { complex: 'Комплексное продвижение: клиенту не звонить' },
+        infoFor: { complex: '{serviceComplex}: клиенту не звонить' },
         source: 'call-recording',
       },
       {
@@ -216,15 +217,15 @@ export const RULES: Record<RuleId, RuleMeta> = {
     kind: 'one-off',
     scale: 'days',
     phase: 'renewal',
-    summaryRu: 'Продолжает — письмо с реквизитами/счётом и статус «Отправлено уведомление»; отказался — «Клиент потерян».',
+    summaryRu: 'Продолжает — письмо с реквизитами/счётом и статус «{stageNoticeSent}»; отказался — «{stageLost}».',
     items: [
       {
         id: 'notice-sent',
-        title: 'Клиент продолжает: отправить реквизиты или счёт и поставить статус «Отправлено уведомление»',
+        title: 'Клиент продолжает: отправить реквизиты или счёт и поставить статус «{stageNoticeSent}»',
         services: BOTH,
         source: 'stage',
       },
-      { id: 'client-refused', title: 'Клиент отказался: поставить статус «Клиент потерян»', services: BOTH, source: 'stage' },
+      { id: 'client-refused', title: 'Клиент отказался: поставить статус «{stageLost}»', services: BOTH, source: 'stage' },
     ],
   },
   'lost-deadline': {
@@ -234,25 +235,100 @@ export const RULES: Record<RuleId, RuleMeta> = {
     kind: 'one-off',
     scale: 'days',
     phase: 'renewal',
-    summaryRu: 'Нет оплаты через 7 дней после конца периода — клиент потерян: поставить статус «Клиент потерян».',
+    summaryRu: 'Нет оплаты через {lostAfterDays} после конца периода — клиент потерян: поставить статус «{stageLost}».',
     items: [
       { id: 'paid', title: 'Клиент оплатил следующий период', services: BOTH, source: 'payment' },
-      { id: 'stage-lost', title: 'Не оплатил: статус «Клиент потерян»', services: BOTH, source: 'stage' },
+      { id: 'stage-lost', title: 'Не оплатил: статус «{stageLost}»', services: BOTH, source: 'stage' },
     ],
   },
 };
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
-/** Values for `{placeholders}` in rule and item titles. */
-export function titleVars(settings: Settings): Record<string, string | number> {
+/** «11:00 и 19:00» / «11:00 and 19:00». */
+function listOf(items: readonly string[], and: string): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}` : items.join('');
+}
+
+type Forms = readonly [string, string, string];
+const UNITS: Record<'ru' | 'en', Record<'days' | 'workingDays' | 'workingDaysGen' | 'hours' | 'minutes', Forms>> = {
+  ru: {
+    days: ['день', 'дня', 'дней'],
+    workingDays: ['рабочий день', 'рабочих дня', 'рабочих дней'],
+    workingDaysGen: ['рабочего дня', 'рабочих дней', 'рабочих дней'],
+    hours: ['час', 'часа', 'часов'],
+    minutes: ['мин', 'мин', 'мин'],
+  },
+  en: {
+    days: ['day', 'days', 'days'],
+    workingDays: ['working day', 'working days', 'working days'],
+    workingDaysGen: ['working day', 'working days', 'working days'],
+    hours: ['hour', 'hours', 'hours'],
+    minutes: ['min', 'min', 'min'],
+  },
+};
+
+/** Values for `{placeholders}` in rule and item titles: every number and name comes from settings. Durations come with their unit («3 рабочих дня»). */
+export function titleVars(settings: Settings, locale: 'ru' | 'en' = 'ru'): Record<string, string | number> {
+  const n = settings.newClients;
+  const c = settings.currentClients;
+  const a = settings.amocrm;
+  const u = UNITS[locale];
+  const count = (v: number, forms: Forms) => `${v} ${plural(v, forms, locale)}`;
   return {
     growthSpecialist: settings.people.growthSpecialist,
     adManager: settings.people.adManager,
     agencyEmail: settings.people.agencyEmail,
-    referenceAccounts: settings.newClients.referenceAccounts,
-    firstPlanDays: settings.newClients.firstPlanDays,
+    referenceAccounts: n.referenceAccounts,
+    firstPlanDays: n.firstPlanDays,
+    firstContactMinutes: count(n.firstContactMinutes, u.minutes),
+    firstContactNextDayBy: n.firstContactNextDayBy,
+    conceptCallHours: count(n.conceptCallHours, u.hours),
+    firstPostWorkingDays: count(n.firstPostWorkingDays, u.workingDays),
+    firstPostWorkingDaysGen: count(n.firstPostWorkingDays, u.workingDaysGen),
+    storiesEveryDays: count(c.storiesEveryDays, u.days),
+    plan2Days: count(c.planLengths[1], u.days),
+    plan3Days: count(c.planLengths[2], u.days),
+    plan2StartDay: c.plan2Day + 1,
+    plan3StartDay: c.plan3Day + 1,
+    planWorkingDays: count(c.planWorkingDays, u.workingDays),
+    engagementSlots: listOf(c.engagementSlots, locale === 'en' ? 'and' : 'и'),
+    renewalContactDaysBefore: count(c.renewalContactDaysBefore, u.days),
+    lostAfterDays: count(c.lostAfterDays, u.days),
+    stageContacted: a.stageNames.contacted,
+    stageQuestionnaire: a.stageNames.questionnaire,
+    stageLaunched: a.stageNames.launched,
+    stageNoticeSent: a.stageNames['notice-sent'],
+    stageLost: a.stageNames.lost,
+    fieldService: a.fieldNames.service,
+    fieldStartDate: a.fieldNames.startDate,
+    fieldCredentials: a.fieldNames.credentials,
+    serviceManagement: a.serviceValues.management,
+    serviceComplex: a.serviceValues.complex,
   };
+}
+
+const textCache = new WeakMap<Settings, Map<string, string>>();
+
+/** A Russian text with rule `{placeholders}` filled from settings, cached per settings object (the engine's hot path). */
+export function ruleText(text: string, settings: Settings, locale: 'ru' | 'en' = 'ru'): string {
+  let byText = textCache.get(settings);
+  if (!byText) textCache.set(settings, (byText = new Map()));
+  const k = `${locale}|${text}`;
+  let filled = byText.get(k);
+  if (filled === undefined) byText.set(k, (filled = fillTemplate(text, titleVars(settings, locale))));
+  return filled;
+}
+
+/** A rule's title filled from settings («Первая публикация за 3 рабочих дня»). */
+export function ruleTitleOf(rule: RuleId, settings: Settings, locale: 'ru' | 'en' = 'ru'): string {
+  const meta = RULES[rule];
+  return ruleText(locale === 'en' ? meta.titleEn : meta.titleRu, settings, locale);
+}
+
+/** A rule's one-line summary filled from settings. */
+export function ruleSummaryOf(rule: RuleId, settings: Settings): string {
+  return fillTemplate(RULES[rule].summaryRu, titleVars(settings));
 }
 
 /** Title of an item as shown to this service: the asked title, or the info text, or null when neither applies. */

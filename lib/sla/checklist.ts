@@ -2,7 +2,7 @@
 // branching of lib/playbook/rules.ts, and derives metAt (the last required item's time).
 import type { Instant } from '../model/facts';
 import type { ChecklistItem, RuleId } from '../model/obligations';
-import { itemTitle, RULES } from '../playbook/rules';
+import { itemTitle, RULES, ruleText } from '../playbook/rules';
 import type { RuleContext } from './context';
 import type { Service } from '../model/facts';
 import type { Settings } from '../playbook/settings';
@@ -68,6 +68,6 @@ export function buildChecklist(ctx: RuleContext, rule: RuleId, done: DoneMap, fa
       last = Math.max(last, at ?? fallbackDoneAt);
     }
   }
-  if (ctx.client.service === null && RULES[rule].items.some((d) => d.services.length < 2)) missing.push('Не указана услуга (поле «Услуга»): показаны шаги «Ведение аккаунта»');
+  if (ctx.client.service === null && RULES[rule].items.some((d) => d.services.length < 2)) missing.push(ruleText('Не указана услуга (поле «{fieldService}»): показаны шаги «{serviceManagement}»', ctx.p.settings));
   return { items, missing, metAt: complete ? (last === Number.NEGATIVE_INFINITY ? fallbackDoneAt : last) : undefined };
 }

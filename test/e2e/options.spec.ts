@@ -49,6 +49,15 @@ test('every group is there with defaults; #amocrm scrolls to the mapping; axe-cl
     await expect(page.locator(`section#${id}`)).toBeVisible();
   }
   await expect(page.getByLabel('Первый звонок: в течение', { exact: true })).toHaveValue('60');
+  // Every leaf of the settings has its field on the page. Only call scripts and the messenger text
+  // have no e-mail subject to edit (settings-types: «empty for call scripts and messengers»).
+  const settings = (await send(page, 'settings.get', {})).data;
+  const leaves = (v: unknown, at = ''): string[] =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).flatMap(([k, x]) => leaves(x, at ? `${at}.${k}` : k)) : [at];
+  const hidden = ['firstCallScript', 'renewalScript', 'followerQuestion'].map((id) => `templates.${id}.subject`);
+  const rendered = await page.locator('[data-path]').evaluateAll((els) => els.map((e) => e.getAttribute('data-path') ?? ''));
+  expect([...new Set(rendered)].sort()).toEqual(leaves(settings).filter((p) => !hidden.includes(p)).sort());
+  expect(rendered.length).toBe(new Set(rendered).size);
   await expect(page.locator('[data-path="newClients.firstContactMinutes"]')).toContainText('По умолчанию: 60 мин');
   // Kazakhstan holidays for this and next year, as the engine sees them
   const year = new Date().getFullYear();

@@ -1,6 +1,6 @@
 // concept-call: within conceptCallHours clock hours of «Получена анкета», items 1–4, plus
 // growth-started for management. references needs `referenceAccounts` usernames when a value is given.
-import { RULES } from '../../playbook/rules';
+import { ruleTitleOf } from '../../playbook/rules';
 import { buildChecklist, type DoneMap } from '../checklist';
 import { emit, type RuleContext } from '../context';
 import { latestTick } from '../facts-index';
@@ -30,5 +30,5 @@ export function conceptCall(ctx: RuleContext): void {
     list.missing.push(`Нужно ${need} аккаунта-референса, указано: ${usernamesOf(refs.value ?? '').length}`);
   }
   const metAt = list.metAt ?? settledByStageAt(ctx);
-  emit(ctx, 'concept-call', 'concept-call', RULES['concept-call'].titleRu, q, q + ctx.p.conceptCallMs, metAt, metAt === list.metAt ? list : { items: list.items });
+  emit(ctx, 'concept-call', 'concept-call', ruleTitleOf('concept-call', ctx.p.settings), q, q + ctx.p.conceptCallMs, metAt, metAt === list.metAt ? list : { items: list.items });
 }

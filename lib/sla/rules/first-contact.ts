@@ -1,7 +1,7 @@
 // first-contact: created + 1 h inside working hours (any day of the week: the original says
 // "next day", not "next working day"); created after closing → next day 11:00; before
 // opening → the same day 11:00. Met by the first stage from «Связались с клиентом» onwards.
-import { RULES } from '../../playbook/rules';
+import { ruleTitleOf } from '../../playbook/rules';
 import { buildChecklist } from '../checklist';
 import { emit, type RuleContext } from '../context';
 import { firstStageAfter } from '../facts-index';
@@ -21,5 +21,5 @@ export function firstContact(ctx: RuleContext): void {
   }
   const contactedAt = firstStageAfter(ctx.idx, PROGRESS, Number.NEGATIVE_INFINITY);
   const list = buildChecklist(ctx, 'first-contact', { contacted: contactedAt }, created);
-  emit(ctx, 'first-contact', 'first-contact', RULES['first-contact'].titleRu, created, due, list.metAt, list);
+  emit(ctx, 'first-contact', 'first-contact', ruleTitleOf('first-contact', ctx.p.settings), created, due, list.metAt, list);
 }

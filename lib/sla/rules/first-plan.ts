@@ -1,6 +1,6 @@
 // first-plan: starts when all materials are ticked as received (the questionnaire until then);
 // no deadline of its own — first-post-72h bounds it. Complex clients see account-setup as info.
-import { RULES } from '../../playbook/rules';
+import { ruleTitleOf } from '../../playbook/rules';
 import { buildChecklist } from '../checklist';
 import { emit, type RuleContext } from '../context';
 import { latestTick } from '../facts-index';
@@ -17,5 +17,5 @@ export function firstPlan(ctx: RuleContext): void {
   };
   const list = buildChecklist(ctx, 'first-plan', done, q);
   const metAt = list.metAt ?? settledByStageAt(ctx);
-  emit(ctx, 'first-plan', 'first-plan', RULES['first-plan'].titleRu, received ?? q, null, metAt, metAt === list.metAt ? list : { items: list.items });
+  emit(ctx, 'first-plan', 'first-plan', ruleTitleOf('first-plan', ctx.p.settings), received ?? q, null, metAt, metAt === list.metAt ? list : { items: list.items });
 }

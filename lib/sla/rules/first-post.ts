@@ -3,7 +3,7 @@
 // met-late) is a fine in payroll. launch (decided): shares that deadline, starts when plan 1 is
 // agreed (the questionnaire until then); met when the first post, stage «Проект запущен» and both
 // fields are done.
-import { RULES } from '../../playbook/rules';
+import { ruleTitleOf } from '../../playbook/rules';
 import type { Instant } from '../../model/facts';
 import { buildChecklist } from '../checklist';
 import { emit, type RuleContext } from '../context';
@@ -20,7 +20,7 @@ export function firstPostRules(ctx: RuleContext): void {
   if (q === undefined) return;
   const due = ctx.p.cal.addWorkingDays(q, ctx.p.settings.newClients.firstPostWorkingDays);
   const post = firstPostAfter(ctx, q);
-  emit(ctx, 'first-post-72h', 'first-post-72h', RULES['first-post-72h'].titleRu, q, due, post, {
+  emit(ctx, 'first-post-72h', 'first-post-72h', ruleTitleOf('first-post-72h', ctx.p.settings), q, due, post, {
     missing: post === undefined ? ['Первая публикация в ленте'] : [],
   });
 
@@ -33,5 +33,5 @@ export function firstPostRules(ctx: RuleContext): void {
   };
   const list = buildChecklist(ctx, 'launch', done, q);
   const start = latestTick(ctx.idx, 'plan-1-agreed')?.at ?? q;
-  emit(ctx, 'launch', 'launch', RULES.launch.titleRu, start, due, list.metAt, list);
+  emit(ctx, 'launch', 'launch', ruleTitleOf('launch', ctx.p.settings), start, due, list.metAt, list);
 }

@@ -3,7 +3,7 @@
 // un-keyed tick made inside the period.
 import { dateOfDayNum } from '../../calendar/time';
 import type { RuleId } from '../../model/obligations';
-import { RULES } from '../../playbook/rules';
+import { RULES, ruleText, ruleTitleOf } from '../../playbook/rules';
 import { buildChecklist } from '../checklist';
 import { emit, type RuleContext } from '../context';
 import { firstAtOrAfter, tickInPeriod } from '../facts-index';
@@ -24,7 +24,7 @@ function contentPlan(ctx: RuleContext, period: PeriodSpan, rule: RuleId, dayOffs
   const b = bounds(ctx, period);
   const tick = tickInPeriod(ctx.idx, item, b.sKey, b.from, b.to);
   const list = buildChecklist(ctx, rule, { [item]: tick?.at }, start);
-  emit(ctx, rule, b.sKey, RULES[rule].titleRu, start, due, list.metAt, list);
+  emit(ctx, rule, b.sKey, ruleTitleOf(rule, ctx.p.settings), start, due, list.metAt, list);
 }
 
 export function contentPlans(ctx: RuleContext, period: PeriodSpan): void {
@@ -52,7 +52,7 @@ export function renewalRules(ctx: RuleContext, period: PeriodSpan): void {
   const recording = firstAtOrAfter(ctx.idx.callRecordings, start);
   const asked = tickInPeriod(ctx.idx, 'ad-manager-asked', b.sKey, b.from, b.to)?.at;
   const contact = buildChecklist(ctx, 'renewal-contact', { 'renewal-call-recorded': recording, 'ad-manager-asked': asked }, start);
-  emit(ctx, 'renewal-contact', b.sKey, RULES['renewal-contact'].titleRu, start, due, contact.metAt ?? paidAt, contact);
+  emit(ctx, 'renewal-contact', b.sKey, ruleTitleOf('renewal-contact', ctx.p.settings), start, due, contact.metAt ?? paidAt, contact);
 
   // renewal-outcome: either branch settles it; no deadline of its own (lost-deadline bounds it).
   let notice: number | undefined;
@@ -68,23 +68,23 @@ export function renewalRules(ctx: RuleContext, period: PeriodSpan): void {
   const template = ctx.client.payer === 'legal' ? settings.templates.invoiceLegal.title : ctx.client.payer === 'individual' ? settings.templates.paymentDetailsIndividual.title : null;
   if (template) {
     const item = outcome.items.find((i) => i.id === 'notice-sent');
-    if (item) item.title = `Клиент продолжает: отправить письмо «${template}» и поставить статус «Отправлено уведомление»`;
+    if (item) item.title = `Клиент продолжает: отправить письмо «${template}» и поставить статус «${settings.amocrm.stageNames['notice-sent']}»`;
   }
   const settled = minDefined(minDefined(notice, refused), paidAt);
-  const outcomeMissing = settled === undefined ? ['Отправить реквизиты/счёт и статус «Отправлено уведомление» — или статус «Клиент потерян»'] : [];
-  emit(ctx, 'renewal-outcome', b.sKey, RULES['renewal-outcome'].titleRu, start, null, settled, { items: outcome.items, missing: outcomeMissing });
+  const outcomeMissing = settled === undefined ? [ruleText('Отправить реквизиты/счёт и статус «{stageNoticeSent}» — или статус «{stageLost}»', settings)] : [];
+  emit(ctx, 'renewal-outcome', b.sKey, ruleTitleOf('renewal-outcome', ctx.p.settings), start, null, settled, { items: outcome.items, missing: outcomeMissing });
 
   // lost-deadline: from E, due E + lostAfterDays; settled by payment or stage «Клиент потерян».
   if (period.nextStartDay !== null && period.nextStartDay < period.endDay) return;
   const lStart = cal.atLocal(period.endDay, 0);
   const lDue = cal.atLocal(period.endDay + c.lostAfterDays, 0);
   const resolved = minDefined(paidAt, refused);
-  emit(ctx, 'lost-deadline', b.sKey, RULES['lost-deadline'].titleRu, lStart, lDue, resolved, {
+  emit(ctx, 'lost-deadline', b.sKey, ruleTitleOf('lost-deadline', ctx.p.settings), lStart, lDue, resolved, {
     items: [
-      { id: 'paid', title: RULES['lost-deadline'].items[0]!.title, done: paidAt !== undefined, ...(paidAt !== undefined ? { doneAt: paidAt } : {}) },
-      { id: 'stage-lost', title: RULES['lost-deadline'].items[1]!.title, done: refused !== undefined, ...(refused !== undefined ? { doneAt: refused } : {}) },
+      { id: 'paid', title: ruleText(RULES['lost-deadline'].items[0]!.title, settings), done: paidAt !== undefined, ...(paidAt !== undefined ? { doneAt: paidAt } : {}) },
+      { id: 'stage-lost', title: ruleText(RULES['lost-deadline'].items[1]!.title, settings), done: refused !== undefined, ...(refused !== undefined ? { doneAt: refused } : {}) },
     ],
-    missing: resolved === undefined ? ['Оплата за следующий период — или статус «Клиент потерян»'] : [],
+    missing: resolved === undefined ? [ruleText('Оплата за следующий период — или статус «{stageLost}»', settings)] : [],
   });
 }
 

@@ -18,6 +18,7 @@ describe('CSV format', () => {
     month: '2026-12',
     now: Date.parse('2027-01-05T07:00:00Z'),
     timeZone: 'Asia/Almaty',
+    refundWindowDays: 10,
     clients: [{ id: 'h:1', name: 'Кафе; Алтын', managerId: 1, managerName: 'Айгерим' }],
     payroll: {
       month: '2026-12',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, validateSettings, type Settings } from '@/lib/playbook/settings';
-import { FIELDS, FIELD_BY_PATH, fieldsOf, GROUPS } from '@/lib/options/fields';
+import { EMAIL_TEMPLATES, FIELDS, FIELD_BY_PATH, fieldsOf, GROUPS, TEMPLATE_IDS } from '@/lib/options/fields';
 import { addDate, fromText, parseNumber, removeDate, toText, toggleWeekday } from '@/lib/options/convert';
 import { changedPaths, getPath, sameValue, setPath } from '@/lib/options/paths';
 import { applyEdit, resetAll, resetGroup } from '@/lib/options/edit';
@@ -25,6 +25,13 @@ describe('the form covers the Settings schema', () => {
       expect(g.title.ru && g.title.en).toBeTruthy();
     }
     for (const f of FIELDS) expect(f.label.ru && f.label.en, f.path).toBeTruthy();
+  });
+
+  it('the template editors cover every template; only e-mails show a subject, and the others have none', () => {
+    // Options.tsx renders fieldsOf(group) for every group but templates, which it renders per
+    // TEMPLATE_IDS (title, text, and the subject of e-mails); test/e2e/options.spec.ts checks the page.
+    expect([...TEMPLATE_IDS].sort()).toEqual(Object.keys(defaultSettings.templates).sort());
+    for (const id of TEMPLATE_IDS) if (!EMAIL_TEMPLATES.has(id)) expect(defaultSettings.templates[id].subject, id).toBe('');
   });
 
   it('the amoCRM group is reachable as options.html#amocrm', () => {
