@@ -20,11 +20,16 @@ export function Notices({ env, data }: { env: OverlayEnv; data: OverlayData }) {
           </button>
         </div>
       )}
-      {data.fallback && (
-        <div class="rg-note rg-note--page" role="status" data-notice="page-mode" data-reason={data.fallback}>
-          {t('pageMode', { reason: t(`reason.${data.fallback}`) })}
-        </div>
-      )}
+      {data.fallback &&
+        (data.layout ? (
+          <div class="rg-note rg-note--error" role="alert" data-notice="layout" data-missing={data.layout.join(' ')}>
+            {t('layout', { reason: t(`reason.${data.fallback}`), missing: data.layout.map((p) => t(`part.${p}`)).join(', ') })}
+          </div>
+        ) : (
+          <div class="rg-note rg-note--page" role="status" data-notice="page-mode" data-reason={data.fallback}>
+            {t('pageMode', { reason: t(`reason.${data.fallback}`) })}
+          </div>
+        ))}
       {mapping.length > 0 && (
         <div class="rg-note rg-note--map" data-notice="mapping">
           {mapping.map((m) => (

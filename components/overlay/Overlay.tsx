@@ -50,7 +50,7 @@ function Body({ env }: { env: OverlayEnv }) {
     <>
       <Header env={env} data={data} />
       <Notices env={env} data={data} />
-      {!data.view && !data.error && <div class="rg-loading">{t('loading')}</div>}
+      {!data.view && !data.error && !data.layout && <div class="rg-loading">{t('loading')}</div>}
       {data.view && <Deadlines env={env} view={data.view} calendar={settings?.calendar ?? null} />}
       {settings && data.view && <Checklist env={env} stage={stage} view={data.view} settings={settings} />}
       {settings && data.view && <Scripts env={env} stage={stage} view={data.view} deal={data.deal} settings={settings} />}

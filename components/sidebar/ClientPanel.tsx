@@ -59,6 +59,7 @@ export function ClientPanel({ c, t, view, plan }: Props) {
         <div class="rg-note rg-note--warn" role="status">
           <strong>{ig.kind === 'limited' ? t('limited') : t('igError')}</strong>
           {ig.kind === 'limited' ? <span class="rg-small">{t('limitedUntil', { time: time(ig.until) })}</span> : null}
+          {c.blind.value ? <span class="rg-small" data-testid="ig-blind">{t('domBlind')}</span> : null}
         </div>
       ) : null}
 
@@ -173,7 +174,8 @@ function openPlans(event: Event, clientId: string): void {
 }
 
 function PlanItem({ t, plan, clientId }: { t: Translate<SidebarKey>; plan: Props['plan']; clientId: string }) {
-  const editUrl = plan && plan !== 'unavailable' ? plan.editUrl : browser.runtime.getURL(`/dashboard.html#plans/${clientId}` as '/dashboard.html');
+  // After the extension was reloaded under the page, runtime.getURL is gone: the link falls back to nothing.
+  const editUrl = plan && plan !== 'unavailable' ? plan.editUrl : browser.runtime?.id ? browser.runtime.getURL(`/dashboard.html#plans/${clientId}` as '/dashboard.html') : '#';
   const link = (
     <a class="rg-link" href={editUrl} target="_blank" rel="noopener" onClick={(event) => openPlans(event, clientId)}>
       {t('planOpen')} <span aria-hidden="true">↗</span>

@@ -60,6 +60,8 @@ export function createController() {
   const mode = signal<Mode>({ kind: 'hidden' });
   const ig = signal<IgStatus>({ kind: 'idle' });
   const dom = signal<DomProfile | null>(null);
+  /** The endpoints failed and the page shows no posts we can read (its layout changed). */
+  const blind = signal(false);
   const collapsed = signal(true);
   const layout = signal<PanelLayout>({ docked: false, width: 300, top: 16 });
   const locale = signal<Locale>(resolveLocale('auto', navigator.language));
@@ -114,7 +116,11 @@ export function createController() {
   function toggle(): void {
     collapsed.value = !collapsed.value;
     pref = { ...pref, [layout.value.docked ? 'wide' : 'narrow']: collapsed.value };
-    browser.storage.local.set({ [collapsedKey]: pref }).catch(() => undefined);
+    try {
+      browser.storage.local.set({ [collapsedKey]: pref }).catch(() => undefined);
+    } catch {
+      /* the extension was reloaded under the page */
+    }
   }
 
   function navigate(href: string, options: { observe?: boolean } = {}): void {
@@ -127,6 +133,7 @@ export function createController() {
     failure.value = null;
     ig.value = { kind: 'idle' };
     dom.value = null;
+    blind.value = false;
     now.value = Date.now();
     // Instagram renders the new page a moment after the URL changes.
     setTimeout(() => current(id) && applyCollapsedDefault(), 400);
@@ -206,7 +213,10 @@ export function createController() {
     if (outcome.status === 'ok') ig.value = { kind: 'ok' };
     else {
       ig.value = outcome.status === 'limited' ? { kind: 'limited', until: outcome.until } : { kind: 'error' };
-      dom.value = await readDomWhenReady(username);
+      const read = await readDomWhenReady(username);
+      if (!current(id)) return;
+      dom.value = read;
+      blind.value = !read?.shortcodes.length;
     }
   }
 
@@ -240,7 +250,7 @@ export function createController() {
   }
 
   return {
-    mode, ig, dom, collapsed, layout, locale, zone, serviceNames, now, busy, failure,
+    mode, ig, dom, blind, collapsed, layout, locale, zone, serviceNames, now, busy, failure,
     init, navigate, toggle,
     relayout: applyCollapsedDefault,
     tick: () => (now.value = Date.now()),

@@ -9,7 +9,7 @@ export type SidebarKey =
   | 'planTitle' | 'planEmpty' | 'planOpen' | 'planUnavailable' | 'planFormat_post' | 'planFormat_carousel' | 'planFormat_reels'
   | 'planState_drafting' | 'planState_sent' | 'planState_corrections' | 'planState_agreed' | 'planNo'
   | 'roundsTitle' | 'slotUpcoming' | 'slotDue' | 'slotOverdue' | 'slotDone' | 'tickSlot' | 'noRounds'
-  | 'limited' | 'limitedUntil' | 'igError' | 'checking' | 'domPosts'
+  | 'limited' | 'limitedUntil' | 'igError' | 'checking' | 'domPosts' | 'domBlind'
   | 'unknownTitle' | 'unknownText' | 'linkPick' | 'linkButton' | 'linkNone' | 'linkSearch' | 'alreadyLinked'
   | 'roundAllTitle' | 'roundAt' | 'roundLeft' | 'roundAllDone' | 'roundNone' | 'roundNoInstagram' | 'roundOpen'
   | 'today' | 'yesterday' | 'yesterdayShort';
@@ -64,6 +64,7 @@ export const messages: Messages<SidebarKey> = {
     igError: 'Не удалось прочитать профиль — отметьте вручную',
     checking: 'Проверяем профиль…',
     domPosts: 'В сетке {count}',
+    domBlind: 'На странице тоже не видно публикаций.',
     unknownTitle: 'Аккаунт не привязан',
     unknownText: '@{username} нет в сделках amoCRM. Выберите клиента, чтобы привязать аккаунт.',
     linkPick: 'Клиент',
@@ -131,6 +132,7 @@ export const messages: Messages<SidebarKey> = {
     igError: 'Could not read the profile — mark by hand',
     checking: 'Checking the profile…',
     domPosts: '{count} on the grid',
+    domBlind: 'No posts can be seen on the page either.',
     unknownTitle: 'Account not linked',
     unknownText: '@{username} is not in any amoCRM deal. Pick a client to link it.',
     linkPick: 'Client',

@@ -12,12 +12,16 @@ import { createSession, type Session } from '@/lib/amocrm/session';
 import { leadIdOf } from '@/lib/amocrm/url';
 import { resolveLocale, localeStorageKey, type Locale, type LocalePreference } from '@/lib/i18n/locale';
 import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
+import { translator } from '@/lib/i18n/translate';
+import { overlayMessages } from '@/lib/amocrm/texts';
 import type { Settings } from '@/lib/playbook/settings-types';
 import type { OptionsSection } from '@/lib/messaging/protocol';
 
 const WRITE_NOTES_KEY = 'overlay.writeNotes';
 /** Without a recognizable card after this long, the overlay floats bottom-right. */
 const FLOAT_AFTER_MS = 1500;
+/** Page-data mode waits this long for the card; then it reads whatever is there (a changed layout says so). */
+const CARD_WAIT_MS = 5000;
 
 interface Visit {
   leadId: number;
@@ -49,9 +53,22 @@ export function startOverlay(ctx: ContentScriptContext): void {
   let visit: Visit | null = null;
   let mounted = false;
 
+  /** The extension was reloaded under this page: the overlay gives way to a one-line notice. */
   const quit = () => {
     pageLife.abort();
+    const shown = mounted && ui;
+    mounted = false;
     leave();
+    if (!shown || !ui) return;
+    ui.host.dataset.state = 'invalidated';
+    render(
+      <div class="rg">
+        <p class="rg-note rg-note--error" role="alert" data-notice="invalidated">
+          {translator(overlayMessages, locale)('invalidated')}
+        </p>
+      </div>,
+      ui.container,
+    );
   };
 
   const makeUi = () => (uiP ??= createShadowUi('reglament-overlay').then((created) => (ui = created)));
@@ -75,7 +92,11 @@ export function startOverlay(ctx: ContentScriptContext): void {
 
   const saveWriteNotes = (on: boolean) => {
     writeNotes = on;
-    void browser.storage.local.set({ [WRITE_NOTES_KEY]: on }).catch(() => undefined);
+    try {
+      void browser.storage.local.set({ [WRITE_NOTES_KEY]: on }).catch(() => undefined);
+    } catch {
+      // The extension was reloaded under the page (no storage any more): nothing to keep.
+    }
   };
 
   function leave(): void {
@@ -108,6 +129,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
           new Promise<ParentNode>((resolve, reject) => {
             if (cardRoot(document, leadId)) return resolve(document);
             v.cardWaiters.push(resolve);
+            setTimeout(() => resolve(document), CARD_WAIT_MS);
             abort.signal.addEventListener('abort', () => reject(new Error('left the card')), { once: true });
           }),
         writeNotes: async () => (await prefs, writeNotes),
@@ -140,15 +162,15 @@ export function startOverlay(ctx: ContentScriptContext): void {
     mounted = true;
     const host = ui.host;
     host.dataset.lead = String(v.leadId);
+    // Floating (no widget column): placed by the shadow root's `:host([data-floating=true])` rule.
     host.dataset.floating = String(floating);
-    host.style.cssText = floating ? 'position:fixed;right:16px;bottom:16px;width:320px;max-height:80vh;overflow:auto;z-index:2147483000;display:block' : 'display:block';
     mark(host, v);
   }
 
   /** State on the host element, for tests and the bench. */
   function mark(host: HTMLElement, v: Visit): void {
     const d = v.session.data.get();
-    host.dataset.state = d.error ? 'error' : d.view ? 'ready' : 'loading';
+    host.dataset.state = d.error ? 'error' : d.view ? 'ready' : d.layout ? 'error' : 'loading';
     host.dataset.mode = d.fallback ? 'page' : d.synced ? 'api' : 'pending';
   }
 

@@ -17,7 +17,9 @@ export async function createShadowUi(name: string): Promise<ShadowUi> {
   const host = document.createElement(name);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial!important;display:block!important}${css.replaceAll(':root', ':host')}`;
+  // `all:initial!important` keeps the page's CSS off the host; an inner `!important` also beats the
+  // host's inline style, so the floating placement (no widget column on the page) lives here too.
+  style.textContent = `:host{all:initial!important;display:block!important}:host([data-floating=true]){position:fixed!important;right:16px!important;bottom:16px!important;width:320px!important;max-height:80vh!important;overflow:auto!important;z-index:2147483000!important}${css.replaceAll(':root', ':host')}`;
   const container = document.createElement('div');
   shadow.append(style, container);
   // Keys typed in the overlay must not reach amoCRM's shortcuts.

@@ -3,6 +3,7 @@
 import type { AmoCrmSettings } from '../playbook/settings-types';
 import { norm, type DealCall, type DealRead } from './deal';
 import { dateOfField, stageOfName } from './mapping';
+import type { LayoutPart } from './errors';
 import { S } from './selectors';
 import { addDays, wallClock, zonedInstant } from './zone';
 
@@ -33,6 +34,17 @@ const inputValue = (el: Element | null) => (el ? (el as HTMLInputElement).value 
 export function cardRoot(doc: ParentNode, leadId: number): Element | null {
   const root = doc.querySelector(S.cardHolder);
   return root && root.getAttribute('data-id') === String(leadId) ? root : null;
+}
+
+/** What page-data mode needs but the page lacks (amoCRM changed its layout): nothing is read then. */
+export function layoutGaps(doc: ParentNode, leadId: number): LayoutPart[] {
+  const root = cardRoot(doc, leadId);
+  if (!root) return ['card'];
+  const gaps: LayoutPart[] = [];
+  if (!root.querySelector(S.dealName)) gaps.push('name');
+  if (!root.querySelector(S.statusView)) gaps.push('stage');
+  if (!root.querySelector(S.fieldRow)) gaps.push('fields');
+  return gaps;
 }
 
 export function readCardDom(doc: ParentNode, input: { host: string; leadId: number; amo: AmoCrmSettings; timeZone: string; now: number }): DealRead | null {
@@ -93,7 +105,8 @@ export function readCardDom(doc: ParentNode, input: { host: string; leadId: numb
     closedAt: null,
     lossReason: null,
     fields,
-    knownFields: known,
+    // No field rows at all: the layout changed, so which fields exist is unknown (not «all missing»).
+    knownFields: root.querySelector(S.fieldRow) ? known : null,
     credentialsFilled,
     startDate,
     statusChanges: [],

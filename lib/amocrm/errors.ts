@@ -28,3 +28,17 @@ export function shouldFallBack(error: unknown): error is ApiError | TypeError {
 export function fallbackKind(error: unknown): ApiErrorKind {
   return error instanceof ApiError ? error.kind : error instanceof SyntaxError ? 'garbage' : 'network';
 }
+
+/** Parts of the deal card the page-data mode needs. */
+export type LayoutPart = 'card' | 'name' | 'stage' | 'fields';
+
+/** The API failed and the page no longer has the card's usual layout: nothing can be read. */
+export class LayoutError extends Error {
+  constructor(
+    readonly missing: LayoutPart[],
+    readonly reason: ApiErrorKind,
+  ) {
+    super(`The deal card's layout changed: ${missing.join(', ')} not found`);
+    this.name = 'LayoutError';
+  }
+}

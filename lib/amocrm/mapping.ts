@@ -121,6 +121,23 @@ export function dealFromApi(parts: ApiParts, amo: AmoCrmSettings, timeZone: stri
   };
 }
 
+/**
+ * A configured field the deal no longer has (renamed or deleted in amoCRM) keeps what was known
+ * before: a missing field gets a notice and changes nothing.
+ */
+export function keepKnown(client: Client, prev: Client | null | undefined, missing: string[], amo: AmoCrmSettings): Client {
+  if (!prev || missing.length === 0) return client;
+  const f = amo.fieldNames;
+  const gone = (name: string) => missing.includes(name);
+  return {
+    ...client,
+    service: gone(f.service) ? prev.service : client.service,
+    payer: gone(f.payer) ? prev.payer : client.payer,
+    credentialsFilled: gone(f.credentials) ? prev.credentialsFilled : client.credentialsFilled,
+    instagram: gone(f.instagram) ? prev.instagram : client.instagram,
+  };
+}
+
 /** DealRead → the client record and the facts to report (natural ids, so re-reading is idempotent). */
 export function mapDeal(deal: DealRead, amo: AmoCrmSettings, timeZone: string, now: number): MappedDeal {
   const clientId = `${deal.host.toLowerCase()}:${deal.leadId}`;

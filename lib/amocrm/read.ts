@@ -1,9 +1,10 @@
-// Reads one deal: the API first; on 401/403/429/5xx/garbage/network the page's DOM stands in.
+// Reads one deal: the API first; on 401/403/429/5xx/garbage/network the page's DOM stands in,
+// unless its layout changed (LayoutError: then nothing is read, nothing recorded).
 import type { AmoCrmSettings } from '../playbook/settings-types';
 import type { AmoApi } from './api';
 import type { DealRead } from './deal';
-import { readCardDom } from './dom';
-import { fallbackKind, shouldFallBack, type ApiErrorKind } from './errors';
+import { layoutGaps, readCardDom } from './dom';
+import { fallbackKind, LayoutError, shouldFallBack, type ApiErrorKind } from './errors';
 import { dealFromApi, isSecretField, mapDeal, type MappedDeal } from './mapping';
 
 export interface DealResult {
@@ -41,6 +42,8 @@ export async function readDeal(leadId: number, deps: ReadDeps): Promise<DealResu
   } catch (error) {
     if (!shouldFallBack(error)) throw error;
     const doc = await deps.cardReady();
+    const gaps = layoutGaps(doc, leadId);
+    if (gaps.length) throw new LayoutError(gaps, fallbackKind(error));
     const deal = readCardDom(doc, { host: deps.host, leadId, amo, timeZone: deps.timeZone, now: deps.now() });
     if (!deal) throw new Error('The deal card is not on the page');
     return { deal, mapped: mapDeal(deal, amo, deps.timeZone, deps.now()), fallback: fallbackKind(error) };

@@ -6,9 +6,9 @@ import type { NewClientEvent } from '../model/facts';
 import type { Settings } from '../playbook/settings-types';
 import type { AmoApi } from './api';
 import type { DealRead } from './deal';
-import type { ApiErrorKind } from './errors';
+import { LayoutError, type ApiErrorKind, type LayoutPart } from './errors';
 import { markedEventId, noteText, type MarkedEvent } from './markers';
-import type { MappedDeal } from './mapping';
+import { keepKnown, type MappedDeal } from './mapping';
 import { readDeal } from './read';
 import { clientIdOf } from './url';
 
@@ -38,6 +38,8 @@ export interface OverlayData {
   mapped: MappedDeal | null;
   /** Page-data mode and why; null in API mode or before the first read. */
   fallback: ApiErrorKind | null;
+  /** The API failed and the card's layout changed: what the page lacks (nothing was read or recorded). */
+  layout: LayoutPart[] | null;
   /** The first full read (API or page) finished. */
   synced: boolean;
   error: string | null;
@@ -46,7 +48,7 @@ export interface OverlayData {
 export function createSession(deps: SessionDeps) {
   const now = deps.now ?? (() => Date.now());
   const clientId = clientIdOf(deps.host, deps.leadId);
-  const data = store<OverlayData>({ view: null, settings: null, deal: null, mapped: null, fallback: null, synced: false, error: null });
+  const data = store<OverlayData>({ view: null, settings: null, deal: null, mapped: null, fallback: null, layout: null, synced: false, error: null });
   const pending = store<Record<string, boolean>>({});
   let closed = false;
   let lastRead = 0;
@@ -62,6 +64,7 @@ export function createSession(deps: SessionDeps) {
       deps.onInvalidated();
       return;
     }
+    if (error instanceof LayoutError) return patch({ layout: error.missing, fallback: error.reason, error: null });
     patch({ error: error instanceof Error ? error.message : String(error) });
   };
 
@@ -87,9 +90,14 @@ export function createSession(deps: SessionDeps) {
       doc: deps.doc,
     });
     if (closed) return;
-    const { recorded: _r, view } = await deps.send('client.sync', { client: result.mapped.client, events: result.mapped.events });
+    let mapped = result.mapped;
+    if (mapped.missingFields.length) {
+      const prev = data.get().view?.client ?? (await deps.send('client.view', { clientId }))?.client;
+      mapped = { ...mapped, client: keepKnown(mapped.client, prev, mapped.missingFields, settings.amocrm) };
+    }
+    const { recorded: _r, view } = await deps.send('client.sync', { client: mapped.client, events: mapped.events });
     lastRead = now();
-    patch({ view, deal: result.deal, mapped: result.mapped, fallback: result.fallback, synced: true, error: null });
+    patch({ view, deal: result.deal, mapped, fallback: result.fallback, layout: null, synced: true, error: null });
   }
 
   function load(): Promise<void> {
