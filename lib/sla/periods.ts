@@ -1,7 +1,8 @@
 // Service periods S..E. Decisions (docs/playbook.md leaves them open):
 // - First period: S = local day of the first post made at/after the questionnaire (or deal
 //   creation). Until a post is seen, a filled «Дата начала обслуживания» that has arrived
-//   stands in. With currentClients.firstPeriodStart = 'start-date-field', the first value of
+//   stands in; an earlier field date (not before the questionnaire) wins over the first post
+//   seen, since Instagram only shows the latest posts. With currentClients.firstPeriodStart = 'start-date-field', the first value of
 //   that field wins over the post day.
 // - Renewal: every payment on a local day after the current S starts a new period with S = the
 //   payment's day (rule current-8). Payments on or before the first S are the initial purchase.
@@ -57,7 +58,11 @@ function periodsWith(idx: FactsIndex, p: Prepared, now: Instant, derivedPayments
   const fieldDay = idx.startDates.length ? dayNumOfDate(idx.startDates[0]!.date) : null;
   let first: number | null;
   if (settings.currentClients.firstPeriodStart === 'start-date-field' && fieldDay !== null) first = fieldDay;
-  else first = postDay ?? (fieldDay !== null && fieldDay <= today ? fieldDay : null);
+  else if (postDay !== null && fieldDay !== null && fieldDay < postDay && fieldDay >= cal.dayNumOf(anchor)) {
+    // Instagram shows only the latest posts, so the first post seen may not be the first one:
+    // an earlier start date filled at launch (after the questionnaire) is the better evidence.
+    first = fieldDay;
+  } else first = postDay ?? (fieldDay !== null && fieldDay <= today ? fieldDay : null);
   if (first === null) return [];
 
   const spans: PeriodSpan[] = [];

@@ -121,7 +121,7 @@ test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the
   }
   await expect(page.getByRole('img', { name: /Обязательства по неделям/ })).toBeVisible();
   await axe(page);
-  await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screenshots/dashboard.png', fullPage: true });
 
   // --- CSV export matches the screen ---
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Экспорт CSV/ }).click()]);
@@ -179,5 +179,5 @@ test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the
   await expect(page.locator('.cal tbody tr').first()).toBeVisible();
   await axe(page);
   await page.getByRole('tab', { name: /План 1/ }).click();
-  await page.screenshot({ path: 'docs/screenshots/dashboard-plans.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screenshots/dashboard-plans.png', fullPage: true });
 });

@@ -71,7 +71,7 @@ test('every group is there with defaults; #amocrm scrolls to the mapping; axe-cl
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: 'docs/screenshots/options.png' });
+  await page.screenshot({ path: 'test-results/screenshots/options.png' });
 
   const anchored = await openOptions(openExtensionPage, '#amocrm');
   await expect

@@ -177,8 +177,8 @@ test('screenshots of the overlay (management and complex)', async ({ context, fa
   await page.setViewportSize({ width: 1440, height: 900 });
   await openCard(page, storyLead(fakes.seed, 'd').id);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: 'docs/screenshots/overlay.png' });
+  await page.screenshot({ path: 'test-results/screenshots/overlay.png' });
   await openCard(page, storyLead(fakes.seed, 'e').id);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: 'docs/screenshots/overlay-complex.png' });
+  await page.screenshot({ path: 'test-results/screenshots/overlay-complex.png' });
 });

@@ -113,7 +113,7 @@ test('agenda: overdue with how long, due today with the time left, ticks, the ro
 
   await page.setViewportSize({ width: 380, height: 600 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: 'docs/screenshots/popup.png' });
+  await page.screenshot({ path: 'test-results/screenshots/popup.png' });
   expect(pageErrors).toEqual([]);
 });
 

@@ -112,9 +112,9 @@ test.describe('Instagram sidebar', () => {
     await expect(dashboard).toHaveURL(new RegExp(`/dashboard\\.html#plans/${fakes.seed.host.replace(/\./g, '\\.')}:${fakes.seed.storyLeads.d}$`));
     await dashboard.close();
 
-    mkdirSync('docs/screenshots', { recursive: true });
+    mkdirSync('test-results/screenshots', { recursive: true });
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: 'docs/screenshots/sidebar.png' });
+    await page.screenshot({ path: 'test-results/screenshots/sidebar.png' });
 
     // A reload within the cache window costs nothing more.
     const before = apiRequests(fakes).length;
@@ -186,7 +186,7 @@ test.describe('Instagram sidebar', () => {
     expect(slotKey).toMatch(/^\d{4}-\d{2}-\d{2}T(11|19):00$/);
     await expect(round.locator(`[data-client-id="${zhanna}"]`)).toBeVisible();
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: 'docs/screenshots/sidebar-round.png' });
+    await page.screenshot({ path: 'test-results/screenshots/sidebar-round.png' });
 
     // One click opens the account (single-page navigation), one click ticks the slot.
     await round.getByRole('link', { name: 'Открыть @zhanna_cakes' }).click();

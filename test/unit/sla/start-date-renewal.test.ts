@@ -38,3 +38,28 @@ describe('start-date field as the renewal payment', () => {
     expect(period.day).toBeGreaterThan(period.length);
   });
 });
+
+describe('first period start when Instagram shows only the latest posts', () => {
+  it('takes an earlier start date filled at launch over the first post seen', () => {
+    const evs = events('c', [
+      { type: 'deal-created', at: '2026-10-20T10:00' },
+      { type: 'stage', stage: 'questionnaire', at: '2026-10-21T10:00' },
+      { type: 'start-date', date: '2026-10-23', at: '2026-10-23T18:00' },
+      // Only the latest twelve posts were visible when the profile was first read.
+      ...Array.from({ length: 12 }, (_, i) => ({ type: 'post' as const, at: `2026-11-${String(10 + i).padStart(2, '0')}T13:00` })),
+    ]);
+    const period = periodOf(client, evs, defaultSettings, kz('2026-11-27T10:00'))!;
+    expect(iso(period.start)).toBe('2026-10-23T00:00:00+05:00');
+    expect(period.day).toBeGreaterThan(period.length); // past the end: no posts owed beyond E
+  });
+
+  it('ignores a start date before the questionnaire', () => {
+    const evs = events('c', [
+      { type: 'deal-created', at: '2026-10-20T10:00' },
+      { type: 'stage', stage: 'questionnaire', at: '2026-10-21T10:00' },
+      { type: 'start-date', date: '2026-10-01', at: '2026-10-23T18:00' },
+      { type: 'post', at: '2026-10-24T13:00' },
+    ]);
+    expect(iso(periodOf(client, evs, defaultSettings, kz('2026-11-01T10:00'))!.start)).toBe('2026-10-24T00:00:00+05:00');
+  });
+});
