@@ -2,6 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/client';
 import { clearSnapshot } from '../popup/snapshot';
+import { ConfirmDialog } from './ConfirmDialog';
 import { reloadAfterDataChange } from './state';
 import { tr } from './t';
 
@@ -59,7 +60,6 @@ export function BackupPanel() {
   };
 
   const deleteAll = async () => {
-    dialog.current?.close();
     setBusy(true);
     try {
       const { deleted } = await sendMessage('data.delete', { confirm: 'delete-all' });
@@ -104,18 +104,7 @@ export function BackupPanel() {
           </p>
         )}
       </div>
-      <dialog ref={dialog} class="confirm" aria-labelledby="delete-title" aria-describedby="delete-body">
-        <h2 id="delete-title">{tr('backup.deleteTitle')}</h2>
-        <p id="delete-body">{tr('backup.deleteBody')}</p>
-        <div class="dialog-actions">
-          <button type="button" class="button secondary" onClick={() => dialog.current?.close()} autofocus>
-            {tr('cancel')}
-          </button>
-          <button type="button" class="button danger" onClick={deleteAll}>
-            {tr('backup.deleteConfirm')}
-          </button>
-        </div>
-      </dialog>
+      <ConfirmDialog dialog={dialog} id="delete" title={tr('backup.deleteTitle')} body={tr('backup.deleteBody')} confirm={tr('backup.deleteConfirm')} danger onConfirm={deleteAll} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { LocalePreference } from '@/lib/i18n/locale';
 import { locale, localePreference, setLocalePreference } from '../common/page-locale';
 import { AmoCheckPanel, checksByPath, TokenPanel } from './Amocrm';
 import { BackupPanel } from './Backup';
+import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
 import { Holidays } from './Holidays';
 import { commitGroupReset, commitResetAll, loadError, loadSettings, saved, status } from './state';
@@ -159,25 +160,7 @@ export function Options() {
           )}
         </main>
       </div>
-      <dialog ref={resetDialog} class="confirm" aria-labelledby="reset-title" aria-describedby="reset-body">
-        <h2 id="reset-title">{tr('resetAll.title')}</h2>
-        <p id="reset-body">{tr('resetAll.body')}</p>
-        <div class="dialog-actions">
-          <button type="button" class="button secondary" onClick={() => resetDialog.current?.close()} autofocus>
-            {tr('cancel')}
-          </button>
-          <button
-            type="button"
-            class="button"
-            onClick={async () => {
-              resetDialog.current?.close();
-              await commitResetAll();
-            }}
-          >
-            {tr('resetAll.confirm')}
-          </button>
-        </div>
-      </dialog>
+      <ConfirmDialog dialog={resetDialog} id="reset" title={tr('resetAll.title')} body={tr('resetAll.body')} confirm={tr('resetAll.confirm')} onConfirm={commitResetAll} />
     </div>
   );
 }

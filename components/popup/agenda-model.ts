@@ -1,10 +1,11 @@
 // What the popup derives from an Agenda: entries grouped by client, what can be ticked and how,
-// and where a row opens. No browser API here.
+// where a row opens, and what the header and the first screen count. No browser API here.
 import type { NewClientEvent } from '@/lib/model/facts';
 import type { Obligation } from '@/lib/model/obligations';
-import type { AgendaEntry, ClientSummary } from '@/lib/messaging/protocol';
+import type { Agenda, AgendaEntry, ClientSummary } from '@/lib/messaging/protocol';
 import { RULES, ruleTitleOf } from '@/lib/playbook/rules';
 import type { Settings } from '@/lib/playbook/settings';
+import type { Totals } from './snapshot';
 
 export interface ClientGroup {
   client: ClientSummary;
@@ -79,4 +80,43 @@ export function openTargetOf(client: ClientSummary, o: Pick<Obligation, 'rule'> 
 /** The rule's title in the UI language (the obligation carries the Russian one, filled from settings); English needs the settings for its numbers. */
 export function ruleTitle(o: Obligation, locale: 'ru' | 'en', settings: Settings | null = null): string {
   return locale === 'en' && settings && RULES[o.rule] ? ruleTitleOf(o.rule, settings, 'en') : o.title;
+}
+
+export type SectionId = 'overdue' | 'today' | 'tomorrow';
+
+/** Counts from the snapshot's totals win: a snapshot holds only the first screen of rows. */
+export function headerCounts(agenda: Agenda, totals?: Totals): { overdue: number; today: number } {
+  const overdue = (totals?.overdue ?? agenda.overdue.length) + (agenda.round?.state === 'overdue' ? 1 : 0);
+  return { overdue, today: totals?.today ?? agenda.today.length };
+}
+
+/** Nothing overdue or due today, and no round waiting: «Всё сделано» (tomorrow may still be listed). */
+export function nothingDueNow(agenda: Agenda, totals?: Totals): boolean {
+  const round = agenda.round;
+  return (totals?.overdue ?? agenda.overdue.length) === 0 && (totals?.today ?? agenda.today.length) === 0 && (!round || round.state === 'done' || round.state === 'upcoming');
+}
+
+/** No clients yet means the extension is not set up: explain how clients appear instead of an empty list. */
+export function isFirstRun(clients: number, agenda: Agenda): boolean {
+  return clients === 0 && agenda.overdue.length + agenda.today.length + agenda.tomorrow.length === 0;
+}
+
+/** The row budget of the first paint is spent section by section, in the order they are shown. */
+export function sectionLimits(budget: number, agenda: Agenda): Record<SectionId, number> {
+  return { overdue: budget, today: budget - agenda.overdue.length, tomorrow: budget - agenda.overdue.length - agenda.today.length };
+}
+
+/** A section whose budget is spent still shows one row, so its heading never stands alone. */
+export function visibleGroups(entries: readonly AgendaEntry[], limit: number): ClientGroup[] {
+  return groupByClient(limit < entries.length ? entries.slice(0, Math.max(limit, 1)) : entries);
+}
+
+/** One checkbox per account and slot of the round. */
+export function roundTickId(slot: string, clientId: string): string {
+  return `${slot}|${clientId}`;
+}
+
+/** Accounts in the round go by their Instagram handle, which is what the manager opens. */
+export function roundAccountLabel(client: Pick<ClientSummary, 'name' | 'instagram'>): string {
+  return client.instagram ? `@${client.instagram}` : client.name;
 }

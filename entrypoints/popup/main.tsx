@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import '@/components/common/theme.css';
 import '@/components/popup/popup.css';
-import { Popup, refresh } from '@/components/popup/Popup';
+import { Popup } from '@/components/popup/Popup';
+import { refresh } from '@/components/popup/state';
 import { startLocale } from '@/components/common/page-locale';
 
 performance.mark('popup-start');

@@ -1,8 +1,8 @@
-// The popup's pure helpers (components/popup/agenda-model.ts): grouping, what is tickable, where a row opens.
+// The popup's pure helpers (components/popup/agenda-model.ts): grouping, what is tickable, where a row opens, what the first screen counts.
 import { describe, expect, it } from 'vitest';
-import type { AgendaEntry, ClientSummary } from '@/lib/messaging/protocol';
+import type { Agenda, AgendaEntry, ClientSummary, Round } from '@/lib/messaging/protocol';
 import type { Obligation } from '@/lib/model/obligations';
-import { groupByClient, openTargetOf, pendingFacts, tickEvent, tickablesOf } from '@/components/popup/agenda-model';
+import { groupByClient, headerCounts, isFirstRun, nothingDueNow, openTargetOf, pendingFacts, roundAccountLabel, roundTickId, sectionLimits, tickEvent, tickablesOf, visibleGroups } from '@/components/popup/agenda-model';
 
 const client = (id: string, instagram: string | null = 'zerno.coffee'): ClientSummary => ({
   id,
@@ -76,5 +76,47 @@ describe('where a row opens', () => {
     expect(openTargetOf(client('a'), { rule: 'daily-post' })).toEqual({ kind: 'instagram', url: 'https://www.instagram.com/zerno.coffee/' });
     expect(openTargetOf(client('a'), { rule: 'first-contact' })).toEqual({ kind: 'deal', url: 'https://smmpro.amocrm.ru/leads/detail/a' });
     expect(openTargetOf(client('a', null), { rule: 'stories' }).kind).toBe('deal');
+  });
+});
+
+describe('the first screen', () => {
+  const entry = (c: string, rule: Obligation['rule'] = 'stories'): AgendaEntry => ({ client: client(c), obligation: ob({ rule, clientId: c, key: `${c}-${rule}` }) });
+  const round = (state: Round['state']): Round => ({ slot: '2026-11-27T11:00', at: 0, dueAt: 1, state, accounts: [] });
+  const agenda = (o: Partial<Agenda> = {}): Agenda => ({ now: 0, overdue: [], today: [], tomorrow: [], round: null, missedWhileAway: [], ...o });
+
+  it('the header counts an overdue round as one more overdue, and prefers the snapshot totals', () => {
+    const a = agenda({ overdue: [entry('a')], today: [entry('b'), entry('c')], round: round('overdue') });
+    expect(headerCounts(a)).toEqual({ overdue: 2, today: 2 });
+    expect(headerCounts(a, { overdue: 7, today: 9, tomorrow: 0 })).toEqual({ overdue: 8, today: 9 });
+    expect(headerCounts(agenda({ round: round('due') }))).toEqual({ overdue: 0, today: 0 });
+  });
+
+  it('«all done» needs nothing overdue or due today and no round waiting', () => {
+    expect(nothingDueNow(agenda({ tomorrow: [entry('a')] }))).toBe(true);
+    expect(nothingDueNow(agenda({ round: round('upcoming') }))).toBe(true);
+    expect(nothingDueNow(agenda({ round: round('done') }))).toBe(true);
+    expect(nothingDueNow(agenda({ round: round('due') }))).toBe(false);
+    expect(nothingDueNow(agenda({ today: [entry('a')] }))).toBe(false);
+    expect(nothingDueNow(agenda(), { overdue: 1, today: 0, tomorrow: 0 })).toBe(false);
+  });
+
+  it('first run: no clients and nothing listed', () => {
+    expect(isFirstRun(0, agenda())).toBe(true);
+    expect(isFirstRun(1, agenda())).toBe(false);
+    expect(isFirstRun(0, agenda({ tomorrow: [entry('a')] }))).toBe(false);
+  });
+
+  it('spends the row budget section by section, and a spent section still shows one row', () => {
+    const a = agenda({ overdue: [entry('a'), entry('b')], today: [entry('c'), entry('d'), entry('e')] });
+    expect(sectionLimits(4, a)).toEqual({ overdue: 4, today: 2, tomorrow: -1 });
+    expect(visibleGroups(a.today, 2).map((g) => g.client.id)).toEqual(['c', 'd']);
+    expect(visibleGroups(a.today, -1).map((g) => g.client.id)).toEqual(['c']);
+    expect(visibleGroups(a.today, Number.POSITIVE_INFINITY).map((g) => g.client.id)).toEqual(['c', 'd', 'e']);
+  });
+
+  it('round accounts: one tick id per slot and client, named by their handle when they have one', () => {
+    expect(roundTickId('2026-11-27T11:00', 'a')).toBe('2026-11-27T11:00|a');
+    expect(roundAccountLabel({ name: 'Зерно', instagram: 'zerno.coffee' })).toBe('@zerno.coffee');
+    expect(roundAccountLabel({ name: 'Зерно', instagram: null })).toBe('Зерно');
   });
 });
