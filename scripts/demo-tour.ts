@@ -5,6 +5,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { InstalledFakes } from '../test/fakes/route';
 import { profileForLead, storyLead } from '../test/fakes/seed';
+import type { NewClientEvent } from '../lib/model/facts';
+import { backdateTracking } from './backdate-tracking';
 
 interface TourOptions {
   context: BrowserContext;
@@ -43,6 +45,21 @@ export async function runDemoTour({ context, extensionId, fakes, screenshot }: T
     await openCard(lead.id);
     await board.goto(boardUrl);
   }
+  // The seeded agency has used Reglament from the start: its clients are followed since then, and
+  // the sidebar saw their posts and Stories on the days they went out.
+  const seen: NewClientEvent[] = leads.flatMap((lead) => {
+    const profile = profileForLead(seed, lead.id);
+    const clientId = `${seed.host}:${lead.id}`;
+    if (!profile) return [];
+    return [
+      ...profile.posts.map((p): NewClientEvent => ({ id: `ig:post:${p.shortcode}`, clientId, type: 'post', shortcode: p.shortcode, at: p.takenAt, source: 'instagram' })),
+      ...profile.stories.map((s): NewClientEvent => ({ id: `ig:story:${s.pk}`, clientId, type: 'story', storyId: s.pk, at: s.takenAt, source: 'instagram' })),
+    ];
+  });
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
+  await backdateTracking(extensionPage, Math.min(...leads.map((l) => l.createdAt)), seen);
+  await extensionPage.close();
 
   const instagram = await context.newPage();
   const openProfile = async (leadId: number) => {
@@ -54,6 +71,9 @@ export async function runDemoTour({ context, extensionId, fakes, screenshot }: T
   };
   for (const lead of leads) await openProfile(lead.id);
   await openProfile(storyLead(seed, 'd').id);
+  const tab = instagram.locator('reglament-sidebar button.rg-tab');
+  if ((await tab.count()) && (await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
+  await instagram.waitForTimeout(300);
   await shoot(instagram, 'sidebar');
 
   await board.bringToFront();

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { backdateTracking } from '../../scripts/backdate-tracking';
 import { STATUS, type Seed, type SeedLead } from '../fakes/seed';
 import type { InstalledFakes } from '../fakes/route';
 
@@ -82,6 +83,8 @@ test.describe('Instagram sidebar', () => {
   test.beforeEach(async ({ openExtensionPage, fakes }) => {
     const page = await openExtensionPage('popup.html');
     await syncClients(page, fakes.seed, ['zhanna_cakes', 'kids_english_ala', 'fitzone_astana', 'shanyrak_mebel', 'nomad_tours.kz'], { unlinked: ['shanyrak_mebel'] });
+    // The earlier visits that saw those Stories: Reglament has followed these clients for weeks.
+    await backdateTracking(page, fakes.seed.now - 30 * 24 * HOUR);
     await page.close();
   });
 

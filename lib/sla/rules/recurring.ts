@@ -28,15 +28,27 @@ function minuteKey(ctx: RuleContext, t: Instant): string {
   return `${dateOfDayNum(day)}T${h < 10 ? '0' : ''}${h}:${mm < 10 ? '0' : ''}${mm}`;
 }
 
+/**
+ * Before Reglament first saw the client, Instagram's partial history (latest posts, current
+ * Stories) and the absence of round ticks say nothing: an occurrence that fell due then is owed
+ * only if a recorded fact meets it.
+ */
+function trackedSinceOf(ctx: RuleContext): Instant {
+  return ctx.client.trackedSince ?? Number.NEGATIVE_INFINITY;
+}
+
 export function dailyPosts(ctx: RuleContext, period: PeriodSpan): void {
   const { cal } = ctx.p;
   const limit = limitOf(ctx);
   const byDay = ctx.idx.postByDay;
+  const since = trackedSinceOf(ctx);
   for (let d = period.startDay; d < period.contentEndDay; d++) {
     const start = cal.atLocal(d, 0);
     if (start > limit) break;
     const met = byDay.get(d);
-    emit(ctx, 'daily-post', dateOfDayNum(d), DAILY, start, cal.atLocal(d, ctx.p.dailyPostBy), met, met === undefined ? { missing: MISSING_POST } : undefined);
+    const due = cal.atLocal(d, ctx.p.dailyPostBy);
+    if (met === undefined && due < since) continue;
+    emit(ctx, 'daily-post', dateOfDayNum(d), DAILY, start, due, met, met === undefined ? { missing: MISSING_POST } : undefined);
   }
 }
 
@@ -46,6 +58,7 @@ export function stories(ctx: RuleContext, period: PeriodSpan): void {
   const limit = limitOf(ctx);
   const end = cal.atLocal(period.contentEndDay, 0);
   const list = ctx.idx.stories;
+  const since = trackedSinceOf(ctx);
   let start = cal.atLocal(period.startDay, 0);
   let i = 0;
   while (i < list.length && list[i]! < start) i++;
@@ -54,6 +67,12 @@ export function stories(ctx: RuleContext, period: PeriodSpan): void {
     const sd = cal.dayNumOf(start);
     const due = cal.atLocal(sd + every, 0) + (start - cal.atLocal(sd, 0));
     const met = i < list.length ? list[i] : undefined;
+    if (met === undefined && due < since) {
+      // Nothing seen before tracking started (Instagram shows only current Stories): the chain
+      // starts again from then instead of counting a breach nobody could observe.
+      start = since;
+      continue;
+    }
     emit(ctx, 'stories', minuteKey(ctx, start), STORIES, start, due, met, met === undefined ? { missing: MISSING_STORY } : undefined);
     if (met === undefined) return; // the chain waits for the next story
     start = met;
@@ -65,7 +84,7 @@ export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {
   const { cal, slots, engagementOverdueMs } = ctx.p;
   const limit = limitOf(ctx);
   const ticks = ctx.idx.rounds;
-  const since = ctx.client.trackedSince ?? Number.NEGATIVE_INFINITY;
+  const since = trackedSinceOf(ctx);
   for (let d = period.startDay; d < period.contentEndDay; d++) {
     const date = dateOfDayNum(d);
     for (const slot of slots) {
@@ -74,7 +93,6 @@ export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {
       const key = date + 'T' + slot.text;
       const t = ticks.get(key);
       const met = t && t.length ? t[0]!.at : undefined;
-      // Before Reglament knew the client, only a recorded check says anything about a round.
       if (met === undefined && start + engagementOverdueMs < since) continue;
       emit(ctx, 'engagement-round', key, ROUND, start, start + engagementOverdueMs, met, met === undefined ? { missing: MISSING_ROUND } : undefined);
     }

@@ -34,3 +34,31 @@ describe('a round ticked before tracking started', () => {
     expect(list.filter((o) => o.rule === 'engagement-round')).toHaveLength(4);
   });
 });
+
+describe('daily posts and Stories before tracking started', () => {
+  const client = { id: 'c', service: 'management' as const, payer: 'legal' as const, trackedSince: kz('2026-11-10T09:00') };
+  const list = () => computeObligations(client, evs, defaultSettings, kz('2026-11-10T11:45'));
+
+  it('owes no post for days before tracking without a post seen, but keeps those seen', () => {
+    const posts = list().filter((o) => o.rule === 'daily-post');
+    expect(posts.map((o) => [o.key, o.state])).toEqual([
+      ['2026-11-05', 'met'],
+      ['2026-11-10', 'open'],
+      ['2026-11-11', 'open'],
+    ]);
+  });
+
+  it('restarts the Stories chain at tracking instead of a breach nobody could see', () => {
+    const stories = list().filter((o) => o.rule === 'stories');
+    expect(stories).toHaveLength(1);
+    expect(stories[0].startAt).toBe(kz('2026-11-10T09:00'));
+    expect(stories[0].dueAt).toBe(kz('2026-11-13T09:00'));
+    expect(stories[0].state).toBe('open');
+  });
+
+  it('without trackedSince the same history is all owed', () => {
+    const all = computeObligations({ ...client, trackedSince: undefined }, evs, defaultSettings, kz('2026-11-10T11:45'));
+    expect(all.filter((o) => o.rule === 'daily-post' && o.state === 'overdue')).toHaveLength(4);
+    expect(all.find((o) => o.rule === 'stories')!.state).toBe('overdue');
+  });
+});
