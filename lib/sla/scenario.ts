@@ -110,6 +110,8 @@ export function parseScenario(input: unknown): ScenarioParse {
     if (c.credentialsFilled !== undefined && typeof c.credentialsFilled !== 'boolean') err('client.credentialsFilled', 'must be true or false');
     if (c.managerId !== undefined && c.managerId !== null && !Number.isInteger(c.managerId)) err('client.managerId', 'must be an integer or null');
     if (c.managerName !== undefined && c.managerName !== null && typeof c.managerName !== 'string') err('client.managerName', 'must be a string or null');
+    const trackedSince = c.trackedSince === undefined ? undefined : parseScenarioTime(c.trackedSince, cal);
+    if (trackedSince === null) err('client.trackedSince', 'not an ISO 8601 time');
     const id = typeof c.id === 'string' ? c.id : '';
     if (!Array.isArray(c.events)) err('client.events', 'must be an array of events');
     else c.events.forEach((raw, i) => {
@@ -125,6 +127,7 @@ export function parseScenario(input: unknown): ScenarioParse {
       managerId: typeof c.managerId === 'number' ? c.managerId : null,
       managerName: typeof c.managerName === 'string' ? c.managerName : null,
       ...(typeof c.credentialsFilled === 'boolean' ? { credentialsFilled: c.credentialsFilled } : {}),
+      ...(typeof trackedSince === 'number' ? { trackedSince } : {}),
     };
   }
   const expect = input.expect === undefined ? undefined : parseExpect(input.expect, err);
