@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import type { Client, NewClientEvent } from '../../../lib/model/facts';
 import { openStore } from '../../../lib/store/db';
-import type { Effects, ShownNotification } from '../../../lib/worker/service';
+import { createWorker, type Effects, type ShownNotification } from '../../../lib/worker/service';
 
 /** Wall time in Almaty (UTC+5) → epoch ms. */
 export const almaty = (iso: string) => Date.parse(`${iso}+05:00`);
@@ -43,3 +43,15 @@ export function fakeEffects() {
   };
   return { effects, shown, wakes, badges };
 }
+
+/** A worker over a fresh database with a clock the test moves. */
+export async function setupWorker(start: number) {
+  const db = await freshDb();
+  let now = start;
+  const fx = fakeEffects();
+  const worker = createWorker({ db: async () => db, now: () => now, effects: fx.effects, agendaUrl: 'chrome-extension://x/popup.html' });
+  return { db, worker, fx, setNow: (t: number) => (now = t) };
+}
+
+/** How an extension page is seen by the handlers. */
+export const page = { sender: { kind: 'page' as const } };

@@ -11,24 +11,14 @@ import * as repo from '../../../lib/store/repo';
 import type { Db } from '../../../lib/store/schema';
 import { buildAgenda, overdueCount } from '../../../lib/worker/agenda';
 import { deriveAll, loadWorld, planBasis, PLAN_CACHE_FORMAT, PLAN_CACHE_TTL } from '../../../lib/worker/replan';
-import { createWorker } from '../../../lib/worker/service';
 import { createTeamSync } from '../../../lib/worker/team-sync';
 import { createAmocrmFake } from '../../fakes/amocrm/index';
 import { createSeed } from '../../fakes/seed';
-import { almaty, client, ev, fakeEffects, freshDb } from './helpers';
+import { almaty, client, ev, freshDb, page, setupWorker as setup } from './helpers';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const page = { sender: { kind: 'page' as const } };
 const version = async (db: Db) => (await repo.getMeta(db, 'dataVersion')) ?? 0;
-
-async function setup(start: number) {
-  const db = await freshDb();
-  let now = start;
-  const fx = fakeEffects();
-  const worker = createWorker({ db: async () => db, now: () => now, effects: fx.effects, agendaUrl: 'chrome-extension://x/popup.html' });
-  return { db, worker, fx, setNow: (t: number) => (now = t) };
-}
 
 /** The seeded agency (fake amoCRM) read by the team sync, plus its Instagram posts and stories. */
 async function seededAgency(at: number) {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as repo from '../../../lib/store/repo';
 import { createWorker } from '../../../lib/worker/service';
-import { almaty, client, ev, fakeEffects, freshDb } from './helpers';
+import { almaty, client, ev, fakeEffects, freshDb, page, setupWorker as setup } from './helpers';
 
-const page = { sender: { kind: 'page' as const } };
-
-async function setup(start: number) {
-  const db = await freshDb();
-  let now = start;
-  const fx = fakeEffects();
-  const worker = createWorker({ db: async () => db, now: () => now, effects: fx.effects, agendaUrl: 'chrome-extension://x/popup.html' });
-  return { db, worker, fx, setNow: (t: number) => (now = t) };
-}
 
 describe('worker service', () => {
   it('syncs a client, records events once and returns its view', async () => {
