@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/client';
 import type { TokenStatus } from '@/lib/messaging/protocol';
-import { amocrmOrigin, checkMapping, parseLiveAccount, pickPipeline, subdomainOfUrl, type LiveAccount, type NameCheck } from '@/lib/options/amocrm-check';
+import { checkMapping, pickPipeline, subdomainOfUrl, type LiveAccount, type NameCheck } from '@/lib/options/amocrm-check';
 import { formatInZone } from '@/lib/i18n/format';
 import { locale } from '../common/page-locale';
 import { dataVersion, saved } from './state';
@@ -42,35 +42,18 @@ async function detectTab(): Promise<void> {
   }
 }
 
-async function getJson(url: string): Promise<unknown> {
-  const res = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
-  if (res.status === 401 || res.status === 403) throw Object.assign(new Error(String(res.status)), { auth: res.status });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.json();
-}
-
+/** The worker reads the account (with the stored token, else the browser's amoCRM session). */
 export async function runCheck(): Promise<void> {
-  const settings = saved.value;
-  if (!settings) return;
-  const sub = settings.amocrm.subdomain.trim() || openTabSubdomain.value;
-  if (!sub) {
-    amoCheck.value = { state: 'failed', message: tr('amo.noSubdomain') };
-    return;
-  }
-  const origin = amocrmOrigin(sub);
-  const host = new URL(origin).host;
+  if (!saved.value) return;
   amoCheck.value = { state: 'checking' };
   try {
-    const [pipelines, fields] = await Promise.all([getJson(`${origin}/api/v4/leads/pipelines`), getJson(`${origin}/api/v4/leads/custom_fields?limit=250`)]);
-    amoCheck.value = { state: 'done', host, account: parseLiveAccount(pipelines, fields) };
+    const r = await sendMessage('amocrm.account', {});
+    if (r.ok) amoCheck.value = { state: 'done', host: r.host, account: r.account };
+    else if (r.reason === 'no-host') amoCheck.value = { state: 'failed', message: tr('amo.noSubdomain') };
+    else if (r.reason === 'unauthorized') amoCheck.value = { state: 'failed', message: tr('amo.unauthorized', { status: r.status }) };
+    else amoCheck.value = { state: 'failed', message: tr('amo.unreachable', { host: r.host ?? '', reason: r.status ? `HTTP ${r.status}` : tr('amo.network') }) };
   } catch (error) {
-    const auth = (error as { auth?: number }).auth;
-    amoCheck.value = {
-      state: 'failed',
-      message: auth
-        ? tr('amo.unauthorized', { status: auth })
-        : tr('amo.unreachable', { host, reason: error instanceof TypeError ? tr('amo.network') : error instanceof Error ? error.message : String(error) }),
-    };
+    amoCheck.value = { state: 'failed', message: tr('amo.unreachable', { host: '', reason: error instanceof Error ? error.message : String(error) }) };
   }
 }
 

@@ -3,6 +3,7 @@
 import type { Client, ClientEvent, Instant, NewClientEvent, Stage } from '../model/facts';
 import type { Obligation } from '../model/obligations';
 import type { ContentPlan, TodayPlanItem } from '../model/plans';
+import type { LiveAccount } from '../options/amocrm-check';
 import type { Settings } from '../playbook/settings';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
 
@@ -135,6 +136,8 @@ export interface Protocol {
   /** Opens the options page (at a section) in a tab: content scripts cannot open chrome-extension:// pages themselves. */
   'options.open': { request: { section?: OptionsSection }; response: { opened: true } };
   /** Content scripts cannot open extension pages themselves: the dashboard, at a client's plans. */
+  /** Extension pages only: the live account's pipelines and fields, for checking the mapping names. */
+  'amocrm.account': { request: Record<string, never>; response: AmoAccountCheck };
   'dashboard.open': { request: { clientId?: string }; response: { opened: true } };
 }
 
@@ -142,6 +145,10 @@ export const optionsSections = ['calendar', 'newClients', 'currentClients', 'ala
 export type OptionsSection = (typeof optionsSections)[number];
 /** The options page's element id of a section (`newClients` → `new-clients`). */
 export const optionsAnchor = (section: OptionsSection) => section.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+export type AmoAccountCheck =
+  | { ok: true; host: string; auth: 'token' | 'session'; account: LiveAccount }
+  | { ok: false; host: string | null; reason: 'no-host' | 'unauthorized' | 'unreachable'; status: number; message: string };
 
 export interface TokenStatus {
   set: boolean;

@@ -110,6 +110,7 @@ export const validators: { [T in MessageType]: Validator<T> } = {
     return errors.length ? { ok: false, errors } : ok(p.clientId === undefined ? {} : { clientId: p.clientId as string });
   },
   'token.status': empty(),
+  'amocrm.account': empty(),
   ...dashboardValidators,
 };
 

@@ -1,5 +1,5 @@
 // Checks the amoCRM names in settings against the live account: pipelines with their statuses and
-// the leads' custom fields (API v4 JSON as amoCRM returns it). Pure: the page does the fetching.
+// the leads' custom fields (API v4 JSON as amoCRM returns it). Pure: the worker does the fetching.
 import type { AmoCrmSettings } from '../playbook/settings';
 
 export interface LivePipeline {
@@ -85,8 +85,4 @@ export function subdomainOfUrl(url: string | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-export function amocrmOrigin(subdomain: string): string {
-  return `https://${subdomain}.amocrm.ru`;
 }

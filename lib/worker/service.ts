@@ -19,6 +19,7 @@ import { buildView } from './view';
 import { createDashboardHandlers } from './dashboard';
 import { createPlanHandlers } from './plans';
 import { createTeamSync, type TeamSyncDeps } from './team-sync';
+import { createAccountCheck } from './amocrm-account';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -193,6 +194,7 @@ export function createWorker(deps: WorkerDeps) {
   }
 
   const teamSync = createTeamSync({ db: deps.db, now, onRecorded: () => replanSoon(), ...deps.teamSync });
+  const checkAccount = createAccountCheck({ db: deps.db, ...deps.teamSync });
   const handlers: Handlers = {
     ...createPlanHandlers({ db: deps.db, now, editUrl: (id) => new URL(`dashboard.html#plans/${id}`, deps.agendaUrl).href }),
     ...createDashboardHandlers({ db: deps.db, now }),
@@ -287,6 +289,7 @@ export function createWorker(deps: WorkerDeps) {
       await deps.openPage('options.html', section ? optionsAnchor(section) : null);
       return { opened: true };
     },
+    'amocrm.account': () => checkAccount(),
     'dashboard.open': async ({ clientId }) => {
       if (!deps.openPage) throw new HandlerError('failed', 'Cannot open the dashboard here');
       await deps.openPage('dashboard.html', clientId ? `plans/${clientId}` : null);

@@ -64,7 +64,7 @@ export async function resolveHost(db: Db, subdomain: string, findHost?: () => Pr
 }
 
 /** The host of an open amoCRM tab (host permissions let the worker see those tabs' URLs). */
-async function openAmocrmTabHost(): Promise<string | null> {
+export async function openAmocrmTabHost(): Promise<string | null> {
   const tabs = (globalThis as { chrome?: { tabs?: { query(q: { url: string[] }): Promise<Array<{ url?: string }>> } } }).chrome?.tabs;
   if (!tabs) return null;
   const { amocrmMatches } = await import('../hosts');

@@ -164,8 +164,8 @@ test('a corrupt backup is rejected with the reason and nothing changes; delete-a
 
 test('amoCRM names are checked against the live account; unreachable amoCRM is said clearly', async ({ context, openExtensionPage, fakes }) => {
   expect(fakes.seed.host).toBe(HOST);
-  // The page fetches the API itself with the manager's session: a cross-site request from the
-  // extension origin carries the session cookie only when it is SameSite=None (the fake sets Lax).
+  // Without a token the worker reads with the manager's session: a request from the extension
+  // carries the session cookie only when it is SameSite=None (the fake's pages set Lax).
   await context.addCookies([{ name: 'session_id', value: 'fake', domain: HOST, path: '/', secure: true, sameSite: 'None' }]);
   const page = await openOptions(openExtensionPage, '#amocrm');
   const sub = page.getByLabel('Поддомен amoCRM', { exact: true });
@@ -195,6 +195,15 @@ test('amoCRM names are checked against the live account; unreachable amoCRM is s
   await expect(page.getByLabel('Токен', { exact: true })).toHaveValue('');
   expect(await page.content()).not.toContain('eyJ0eXAiOiJKV1Qi');
   expect((await send(page, 'token.status', {})).data.set).toBe(true);
+
+  // with the token the check needs no session at all
+  await context.clearCookies();
+  await sub.fill('smmpro');
+  await sub.press('Enter');
+  await page.getByRole('button', { name: 'Проверить названия в amoCRM' }).click();
+  await expect(page.getByTestId('amo-result')).toContainText('найдены в smmpro.amocrm.ru');
+  expect(fakes.amocrm.requests.entries.filter((r) => r.path === '/api/v4/leads/pipelines').at(-1)?.status).toBe(200);
+
   await page.getByRole('button', { name: 'Удалить токен' }).click();
   await expect(page.getByTestId('token-status')).toContainText('Токен не сохранён');
 });
