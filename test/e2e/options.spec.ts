@@ -4,15 +4,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { send, roundTheClock } from './send';
 
 const HOST = 'smmpro.amocrm.ru';
 const MIN = 60_000;
-
-type Reply = { ok: boolean; data?: any; error?: { code: string; message: string } };
-
-function send(page: Page, type: string, payload: unknown): Promise<Reply> {
-  return page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ reglament: 1, type, payload }), [type, payload] as const);
-}
 
 function clientOf(leadId: number, name: string) {
   return {
@@ -29,12 +24,6 @@ function clientOf(leadId: number, name: string) {
     stageName: null,
     updatedAt: Date.now(),
   };
-}
-
-async function roundTheClock(page: Page) {
-  const s = (await send(page, 'settings.get', {})).data;
-  s.calendar = { ...s.calendar, workStart: '00:00', workEnd: '23:59', workDays: [1, 2, 3, 4, 5, 6, 7], useKzHolidays: false };
-  expect((await send(page, 'settings.set', { settings: s })).data.ok).toBe(true);
 }
 
 async function openOptions(openExtensionPage: (p: string) => Promise<Page>, hash = '') {

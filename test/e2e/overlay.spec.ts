@@ -2,16 +2,12 @@
 // service branching, ticks, API faults → page-data mode, single-page navigation, screenshots.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { send } from './send';
 import { storyLead, type StoryKey } from '../fakes/seed';
 
 const HOST = 'smmpro.amocrm.ru';
 const overlay = (page: Page) => page.locator('reglament-overlay');
 const inOverlay = (page: Page, css: string): Locator => overlay(page).locator(css);
-
-type Reply = { ok: boolean; data?: unknown };
-function send(page: Page, type: string, payload: unknown): Promise<Reply> {
-  return page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ reglament: 1, type, payload }), [type, payload] as const);
-}
 
 async function openCard(page: Page, leadId: number, mode: 'api' | 'page' = 'api') {
   await page.goto(`https://${HOST}/leads/detail/${leadId}`);

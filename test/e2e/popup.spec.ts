@@ -3,18 +3,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { send, roundTheClock } from './send';
 import { backdateTracking } from '../../scripts/backdate-tracking';
 
 const HOST = 'smmpro.amocrm.ru';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-
-type Reply = { ok: boolean; data?: any; error?: { code: string; message: string } };
-
-function send(page: Page, type: string, payload: unknown): Promise<Reply> {
-  return page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ reglament: 1, type, payload }), [type, payload] as const);
-}
 
 function clientOf(leadId: number, name: string, service: 'management' | 'complex' = 'management') {
   return {
@@ -31,14 +26,6 @@ function clientOf(leadId: number, name: string, service: 'management' | 'complex
     stageName: null,
     updatedAt: Date.now(),
   };
-}
-
-/** Working hours around the clock, every day, no holidays: the countdowns below do not depend on when the test runs. */
-async function roundTheClock(page: Page) {
-  const s = (await send(page, 'settings.get', {})).data;
-  s.calendar = { ...s.calendar, workStart: '00:00', workEnd: '23:59', workDays: [1, 2, 3, 4, 5, 6, 7], useKzHolidays: false };
-  const r = await send(page, 'settings.set', { settings: s });
-  expect(r.ok && r.data.ok).toBe(true);
 }
 
 async function sync(page: Page, client: ReturnType<typeof clientOf>, events: { type: string; at: number; [k: string]: unknown }[]) {
@@ -91,7 +78,7 @@ test('agenda: overdue with how long, due today with the time left, ticks, the ro
   await draft.check();
   await expect(draft).toBeChecked();
   const events = await send(page, 'client.events', { clientId: 'smmpro.amocrm.ru:3' });
-  expect(events.data.some((e: any) => e.type === 'tick' && e.item === 'concept-draft')).toBe(true);
+  expect(events.data.some((e) => e.type === 'tick' && e.item === 'concept-draft')).toBe(true);
 
   // the engagement round lists the current client's account; tick it
   const round = page.getByTestId('round');
@@ -104,7 +91,7 @@ test('agenda: overdue with how long, due today with the time left, ticks, the ro
     .poll(async () => (await round.getAttribute('data-slot')) !== slot || (await account.isChecked()))
     .toBe(true);
   const ticks = await send(page, 'client.events', { clientId: 'smmpro.amocrm.ru:4' });
-  expect(ticks.data.some((e: any) => e.type === 'tick' && e.item === 'engagement-round' && e.key === slot)).toBe(true);
+  expect(ticks.data.some((e) => e.type === 'tick' && e.item === 'engagement-round' && e.key === slot)).toBe(true);
 
   // rows open the right place: the deal for a first call
   await expect(page.locator('[data-client="smmpro.amocrm.ru:1"] a.open').first()).toHaveAttribute('href', 'https://smmpro.amocrm.ru/leads/detail/1');
@@ -158,7 +145,7 @@ test('300 clients: the popup renders its list in under 100 ms', async ({ openExt
       let good = 0;
       for (let i = 0; i < list.length; i += 30) {
         const replies = await Promise.all(list.slice(i, i + 30).map((p) => chrome.runtime.sendMessage({ reglament: 1, type: 'client.sync', payload: p })));
-        good += replies.filter((r: any) => r?.ok).length;
+        good += replies.filter((r: { ok?: boolean } | undefined) => r?.ok).length;
       }
       return good;
     },

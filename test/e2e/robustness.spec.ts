@@ -4,6 +4,7 @@
 // the same deal, and the worker killed between two ticks.
 import type { BrowserContext, Locator, Page, Route, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { send } from './send';
 import { FIELD, STATUS, storyLead } from '../fakes/seed';
 import type { InstalledFakes } from '../fakes/route';
 
@@ -13,7 +14,6 @@ const inOverlay = (page: Page, css: string): Locator => overlay(page).locator(cs
 const sidebar = (page: Page) => page.locator('reglament-sidebar');
 const panel = (page: Page) => sidebar(page).locator('#rg-panel');
 
-type Reply = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
 interface StoredEvent {
   id: string;
   type: string;
@@ -29,10 +29,6 @@ interface StoredClient {
   instagram: string | null;
   name: string;
   credentialsFilled: boolean;
-}
-
-function send(page: Page, type: string, payload: unknown): Promise<Reply> {
-  return page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ reglament: 1, type, payload }), [type, payload] as const);
 }
 
 async function eventsOf(ext: Page, clientId: string): Promise<StoredEvent[]> {

@@ -2,6 +2,7 @@
 // a killed worker loses nothing, and forged senders are refused.
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { send, type Reply } from './send';
 
 const HOST = 'smmpro.amocrm.ru';
 const clientOf = (leadId: number, name: string) => ({
@@ -18,12 +19,6 @@ const clientOf = (leadId: number, name: string) => ({
   stageName: null,
   updatedAt: Date.now(),
 });
-
-type Reply = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
-
-function send(page: Page, type: string, payload: unknown): Promise<Reply> {
-  return page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ reglament: 1, type, payload }), [type, payload] as const);
-}
 
 async function alarms(worker: Worker) {
   return worker.evaluate(() => chrome.alarms.getAll());
