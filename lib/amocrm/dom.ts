@@ -115,5 +115,3 @@ export function readCardDom(doc: ParentNode, input: { host: string; leadId: numb
   };
 }
 
-/** What the page cannot tell, shown in page-data mode. */
-export const PAGE_MODE_LACKS = ['stage-history', 'created-at', 'loss-reason'] as const;

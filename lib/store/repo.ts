@@ -226,15 +226,6 @@ export async function deleteMeta(db: Db, key: MetaKey): Promise<void> {
   await db.delete('meta', key);
 }
 
-/** Read-modify-write of one meta record inside a single transaction. */
-export async function updateMeta<K extends MetaKey>(db: Db, key: K, update: (current: MetaValues[K] | undefined) => MetaValues[K]): Promise<MetaValues[K]> {
-  const tx = db.transaction('meta', 'readwrite');
-  const next = update((await tx.store.get(key)) as MetaValues[K] | undefined);
-  await tx.store.put(next, key);
-  await tx.done;
-  return next;
-}
-
 // ---- everything ----
 
 export interface Counts {
