@@ -1,6 +1,6 @@
 // The background worker in a real Chromium: messages in, alarms planned, wake-ups notify,
 // a killed worker loses nothing, and forged senders are refused.
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { send, type Reply } from './send';
 

@@ -6,7 +6,6 @@ import { TokenBucket } from '../../../lib/amocrm/rate-limit';
 import type { TeamSyncStatus } from '../../../lib/dashboard/types';
 import type { NewClientEvent } from '../../../lib/model/facts';
 import { exportBackup, importBackup } from '../../../lib/store/backup';
-import type { PlanCache } from '../../../lib/store/meta';
 import * as repo from '../../../lib/store/repo';
 import type { Db } from '../../../lib/store/schema';
 import { buildAgenda, overdueCount } from '../../../lib/worker/agenda';
