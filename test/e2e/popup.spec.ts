@@ -117,7 +117,7 @@ test('all done: nothing overdue or due today shows «Всё сделано»', a
   await expect(page.getByTestId('all-done')).toContainText('Всё сделано');
 });
 
-test('300 clients: the popup renders its list in under 100 ms', async ({ openExtensionPage }) => {
+test('300 clients: the popup lists every one of them, the snapshot first and the worker\'s list after', async ({ openExtensionPage }) => {
   const setup = await openExtensionPage('popup.html');
   const now = Date.now();
   const payloads = Array.from({ length: 300 }, (_, i) => {
@@ -156,46 +156,16 @@ test('300 clients: the popup renders its list in under 100 ms', async ({ openExt
   // A busy agency Reglament has followed for weeks, not one installed a minute ago.
   await backdateTracking(setup, now - 30 * DAY);
 
-  const agendaMs: number[] = [];
+  // Timing lives in `npm run bench` (popup row); here only what the manager sees: every client listed,
+  // the first opening from the worker, later ones from the snapshot and then replaced by the worker's list.
   for (let i = 0; i < 3; i++) {
-    agendaMs.push(
-      await setup.evaluate(async () => {
-        const t = performance.now();
-        await chrome.runtime.sendMessage({ reglament: 1, type: 'agenda.get', payload: {} });
-        return Math.round(performance.now() - t);
-      }),
-    );
-  }
-  console.log(`agenda.get round trip with 300 clients (ms): ${agendaMs.join(', ')}`);
-  // Opening 1 has no snapshot: the list waits for the worker. Openings 2–5 paint the last visit's
-  // snapshot at once, and the worker's fresh agenda replaces it. Marks are relative to navigation start:
-  // popup-start = our script runs, agenda-rendered = list painted (after the frame), agenda-fresh = worker's list painted.
-  const runs: Record<string, number>[] = [];
-  for (let i = 0; i < 5; i++) {
     const page = await setup.context().newPage();
-    const t0 = Date.now();
     await page.goto(setup.url());
     await page.waitForSelector('body[data-rendered="true"] [data-testid="agenda-list"]');
-    const wall = Date.now() - t0;
     await page.waitForSelector('body[data-fresh="true"]');
-    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
     await expect.poll(() => page.locator('li.entry').count()).toBeGreaterThan(900);
-    runs.push({ ...marks, wall, rows: await page.locator('li.entry').count() });
+    for (const n of [1, 150, 300]) await expect(page.getByText(`Клиент ${String(n).padStart(3, '0')}`).first()).toBeVisible();
     await page.waitForTimeout(300); // let the snapshot be written
     await page.close();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const warm = runs.slice(1);
-  const figures = {
-    coldNavToList: runs[0]!['agenda-rendered'],
-    warmNavToList: median(warm.map((r) => r['agenda-rendered']!)),
-    warmScriptToList: median(warm.map((r) => r['agenda-rendered']! - r['popup-start']!)),
-    navToScript: median(runs.map((r) => r['popup-start']!)),
-    navToFreshList: median(runs.map((r) => r['agenda-fresh']!)),
-  };
-  console.log(`popup with 300 clients (${runs[0]!.rows} rows), ms: ${JSON.stringify(figures)}; runs ${JSON.stringify(runs)}`);
-  // What the popup's own code controls — from its script starting to the list painted — stays under 100 ms;
-  // Chrome's page start (navToScript) comes on top and is reported, with a loose bound for loaded CI boxes.
-  expect(figures.warmScriptToList).toBeLessThan(100);
-  expect(figures.warmNavToList).toBeLessThan(400);
 });
