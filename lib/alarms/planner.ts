@@ -6,62 +6,19 @@
 import { calendarFor } from '../calendar';
 import { formatInZone } from '../i18n/format';
 import type { Locale } from '../i18n/locale';
-import type { ClientSummary } from '../messaging/protocol';
+import type { ClientSummary } from '../model/clients';
+import type { Candidates, NotificationCandidate, NotificationTarget, PlannedNotification, RoundMark } from '../model/notifications';
 import type { Obligation } from '../model/obligations';
 import type { Settings } from '../playbook/settings';
-import type { NotificationTarget } from '../store/meta';
-import { instagramUrl } from '../worker/summary';
-import { workerText } from '../worker/texts';
+import { instagramUrl } from '../instagram/url';
+import { workerText } from './texts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** Occurrences older than this (before now) are not notified any more. */
 export const DEFAULT_PAST_HORIZON = 3 * 24 * HOUR;
 
-export type NotificationKind = 'warning' | 'breach' | 'post-reminder' | 'stories' | 'renewal' | 'lost' | 'round' | 'round-late';
-
-/** A notification an obligation calls for, before the time is known: plain data (it is cached). */
-export interface NotificationCandidate {
-  /** Stable per occurrence, so nothing fires twice: `${obligationId}|${kind}` or `round|${slot}`. */
-  id: string;
-  kind: NotificationKind;
-  /** The moment it is about (the deadline, the slot); it shows then, or later (quiet hours, snooze). */
-  about: number;
-  breach: boolean;
-  clientIds: string[];
-  /**
-   * Rendered once, without reference to the current time: a time in the text carries its date
-   * when it is not on the local day of `about`.
-   */
-  title: string;
-  message: string;
-  /** The first button's label; the second is always «Отложить 15 мин». */
-  openLabel: string;
-  target: NotificationTarget;
-}
-
-export interface PlannedNotification extends NotificationCandidate {
-  /** When it should show (after quiet hours and snoozes). */
-  at: number;
-}
-
-/** An engagement-round slot as the badge sees it (any state, all clients). */
-export interface RoundMark {
-  slot: string;
-  at: number;
-  dueAt: number;
-  /** Every account of the slot is done. */
-  done: boolean;
-}
-
-/** The time-independent result of planning: what to notify about, and what the badge counts. */
-export interface Candidates {
-  candidates: NotificationCandidate[];
-  /** dueAt of every open or overdue obligation with a deadline (rounds aside), ascending. */
-  overdueDueTimes: number[];
-  /** Every engagement-round slot, in the order the agenda meets them. */
-  rounds: RoundMark[];
-}
+export type { Candidates, NotificationCandidate, NotificationKind, PlannedNotification, RoundMark } from '../model/notifications';
 
 export interface PlanClient {
   summary: ClientSummary;

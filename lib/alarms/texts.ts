@@ -1,4 +1,4 @@
-// The worker's own strings (notifications, warnings), Russian first, English second.
+// The notification and warning strings the worker shows (planned here beside the planner), Russian first, English second.
 import { translator, type Messages } from '../i18n/translate';
 import type { Locale } from '../i18n/locale';
 

@@ -45,7 +45,7 @@ export async function readDeal(leadId: number, deps: ReadDeps): Promise<DealResu
     const gaps = layoutGaps(doc, leadId);
     if (gaps.length) throw new LayoutError(gaps, fallbackKind(error));
     const deal = readCardDom(doc, { host: deps.host, leadId, amo, timeZone: deps.timeZone, now: deps.now() });
-    if (!deal) throw new Error('The deal card is not on the page');
+    if (!deal) throw new Error('The deal card is not on the page', { cause: error });
     return { deal, mapped: mapDeal(deal, amo, deps.timeZone, deps.now()), fallback: fallbackKind(error) };
   }
 }

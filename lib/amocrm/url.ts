@@ -18,3 +18,8 @@ export function leadIdOf(url: string): number | null {
 export function clientIdOf(host: string, leadId: number): string {
   return `${host.toLowerCase()}:${leadId}`;
 }
+
+/** The deal card's address on the client's own account. */
+export function dealUrl(client: { host: string; leadId: number }): string {
+  return `https://${client.host}/leads/detail/${client.leadId}`;
+}

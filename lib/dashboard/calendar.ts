@@ -2,8 +2,18 @@
 // post was published. Pure.
 import type { Client, ClientEvent, Instant } from '../model/facts';
 import type { ContentPlan } from '../model/plans';
-import { datesOfMonth } from './month';
+import { dateOfDayNum, dayNumOfDate } from '../calendar/time';
 import type { CalendarCell, MonthCalendar } from './types';
+
+
+/** Local dates of a `YYYY-MM` month. */
+export function datesOfMonth(month: string): string[] {
+  const first = dayNumOfDate(`${month}-01`);
+  if (first === null) throw new Error(`month: must be YYYY-MM, got ${month}`);
+  const out: string[] = [];
+  for (let d = first; dateOfDayNum(d).startsWith(month); d++) out.push(dateOfDayNum(d));
+  return out;
+}
 
 export function buildMonthCalendar(
   month: string,

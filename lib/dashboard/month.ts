@@ -2,14 +2,16 @@
 // due in the month with its outcome, the kept/missed bars per week, and the plan calendar.
 // Pure: the worker calls it with what it read from the store.
 import { calendarFor } from '../calendar';
-import { dateOfDayNum, dayNumOfDate, weekdayOfDayNum } from '../calendar/time';
+import { dayNumOfDate, weekdayOfDayNum } from '../calendar/time';
 import type { Client, ClientEvent, Instant } from '../model/facts';
 import type { Obligation } from '../model/obligations';
 import type { ContentPlan } from '../model/plans';
 import { computePayroll } from '../payroll';
 import type { Settings } from '../playbook/settings';
 import { computeObligations } from '../sla';
-import { buildMonthCalendar } from './calendar';
+import { buildMonthCalendar, datesOfMonth } from './calendar';
+
+export { datesOfMonth };
 import type { DashboardClient, DashboardMonth, Outcome, RecordRow, WeekBar } from './types';
 
 export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -27,15 +29,6 @@ export const NO_MANAGER = 'Без ответственного';
 
 export function managerNameOf(client: Pick<Client, 'managerId' | 'managerName'>): string {
   return client.managerName ?? (client.managerId === null ? NO_MANAGER : `#${client.managerId}`);
-}
-
-/** Local dates of a `YYYY-MM` month. */
-export function datesOfMonth(month: string): string[] {
-  const first = dayNumOfDate(`${month}-01`);
-  if (first === null) throw new Error(`month: must be YYYY-MM, got ${month}`);
-  const out: string[] = [];
-  for (let d = first; dateOfDayNum(d).startsWith(month); d++) out.push(dateOfDayNum(d));
-  return out;
 }
 
 export function outcomeOf(o: Obligation, now: Instant): { outcome: Outcome; lateBy: number | null } {

@@ -101,10 +101,9 @@ export async function observeProfile(username: string, deps: ApiDeps, options: {
     return res.json();
   };
 
-  let profile: ProfileInfo | null = null;
   try {
     const body = await get(`/api/v1/users/web_profile_info/?username=${encodeURIComponent(name)}`);
-    profile = readProfileInfo(body);
+    const profile = readProfileInfo(body);
     if (!profile) return body === null ? { status: 'not-found', requests } : { status: 'error', message: 'unexpected profile answer', observation: cached ?? null, requests };
     let stories: ObservedStory[] | null = null;
     try {

@@ -55,3 +55,8 @@ export function profileUsername(href: string): string | null {
 export function profilePath(username: string): string {
   return `/${encodeURIComponent(username.replace(/^@/, '').toLowerCase())}/`;
 }
+
+/** A profile's address, as the notifications and the popup open it. */
+export function instagramUrl(username: string): string {
+  return `https://www.instagram.com/${encodeURIComponent(username)}/`;
+}

@@ -5,18 +5,11 @@ import type { Obligation } from '../model/obligations';
 import type { ContentPlan, TodayPlanItem } from '../model/plans';
 import type { LiveAccount } from '../options/amocrm-check';
 import type { Settings } from '../playbook/settings';
+import type { ClientSummary } from '../model/clients';
+
+export type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
 
-export interface ClientSummary {
-  id: string;
-  name: string;
-  service: Client['service'];
-  payer: Client['payer'];
-  instagram: string | null;
-  managerName: string | null;
-  /** Where the deal opens: `https://{host}/leads/detail/{leadId}`. */
-  dealUrl: string;
-}
 
 export interface Period {
   index: number;

@@ -1,10 +1,9 @@
 // Builds checklist items for a one-off rule from "done" instants, with the management/complex
 // branching of lib/playbook/rules.ts, and derives metAt (the last required item's time).
-import type { Instant } from '../model/facts';
+import type { Instant, Service } from '../model/facts';
 import type { ChecklistItem, RuleId } from '../model/obligations';
 import { itemTitle, RULES, ruleText } from '../playbook/rules';
 import type { RuleContext } from './context';
-import type { Service } from '../model/facts';
 import type { Settings } from '../playbook/settings';
 
 /** `done` maps item id → when it was done; `null` = done at an unknown time (e.g. a filled field). */

@@ -1,16 +1,7 @@
 // The small key/value records of the `meta` store, typed.
-import type { Candidates } from '../alarms/planner';
 import type { Locale } from '../i18n/locale';
+import type { Candidates, NotificationTarget } from '../model/notifications';
 
-export interface NotificationTarget {
-  /** Opened when the body (or the first button) is clicked. */
-  url: string;
-  /** When set, the first button opens this instead (e.g. the Instagram profile). */
-  altUrl?: string;
-  clientId?: string;
-  /** For a summary notification: the notification ids it stands for (snoozed together). */
-  ids?: string[];
-}
 
 export interface AwayWindow {
   /** lastSeenAt of the previous worker life. */

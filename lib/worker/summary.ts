@@ -1,13 +1,9 @@
 import type { Client, ClientEvent, Stage } from '../model/facts';
-import type { ClientSummary } from '../messaging/protocol';
+import type { ClientSummary } from '../model/clients';
+import { dealUrl } from '../amocrm/url';
+import { instagramUrl } from '../instagram/url';
 
-export function dealUrl(client: Pick<Client, 'host' | 'leadId'>): string {
-  return `https://${client.host}/leads/detail/${client.leadId}`;
-}
-
-export function instagramUrl(username: string): string {
-  return `https://www.instagram.com/${encodeURIComponent(username)}/`;
-}
+export { dealUrl, instagramUrl };
 
 export function summaryOf(client: Client): ClientSummary {
   return {

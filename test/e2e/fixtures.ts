@@ -15,6 +15,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   context: async ({}, use) => {
     const launched = await launchWithExtension({ headless: true });
     await use(launched.context);

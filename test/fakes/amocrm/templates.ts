@@ -147,7 +147,7 @@ export function amoRenderBoard(board: AmoBoardVM): string {
 }
 
 export function amoRenderField(f: AmoFieldVM): string {
-  let value = '';
+  let value: string;
   if (f.type === 'select') {
     value =
       '<div class="control--select linked-form__select">' +
@@ -176,7 +176,7 @@ export function amoRenderField(f: AmoFieldVM): string {
 }
 
 export function amoRenderFeedItem(n: AmoFeedItemVM): string {
-  let body = '';
+  let body: string;
   if (n.kind === 'call_in' || n.kind === 'call_out') {
     body =
       '<div class="feed-note__call">' +

@@ -172,7 +172,7 @@ function directThreads(seed: Seed, now: number): IgDirectThreadVM[] {
     .filter((p) => p.leadId !== null)
     .slice(0, 8)
     .map((p, i) => ({
-      id: String(340282366841710300949128000000000 + i),
+      id: (340282366841710300949128000000000n + BigInt(i)).toString(),
       username: p.username,
       fullName: p.fullName,
       avatarColor: p.avatarColor,
