@@ -36,7 +36,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/components/**', '@/components/**', '**/entrypoints/**', '@/entrypoints/**'], message: 'lib/ is below the UI: pass what it needs in.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/components/**', '@/components/**', '**/entrypoints/**', '@/entrypoints/**'],
+              message: 'lib/ is below the UI: pass what it needs in.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -47,10 +54,26 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: browserModules.filter((m) => !m.includes('*')).map((name) => ({ name, message: 'A pure folder: no browser API, no I/O.' })),
+          paths: browserModules
+            .filter((m) => !m.includes('*'))
+            .map((name) => ({ name, message: 'A pure folder: no browser API, no I/O.' })),
           patterns: [
-            { group: ['wxt/*', '**/store/**', '**/messaging/**', '**/worker/**', '@/lib/store/**', '@/lib/messaging/**', '@/lib/worker/**'], message: 'A pure folder: no browser API, no I/O.' },
-            { group: ['**/components/**', '@/components/**', '**/entrypoints/**', '@/entrypoints/**'], message: 'lib/ is below the UI: pass what it needs in.' },
+            {
+              group: [
+                'wxt/*',
+                '**/store/**',
+                '**/messaging/**',
+                '**/worker/**',
+                '@/lib/store/**',
+                '@/lib/messaging/**',
+                '@/lib/worker/**',
+              ],
+              message: 'A pure folder: no browser API, no I/O.',
+            },
+            {
+              group: ['**/components/**', '@/components/**', '**/entrypoints/**', '@/entrypoints/**'],
+              message: 'lib/ is below the UI: pass what it needs in.',
+            },
           ],
         },
       ],

@@ -10,7 +10,10 @@ export async function backdateTracking(extensionPage: Page, since: number, seen:
     async ([since, seen]) => {
       const exported = await chrome.runtime.sendMessage({ reglament: 1, type: 'backup.export', payload: {} });
       if (!exported?.ok) return exported;
-      const data = JSON.parse(exported.data.json) as { clients: { id: string; trackedSince?: number }[]; events: { id: string }[] };
+      const data = JSON.parse(exported.data.json) as {
+        clients: { id: string; trackedSince?: number }[];
+        events: { id: string }[];
+      };
       for (const client of data.clients) client.trackedSince = since;
       const known = new Set(data.clients.map((c) => c.id));
       const stored = new Set(data.events.map((e) => e.id));

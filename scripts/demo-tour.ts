@@ -52,8 +52,22 @@ export async function runDemoTour({ context, extensionId, fakes, screenshot }: T
     const clientId = `${seed.host}:${lead.id}`;
     if (!profile) return [];
     return [
-      ...profile.posts.map((p): NewClientEvent => ({ id: `ig:post:${p.shortcode}`, clientId, type: 'post', shortcode: p.shortcode, at: p.takenAt, source: 'instagram' })),
-      ...profile.stories.map((s): NewClientEvent => ({ id: `ig:story:${s.pk}`, clientId, type: 'story', storyId: s.pk, at: s.takenAt, source: 'instagram' })),
+      ...profile.posts.map((p): NewClientEvent => ({
+        id: `ig:post:${p.shortcode}`,
+        clientId,
+        type: 'post',
+        shortcode: p.shortcode,
+        at: p.takenAt,
+        source: 'instagram',
+      })),
+      ...profile.stories.map((s): NewClientEvent => ({
+        id: `ig:story:${s.pk}`,
+        clientId,
+        type: 'story',
+        storyId: s.pk,
+        at: s.takenAt,
+        source: 'instagram',
+      })),
     ];
   });
   const extensionPage = await context.newPage();
@@ -77,7 +91,10 @@ export async function runDemoTour({ context, extensionId, fakes, screenshot }: T
   await shoot(instagram, 'sidebar');
 
   await board.bringToFront();
-  for (const [story, name] of [['d', 'overlay'], ['e', 'overlay-complex']] as const) {
+  for (const [story, name] of [
+    ['d', 'overlay'],
+    ['e', 'overlay-complex'],
+  ] as const) {
     await openCard(storyLead(seed, story).id);
     await shoot(board, name);
     await board.goto(boardUrl);

@@ -22,7 +22,7 @@ if (!values['no-build']) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const headless = values.headless || !!values.screenshot && !process.env.DISPLAY;
+const headless = values.headless || (!!values.screenshot && !process.env.DISPLAY);
 let launched;
 try {
   launched = await launchWithExtension({ headless, viewport: headless ? { width: 1440, height: 900 } : null });
@@ -35,7 +35,12 @@ const fakes = await installFakes(context);
 
 const shotsDir = values.screenshot;
 if (shotsDir) mkdirSync(shotsDir, { recursive: true });
-const shots = await runDemoTour({ context, extensionId, fakes, screenshot: shotsDir ? (name) => join(shotsDir, `${name}.png`) : null });
+const shots = await runDemoTour({
+  context,
+  extensionId,
+  fakes,
+  screenshot: shotsDir ? (name) => join(shotsDir, `${name}.png`) : null,
+});
 for (const path of shots) console.log(`demo: saved ${path}`);
 
 if (headless) {

@@ -13,7 +13,10 @@ export interface LaunchedExtension {
   extensionId: string;
 }
 
-export async function launchWithExtension(options: { headless: boolean; viewport?: { width: number; height: number } | null }): Promise<LaunchedExtension> {
+export async function launchWithExtension(options: {
+  headless: boolean;
+  viewport?: { width: number; height: number } | null;
+}): Promise<LaunchedExtension> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'reglament-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),

@@ -7,7 +7,11 @@ const sizes = [16, 32, 48, 96, 128];
 const background: [number, number, number] = [0x0f, 0x76, 0x6e];
 const mark: [number, number, number] = [0xff, 0xff, 0xff];
 // The check mark as a polyline in unit coordinates.
-const check = [[0.27, 0.53], [0.43, 0.69], [0.74, 0.34]] as const;
+const check = [
+  [0.27, 0.53],
+  [0.43, 0.69],
+  [0.74, 0.34],
+] as const;
 
 function distanceToSegment(px: number, py: number, a: readonly number[], b: readonly number[]): number {
   const [ax, ay] = a;

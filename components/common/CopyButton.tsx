@@ -18,11 +18,15 @@ export function CopyButton({ text, labels }: CopyButtonProps) {
     setTimeout(() => setState('idle'), 2000);
   };
   return (
-    <button type="button" class={`rg-btn rg-btn--small${state === 'copied' ? ' rg-btn--ok' : ''}`} onClick={(e) => {
+    <button
+      type="button"
+      class={`rg-btn rg-btn--small${state === 'copied' ? ' rg-btn--ok' : ''}`}
+      onClick={(e) => {
         e.preventDefault();
         e.stopPropagation();
         void copy();
-      }}>
+      }}
+    >
       {state === 'copied' ? labels.copied : state === 'failed' ? labels.failed : labels.copy}
     </button>
   );

@@ -27,7 +27,12 @@ export function Countdown({ dueAt, now, locale, overdueText, paused }: Countdown
     text = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   } else text = formatDuration(left, locale);
   return (
-    <span class={`rg-cd rg-cd--${tone}${paused ? ' rg-cd--paused' : ''}`} data-tone={tone} role="timer" title={paused ? '⏸' : undefined}>
+    <span
+      class={`rg-cd rg-cd--${tone}${paused ? ' rg-cd--paused' : ''}`}
+      data-tone={tone}
+      role="timer"
+      title={paused ? '⏸' : undefined}
+    >
       {text}
     </span>
   );

@@ -29,7 +29,9 @@ export function Motivation({ data }: { data: DashboardMonth }) {
     <div class="motivation">
       <section class="card team" aria-labelledby="team-h">
         <div class="card-head">
-          <h2 id="team-h">{t('pay.team')} · {monthTitle(data.month)}</h2>
+          <h2 id="team-h">
+            {t('pay.team')} · {monthTitle(data.month)}
+          </h2>
         </div>
         <ul class="team-list">
           {data.payroll.managers.map((m) => (
@@ -41,7 +43,9 @@ export function Motivation({ data }: { data: DashboardMonth }) {
                 onClick={() => (managerKey.value = keyOf(m.managerId))}
               >
                 <span class="team-name">{m.managerName}</span>
-                <span class="team-total" data-testid={`team-total-${keyOf(m.managerId)}`}>{tenge(m.total)}</span>
+                <span class="team-total" data-testid={`team-total-${keyOf(m.managerId)}`}>
+                  {tenge(m.total)}
+                </span>
                 {data.payroll.bestManagerIds.includes(m.managerId) && <span class="badge ok">★ {t('pay.best')}</span>}
               </button>
             </li>
@@ -49,9 +53,17 @@ export function Motivation({ data }: { data: DashboardMonth }) {
         </ul>
       </section>
       <div class="grid-2">
-        {manager ? <PayrollCard data={data} manager={manager} onExport={exportCsv} /> : <section class="card"><p>{t('pay.chooseManager')}</p></section>}
+        {manager ? (
+          <PayrollCard data={data} manager={manager} onExport={exportCsv} />
+        ) : (
+          <section class="card">
+            <p>{t('pay.chooseManager')}</p>
+          </section>
+        )}
         <section class="card" aria-labelledby="chart-h">
-          <div class="card-head"><h2 id="chart-h">{t('chart.title')}</h2></div>
+          <div class="card-head">
+            <h2 id="chart-h">{t('chart.title')}</h2>
+          </div>
           <WeeklyChart weeks={weeks} id="weekly" />
         </section>
       </div>
@@ -76,8 +88,12 @@ function PayrollCard({ data, manager, onExport }: { data: DashboardMonth; manage
         <thead>
           <tr>
             <th scope="col">{t('pay.line')}</th>
-            <th scope="col" class="num">{t('pay.count')}</th>
-            <th scope="col" class="num">{t('pay.amount')}</th>
+            <th scope="col" class="num">
+              {t('pay.count')}
+            </th>
+            <th scope="col" class="num">
+              {t('pay.amount')}
+            </th>
           </tr>
         </thead>
         {manager.lines.map((line) => (
@@ -85,8 +101,12 @@ function PayrollCard({ data, manager, onExport }: { data: DashboardMonth; manage
         ))}
         <tfoot>
           <tr class="total">
-            <th scope="row" colSpan={2}>{t('pay.total')}</th>
-            <td class="num" data-testid="payroll-total">{tenge(manager.total)}</td>
+            <th scope="row" colSpan={2}>
+              {t('pay.total')}
+            </th>
+            <td class="num" data-testid="payroll-total">
+              {tenge(manager.total)}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -106,16 +126,25 @@ function Line({ line, data }: { line: PayrollLine; data: DashboardMonth }) {
         <th scope="row">
           {expandable ? (
             <button type="button" class="expander" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-              <span class="chev" aria-hidden="true">{open ? '▾' : '▸'}</span> {label}
+              <span class="chev" aria-hidden="true">
+                {open ? '▾' : '▸'}
+              </span>{' '}
+              {label}
             </button>
           ) : (
             <span class="expander static">{label}</span>
           )}
           <div class="explain">{line.explanation}</div>
-          {line.notes?.map((n) => <div class="note" key={n}>{n}</div>)}
+          {line.notes?.map((n) => (
+            <div class="note" key={n}>
+              {n}
+            </div>
+          ))}
         </th>
         <td class="num">{line.kind === 'base' ? '' : line.count}</td>
-        <td class="num amount" data-testid={`amount-${line.kind}`}>{line.kind === 'base' ? tenge(line.amount) : signedTenge(line.amount)}</td>
+        <td class="num amount" data-testid={`amount-${line.kind}`}>
+          {line.kind === 'base' ? tenge(line.amount) : signedTenge(line.amount)}
+        </td>
       </tr>
       {expandable && (
         <tr id={id} hidden={!open} class="clients-row">
@@ -123,7 +152,15 @@ function Line({ line, data }: { line: PayrollLine; data: DashboardMonth }) {
             <ul class="client-chips" aria-label={t('pay.clients')}>
               {line.clientIds.map((cid) => (
                 <li key={cid}>
-                  <a href={`#plans/${cid}`} onClick={(e) => { e.preventDefault(); go('plans', cid); }}>{names.get(cid) ?? cid}</a>
+                  <a
+                    href={`#plans/${cid}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      go('plans', cid);
+                    }}
+                  >
+                    {names.get(cid) ?? cid}
+                  </a>
                 </li>
               ))}
             </ul>

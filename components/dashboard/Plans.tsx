@@ -31,9 +31,17 @@ export function PlansView({ data }: { data: DashboardMonth }) {
           <h2 id="plans-h">{t('plans.title')}</h2>
           <label class="inline">
             <span>{t('plans.client')}</span>
-            <select value={clientId ?? ''} onChange={(e) => go('plans', e.currentTarget.value || null)} data-testid="plans-client">
+            <select
+              value={clientId ?? ''}
+              onChange={(e) => go('plans', e.currentTarget.value || null)}
+              data-testid="plans-client"
+            >
               <option value="">{t('plans.chooseClient')}</option>
-              {data.clients.map((c) => <option key={c.id} value={c.id}>{c.name} · {c.managerName}</option>)}
+              {data.clients.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} · {c.managerName}
+                </option>
+              ))}
             </select>
           </label>
         </div>
@@ -50,7 +58,11 @@ function ClientPlans({ clientId }: { clientId: string }) {
   const [planNo, setPlanNo] = useState<PlanNo>(1);
   const reload = async () => {
     try {
-      const [view, plans, settings] = await Promise.all([sendMessage('client.view', { clientId }), sendMessage('plans.list', { clientId }), sendMessage('settings.get', {})]);
+      const [view, plans, settings] = await Promise.all([
+        sendMessage('client.view', { clientId }),
+        sendMessage('plans.list', { clientId }),
+        sendMessage('settings.get', {}),
+      ]);
       if (!view) throw new Error(`No client ${clientId}`);
       setLoaded({ view, plans, settings });
       setError(null);
@@ -59,12 +71,19 @@ function ClientPlans({ clientId }: { clientId: string }) {
     }
   };
   useEffect(() => void reload(), [clientId]);
-  if (error) return <p class="error" role="alert">{t('error.load', { message: error })}</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {t('error.load', { message: error })}
+      </p>
+    );
   if (!loaded) return <p class="muted">{t('loading')}</p>;
   const { view, plans, settings } = loaded;
   const cal = calendarFor(settings.calendar);
   const provisional = view.period === null;
-  const startDate = view.period ? cal.localDateOf(view.period.start) : cal.localDateOf(cal.atLocal(cal.dayNumOf(view.now) + 1, 0));
+  const startDate = view.period
+    ? cal.localDateOf(view.period.start)
+    : cal.localDateOf(cal.atLocal(cal.dayNumOf(view.now) + 1, 0));
   const periodStart = cal.atLocal(startDate, 0);
   const ranges = planRanges(startDate, settings.currentClients.planLengths);
   const range = ranges[planNo - 1]!;
@@ -74,9 +93,13 @@ function ClientPlans({ clientId }: { clientId: string }) {
   return (
     <div class="client-plans">
       <p class="period muted">
-        <a class="deal" href={`https://${view.client.host}/leads/detail/${view.client.leadId}`} target="_blank" rel="noreferrer">{view.client.name}</a>
+        <a class="deal" href={`https://${view.client.host}/leads/detail/${view.client.leadId}`} target="_blank" rel="noreferrer">
+          {view.client.name}
+        </a>
         {' · '}
-        {provisional ? t('plans.period.provisional', { start: shortDate(startDate) }) : t('plans.period.current', { index: view.period!.index, start: shortDate(startDate) })}
+        {provisional
+          ? t('plans.period.provisional', { start: shortDate(startDate) })
+          : t('plans.period.current', { index: view.period!.index, start: shortDate(startDate) })}
       </p>
       <div role="tablist" aria-label={t('plans.title')} class="segmented">
         {ranges.map((r) => {
@@ -96,13 +119,15 @@ function ClientPlans({ clientId }: { clientId: string }) {
               onKeyDown={(e) => {
                 const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
                 if (!d) return;
-                const next = (((planNo - 1 + d) % 3) + 3) % 3 + 1;
+                const next = ((((planNo - 1 + d) % 3) + 3) % 3) + 1;
                 setPlanNo(next as PlanNo);
                 document.getElementById(`plan-tab-${next}`)?.focus();
               }}
             >
               <span class="seg-title">{t('plans.plan', { no: r.planNo })}</span>
-              <span class="seg-sub">{shortDate(r.dates[0]!)}–{shortDate(r.dates[r.dates.length - 1]!)}</span>
+              <span class="seg-sub">
+                {shortDate(r.dates[0]!)}–{shortDate(r.dates[r.dates.length - 1]!)}
+              </span>
               <span class={`badge ${stateBadge[p?.state ?? 'drafting']}`}>{t(`state.${p?.state ?? 'drafting'}`)}</span>
             </button>
           );
@@ -126,7 +151,19 @@ function ClientPlans({ clientId }: { clientId: string }) {
   );
 }
 
-function PlanEditor({ plan, startDate, deadline, overdue, onSaved }: { plan: ContentPlan; startDate: string; deadline: string; overdue: boolean; onSaved: () => Promise<void> }) {
+function PlanEditor({
+  plan,
+  startDate,
+  deadline,
+  overdue,
+  onSaved,
+}: {
+  plan: ContentPlan;
+  startDate: string;
+  deadline: string;
+  overdue: boolean;
+  onSaved: () => Promise<void>;
+}) {
   const [draft, setDraft] = useState(plan);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -156,18 +193,33 @@ function PlanEditor({ plan, startDate, deadline, overdue, onSaved }: { plan: Con
         </div>
         <div class="actions">
           {nextStates(plan.state).map((s) => (
-            <button key={s} type="button" class={`button ${s === 'agreed' ? '' : 'secondary'}`} disabled={busy} onClick={() => void save(s)}>
-              {s === 'agreed' ? '✓ ' : ''}{t(`plans.to.${s}` as 'plans.to.sent')}
+            <button
+              key={s}
+              type="button"
+              class={`button ${s === 'agreed' ? '' : 'secondary'}`}
+              disabled={busy}
+              onClick={() => void save(s)}
+            >
+              {s === 'agreed' ? '✓ ' : ''}
+              {t(`plans.to.${s}` as 'plans.to.sent')}
             </button>
           ))}
-          <button type="button" class="button secondary" disabled={busy} onClick={() => void save()}>{t('plans.save')}</button>
+          <button type="button" class="button secondary" disabled={busy} onClick={() => void save()}>
+            {t('plans.save')}
+          </button>
         </div>
       </div>
-      <p class="status" role="status">{status ?? ''}</p>
+      <p class="status" role="status">
+        {status ?? ''}
+      </p>
       <table class="table plan-table">
         <caption class="sr-only">{t('plans.plan', { no: plan.planNo })}</caption>
         <thead>
-          <tr><th scope="col">{t('plans.date')}</th><th scope="col">{t('plans.format')}</th><th scope="col">{t('plans.topic')}</th></tr>
+          <tr>
+            <th scope="col">{t('plans.date')}</th>
+            <th scope="col">{t('plans.format')}</th>
+            <th scope="col">{t('plans.topic')}</th>
+          </tr>
         </thead>
         <tbody>
           {draft.days.map((d, i) => (
@@ -176,12 +228,26 @@ function PlanEditor({ plan, startDate, deadline, overdue, onSaved }: { plan: Con
                 <span class="wd">{weekday(d.date)}</span> {shortDate(d.date)}
               </th>
               <td>
-                <select aria-label={`${t('plans.format')} ${shortDate(d.date)}`} value={d.format} onChange={(e) => setDay(i, { format: e.currentTarget.value as PlanFormat })}>
-                  {PLAN_FORMATS.map((f) => <option key={f} value={f}>{t(`format.${f}`)}</option>)}
+                <select
+                  aria-label={`${t('plans.format')} ${shortDate(d.date)}`}
+                  value={d.format}
+                  onChange={(e) => setDay(i, { format: e.currentTarget.value as PlanFormat })}
+                >
+                  {PLAN_FORMATS.map((f) => (
+                    <option key={f} value={f}>
+                      {t(`format.${f}`)}
+                    </option>
+                  ))}
                 </select>
               </td>
               <td>
-                <textarea rows={1} aria-label={`${t('plans.topic')} ${shortDate(d.date)}`} value={d.topic} maxLength={2000} onInput={(e) => setDay(i, { topic: e.currentTarget.value })} />
+                <textarea
+                  rows={1}
+                  aria-label={`${t('plans.topic')} ${shortDate(d.date)}`}
+                  value={d.topic}
+                  maxLength={2000}
+                  onInput={(e) => setDay(i, { topic: e.currentTarget.value })}
+                />
               </td>
             </tr>
           ))}
@@ -206,8 +272,14 @@ function MonthCalendarView({ data }: { data: DashboardMonth }) {
           <p class="muted">{t('plans.calendar.hint')}</p>
         </div>
         <div class="legend">
-          {PLAN_FORMATS.map((f) => <span key={f}><b class={`fmt ${f}`}>{marks[f]}</b> {t(`format.${f}`)}</span>)}
-          <span><b class="fmt posted">✓</b> {t('plans.posted')}</span>
+          {PLAN_FORMATS.map((f) => (
+            <span key={f}>
+              <b class={`fmt ${f}`}>{marks[f]}</b> {t(`format.${f}`)}
+            </span>
+          ))}
+          <span>
+            <b class="fmt posted">✓</b> {t('plans.posted')}
+          </span>
         </div>
       </div>
       {calendar.rows.length === 0 ? (
@@ -218,9 +290,14 @@ function MonthCalendarView({ data }: { data: DashboardMonth }) {
             <caption class="sr-only">{t('plans.calendar')}</caption>
             <thead>
               <tr>
-                <th scope="col" class="cal-client">{t('plans.client')}</th>
+                <th scope="col" class="cal-client">
+                  {t('plans.client')}
+                </th>
                 {calendar.dates.map((d) => (
-                  <th scope="col" key={d} class={d === today ? 'today' : ''}><span class="wd">{weekday(d)}</span>{Number(d.slice(8))}</th>
+                  <th scope="col" key={d} class={d === today ? 'today' : ''}>
+                    <span class="wd">{weekday(d)}</span>
+                    {Number(d.slice(8))}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -228,14 +305,29 @@ function MonthCalendarView({ data }: { data: DashboardMonth }) {
               {calendar.rows.map((row) => (
                 <tr key={row.clientId}>
                   <th scope="row" class="cal-client">
-                    <a href={`#plans/${row.clientId}`} onClick={(e) => { e.preventDefault(); go('plans', row.clientId); window.scrollTo({ top: 0 }); }}>{row.clientName}</a>
+                    <a
+                      href={`#plans/${row.clientId}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        go('plans', row.clientId);
+                        window.scrollTo({ top: 0 });
+                      }}
+                    >
+                      {row.clientName}
+                    </a>
                   </th>
                   {calendar.dates.map((d) => {
                     const c = row.cells[d];
-                    const label = c ? [c.format ? t(`format.${c.format}`) : '', c.topic ?? '', c.posted ? t('plans.posted') : ''].filter(Boolean).join(' · ') : '';
+                    const label = c
+                      ? [c.format ? t(`format.${c.format}`) : '', c.topic ?? '', c.posted ? t('plans.posted') : '']
+                          .filter(Boolean)
+                          .join(' · ')
+                      : '';
                     return (
                       <td key={d} class={d === today ? 'today' : ''} title={label || undefined}>
-                        {c?.format && <b class={`fmt ${c.format}${c.planState === 'agreed' ? ' agreed' : ''}`}>{marks[c.format]}</b>}
+                        {c?.format && (
+                          <b class={`fmt ${c.format}${c.planState === 'agreed' ? ' agreed' : ''}`}>{marks[c.format]}</b>
+                        )}
                         {c?.posted && <b class="fmt posted">✓</b>}
                         {label && <span class="sr-only">{label}</span>}
                       </td>

@@ -20,7 +20,12 @@ export function RecordView({ data }: { data: DashboardMonth }) {
   const [limit, setLimit] = useState(PAGE);
   const mKey = managerKey.value;
   const manager = data.payroll.managers.find((m) => keyOf(m.managerId) === mKey);
-  const rows = filterRecord(data.record, { clientId: clientId || undefined, rule: rule || undefined, outcome, managerId: manager ? manager.managerId : 'all' });
+  const rows = filterRecord(data.record, {
+    clientId: clientId || undefined,
+    rule: rule || undefined,
+    outcome,
+    managerId: manager ? manager.managerId : 'all',
+  });
   const clients = manager ? data.clients.filter((c) => c.managerId === manager.managerId) : data.clients;
   const counts = outcomes.map((o) => [o, rows.filter((r) => r.outcome === o).length] as const);
   return (
@@ -31,29 +36,66 @@ export function RecordView({ data }: { data: DashboardMonth }) {
           <p class="muted">{t('record.hint')}</p>
         </div>
         <div class="chips-summary">
-          {counts.map(([o, n]) => <span key={o} class={`badge ${badge[o]}`}>{outcomeLabels[locale.value][o]}: {n}</span>)}
+          {counts.map(([o, n]) => (
+            <span key={o} class={`badge ${badge[o]}`}>
+              {outcomeLabels[locale.value][o]}: {n}
+            </span>
+          ))}
         </div>
       </div>
       <div class="filters">
         <div class="field">
           <label for="f-client">{t('record.client')}</label>
-          <select id="f-client" value={clientId} onChange={(e) => { setClientId(e.currentTarget.value); setLimit(PAGE); }}>
+          <select
+            id="f-client"
+            value={clientId}
+            onChange={(e) => {
+              setClientId(e.currentTarget.value);
+              setLimit(PAGE);
+            }}
+          >
             <option value="">{t('record.all')}</option>
-            {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
           <label for="f-rule">{t('record.rule')}</label>
-          <select id="f-rule" value={rule} onChange={(e) => { setRule(e.currentTarget.value); setLimit(PAGE); }}>
+          <select
+            id="f-rule"
+            value={rule}
+            onChange={(e) => {
+              setRule(e.currentTarget.value);
+              setLimit(PAGE);
+            }}
+          >
             <option value="">{t('record.all')}</option>
-            {RULE_IDS.map((r) => <option key={r} value={r}>{ruleTitle(r, r)}</option>)}
+            {RULE_IDS.map((r) => (
+              <option key={r} value={r}>
+                {ruleTitle(r, r)}
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
           <label for="f-outcome">{t('record.outcome')}</label>
-          <select id="f-outcome" value={outcome} onChange={(e) => { setOutcome(e.currentTarget.value as Outcome | 'all'); setLimit(PAGE); }}>
+          <select
+            id="f-outcome"
+            value={outcome}
+            onChange={(e) => {
+              setOutcome(e.currentTarget.value as Outcome | 'all');
+              setLimit(PAGE);
+            }}
+          >
             <option value="all">{t('record.all')}</option>
-            {outcomes.map((o) => <option key={o} value={o}>{outcomeLabels[locale.value][o]}</option>)}
+            {outcomes.map((o) => (
+              <option key={o} value={o}>
+                {outcomeLabels[locale.value][o]}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -71,7 +113,9 @@ export function RecordView({ data }: { data: DashboardMonth }) {
                 <th scope="col">{t('record.rule')}</th>
                 <th scope="col">{t('record.outcome')}</th>
                 <th scope="col">{t('record.done')}</th>
-                <th scope="col" class="num">{t('record.late')}</th>
+                <th scope="col" class="num">
+                  {t('record.late')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -81,7 +125,9 @@ export function RecordView({ data }: { data: DashboardMonth }) {
                   <td>{r.clientName}</td>
                   <td>{r.managerName}</td>
                   <td>{ruleTitle(r.rule, r.title)}</td>
-                  <td><span class={`badge ${badge[r.outcome]}`}>{outcomeLabels[locale.value][r.outcome]}</span></td>
+                  <td>
+                    <span class={`badge ${badge[r.outcome]}`}>{outcomeLabels[locale.value][r.outcome]}</span>
+                  </td>
                   <td class="nowrap">{r.metAt === null ? '—' : dateTime(r.metAt)}</td>
                   <td class="num nowrap">{r.lateBy === null ? '' : duration(r.lateBy)}</td>
                 </tr>
@@ -91,8 +137,14 @@ export function RecordView({ data }: { data: DashboardMonth }) {
         </div>
       )}
       <div class="table-foot">
-        <span class="muted" aria-live="polite">{t('record.count', { shown: Math.min(limit, rows.length), total: rows.length })}</span>
-        {rows.length > limit && <button type="button" class="button secondary" onClick={() => setLimit(limit + PAGE * 4)}>{t('record.more')}</button>}
+        <span class="muted" aria-live="polite">
+          {t('record.count', { shown: Math.min(limit, rows.length), total: rows.length })}
+        </span>
+        {rows.length > limit && (
+          <button type="button" class="button secondary" onClick={() => setLimit(limit + PAGE * 4)}>
+            {t('record.more')}
+          </button>
+        )}
       </div>
     </section>
   );

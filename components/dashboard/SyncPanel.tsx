@@ -59,16 +59,33 @@ export function SyncPanel() {
   useEffect(() => void poll(), []);
   const s = syncStatus.value;
   const running = s?.phase === 'running';
-  const fraction = !s || !running ? 0 : s.step === 'events' && s.eventsBatchesTotal ? 0.3 + (0.65 * s.eventsBatchesDone) / s.eventsBatchesTotal : s.step === 'saving' ? 0.97 : s.step === 'leads' ? 0.1 + Math.min(0.2, s.leadsDone / 2000) : 0.05;
+  const fraction =
+    !s || !running
+      ? 0
+      : s.step === 'events' && s.eventsBatchesTotal
+        ? 0.3 + (0.65 * s.eventsBatchesDone) / s.eventsBatchesTotal
+        : s.step === 'saving'
+          ? 0.97
+          : s.step === 'leads'
+            ? 0.1 + Math.min(0.2, s.leadsDone / 2000)
+            : 0.05;
   let message = '';
-  if (s?.phase === 'done') message = t('sync.done', { clients: deals(s.clients), recorded: s.recorded, requests: s.requests, mode: s.incremental ? t('sync.incremental') : '' });
+  if (s?.phase === 'done')
+    message = t('sync.done', {
+      clients: deals(s.clients),
+      recorded: s.recorded,
+      requests: s.requests,
+      mode: s.incremental ? t('sync.incremental') : '',
+    });
   else if (s?.phase === 'cancelled') message = t('sync.cancelled');
   else if (s?.phase === 'failed') message = t('sync.failed', { message: s.error ?? '' });
   else if (syncError.value) message = t('sync.failed', { message: syncError.value });
   return (
     <section class="sync" aria-labelledby="sync-h">
       <div class="sync-text">
-        <h2 id="sync-h" class="sync-title">{t('sync.title')}</h2>
+        <h2 id="sync-h" class="sync-title">
+          {t('sync.title')}
+        </h2>
         <div class="muted small" data-testid="sync-last">
           {s?.lastSyncAt ? t('sync.last', { at: dateTime(s.lastSyncAt) }) : t('sync.never')}
           {s?.auth ? ` · ${t(s.auth === 'token' ? 'sync.auth.token' : 'sync.auth.session')}` : ''}
@@ -76,19 +93,43 @@ export function SyncPanel() {
       </div>
       {running ? (
         <div class="sync-progress">
-          <div class="progress" role="progressbar" aria-label={t('sync.running')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-valuetext={progressText(s!)}>
+          <div
+            class="progress"
+            role="progressbar"
+            aria-label={t('sync.running')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(fraction * 100)}
+            aria-valuetext={progressText(s!)}
+          >
             <div class="progress-bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
           </div>
-          <span class="small" data-testid="sync-progress" aria-live="polite">{progressText(s!)}</span>
-          <button type="button" class="button secondary" onClick={() => void cancel()}>{t('sync.cancel')}</button>
+          <span class="small" data-testid="sync-progress" aria-live="polite">
+            {progressText(s!)}
+          </span>
+          <button type="button" class="button secondary" onClick={() => void cancel()}>
+            {t('sync.cancel')}
+          </button>
         </div>
       ) : (
         <div class="sync-actions">
-          <button type="button" class="button" onClick={() => void start(false)}>⟳ {t('sync.start')}</button>
-          {s?.lastSyncAt ? <button type="button" class="button link" onClick={() => void start(true)}>{t('sync.full')}</button> : null}
+          <button type="button" class="button" onClick={() => void start(false)}>
+            ⟳ {t('sync.start')}
+          </button>
+          {s?.lastSyncAt ? (
+            <button type="button" class="button link" onClick={() => void start(true)}>
+              {t('sync.full')}
+            </button>
+          ) : null}
         </div>
       )}
-      <p class={`sync-result small ${s?.phase === 'failed' || syncError.value ? 'error' : ''}`} role="status" data-testid="sync-result">{message}</p>
+      <p
+        class={`sync-result small ${s?.phase === 'failed' || syncError.value ? 'error' : ''}`}
+        role="status"
+        data-testid="sync-result"
+      >
+        {message}
+      </p>
     </section>
   );
 }

@@ -25,17 +25,23 @@ function fmt(key: string, opts: Intl.DateTimeFormatOptions, loc: Locale, timeZon
 }
 
 /** «5 дек., 14:05» in the agency zone. */
-export const dateTime = (at: number) => fmt('dt', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }, locale.value).format(at);
+export const dateTime = (at: number) =>
+  fmt('dt', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }, locale.value).format(at);
 /** «5 дек.» of a local `YYYY-MM-DD`. */
-export const shortDate = (date: string) => fmt('d', { day: 'numeric', month: 'short', timeZone: 'UTC' }, locale.value).format(Date.parse(`${date}T00:00:00Z`));
-export const weekday = (date: string) => fmt('wd', { weekday: 'short', timeZone: 'UTC' }, locale.value).format(Date.parse(`${date}T00:00:00Z`));
+export const shortDate = (date: string) =>
+  fmt('d', { day: 'numeric', month: 'short', timeZone: 'UTC' }, locale.value).format(Date.parse(`${date}T00:00:00Z`));
+export const weekday = (date: string) =>
+  fmt('wd', { weekday: 'short', timeZone: 'UTC' }, locale.value).format(Date.parse(`${date}T00:00:00Z`));
 export const monthTitle = (month: string) => {
-  const s = fmt('m', { month: 'long', year: 'numeric', timeZone: 'UTC' }, locale.value).format(Date.parse(`${month}-15T00:00:00Z`));
+  const s = fmt('m', { month: 'long', year: 'numeric', timeZone: 'UTC' }, locale.value).format(
+    Date.parse(`${month}-15T00:00:00Z`),
+  );
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 
 /** A rule's title in the page language with its numbers and names from the settings; `fallback` (the obligation's own title) until they arrive. */
-export const ruleTitle = (rule: RuleId, fallback: string) => (settings.value ? ruleTitleOf(rule, settings.value, locale.value) : fallback);
+export const ruleTitle = (rule: RuleId, fallback: string) =>
+  settings.value ? ruleTitleOf(rule, settings.value, locale.value) : fallback;
 
 /** `YYYY-MM` of `now` in the agency zone. */
 export function currentMonth(now = Date.now(), timeZone: string = zone.value): string {

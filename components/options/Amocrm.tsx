@@ -50,10 +50,18 @@ export async function runCheck(): Promise<void> {
     const r = await sendMessage('amocrm.account', {});
     if (r.ok) amoCheck.value = { state: 'done', host: r.host, account: r.account };
     else if (r.reason === 'no-host') amoCheck.value = { state: 'failed', message: tr('amo.noSubdomain') };
-    else if (r.reason === 'unauthorized') amoCheck.value = { state: 'failed', message: tr('amo.unauthorized', { status: r.status }) };
-    else amoCheck.value = { state: 'failed', message: tr('amo.unreachable', { host: r.host ?? '', reason: r.status ? `HTTP ${r.status}` : tr('amo.network') }) };
+    else if (r.reason === 'unauthorized')
+      amoCheck.value = { state: 'failed', message: tr('amo.unauthorized', { status: r.status }) };
+    else
+      amoCheck.value = {
+        state: 'failed',
+        message: tr('amo.unreachable', { host: r.host ?? '', reason: r.status ? `HTTP ${r.status}` : tr('amo.network') }),
+      };
   } catch (error) {
-    amoCheck.value = { state: 'failed', message: tr('amo.unreachable', { host: '', reason: error instanceof Error ? error.message : String(error) }) };
+    amoCheck.value = {
+      state: 'failed',
+      message: tr('amo.unreachable', { host: '', reason: error instanceof Error ? error.message : String(error) }),
+    };
   }
 }
 
@@ -66,10 +74,15 @@ export function AmoCheckPanel() {
   const c = amoCheck.value;
   const checks = amoChecks.value ?? [];
   const bad = checks.filter((x) => !x.ok).length;
-  const pipeline = c.state === 'done' && saved.value ? (pickPipeline(c.account, saved.value.amocrm.pipelineName)?.name ?? saved.value.amocrm.pipelineName) : '';
+  const pipeline =
+    c.state === 'done' && saved.value
+      ? (pickPipeline(c.account, saved.value.amocrm.pipelineName)?.name ?? saved.value.amocrm.pipelineName)
+      : '';
   return (
     <div class="amo-panel" data-testid="amo-check">
-      <p class="hint">{openTabSubdomain.value ? tr('amo.tab', { host: `${openTabSubdomain.value}.amocrm.ru` }) : tr('amo.noTab')}</p>
+      <p class="hint">
+        {openTabSubdomain.value ? tr('amo.tab', { host: `${openTabSubdomain.value}.amocrm.ru` }) : tr('amo.noTab')}
+      </p>
       <div class="amo-actions">
         <button type="button" class="button secondary" onClick={runCheck} disabled={c.state === 'checking'}>
           {c.state === 'checking' ? tr('amo.checking') : tr('amo.check')}
@@ -78,7 +91,9 @@ export function AmoCheckPanel() {
       <div aria-live="polite">
         {c.state === 'done' && (
           <p class={bad ? 'callout warn' : 'callout ok'} data-testid="amo-result">
-            {bad ? tr('amo.some', { bad, total: checks.length, host: c.host, pipeline }) : tr('amo.ok', { total: checks.length, host: c.host, pipeline })}
+            {bad
+              ? tr('amo.some', { bad, total: checks.length, host: c.host, pipeline })
+              : tr('amo.ok', { total: checks.length, host: c.host, pipeline })}
           </p>
         )}
         {c.state === 'failed' && (
@@ -133,7 +148,16 @@ export function TokenPanel() {
         <label class="sr-only" for="amo-token">
           {tr('token.label')}
         </label>
-        <input id="amo-token" class="wide" type="password" autocomplete="off" spellcheck={false} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} placeholder={tr('token.label')} />
+        <input
+          id="amo-token"
+          class="wide"
+          type="password"
+          autocomplete="off"
+          spellcheck={false}
+          value={draft}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+          placeholder={tr('token.label')}
+        />
         <button type="submit" class="button" disabled={draft.trim().length === 0}>
           {tr('token.save')}
         </button>

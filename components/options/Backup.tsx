@@ -34,7 +34,10 @@ export function BackupPanel() {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setNote({ tone: 'ok', text: tr('backup.exported', { file: a.download, clients: summary.clients, events: summary.events }) });
+      setNote({
+        tone: 'ok',
+        text: tr('backup.exported', { file: a.download, clients: summary.clients, events: summary.events }),
+      });
     } catch (e) {
       setNote({ tone: 'bad', text: tr('backup.failed', { message: messageOf(e) }) });
     } finally {
@@ -104,7 +107,15 @@ export function BackupPanel() {
           </p>
         )}
       </div>
-      <ConfirmDialog dialog={dialog} id="delete" title={tr('backup.deleteTitle')} body={tr('backup.deleteBody')} confirm={tr('backup.deleteConfirm')} danger onConfirm={deleteAll} />
+      <ConfirmDialog
+        dialog={dialog}
+        id="delete"
+        title={tr('backup.deleteTitle')}
+        body={tr('backup.deleteBody')}
+        confirm={tr('backup.deleteConfirm')}
+        danger
+        onConfirm={deleteAll}
+      />
     </div>
   );
 }

@@ -11,7 +11,19 @@ import { tr } from './t';
 
 export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
 
-const ZONES = ['Asia/Almaty', 'Asia/Qostanay', 'Asia/Aqtobe', 'Asia/Aqtau', 'Asia/Atyrau', 'Asia/Oral', 'Asia/Qyzylorda', 'Asia/Tashkent', 'Asia/Bishkek', 'Europe/Moscow', 'UTC'];
+const ZONES = [
+  'Asia/Almaty',
+  'Asia/Qostanay',
+  'Asia/Aqtobe',
+  'Asia/Aqtau',
+  'Asia/Atyrau',
+  'Asia/Oral',
+  'Asia/Qyzylorda',
+  'Asia/Tashkent',
+  'Asia/Bishkek',
+  'Europe/Moscow',
+  'UTC',
+];
 
 function describeValue(def: FieldDef, value: unknown): string {
   const l = locale.value;
@@ -65,7 +77,13 @@ export function Field({ def, amo, hideDefault }: { def: FieldDef; amo?: NameChec
     case 'bool':
       input = (
         <label class="switch" for={id}>
-          <input id={id} type="checkbox" checked={value === true} aria-describedby={describedBy} onChange={(e) => commit(def.path, e.currentTarget.checked)} />
+          <input
+            id={id}
+            type="checkbox"
+            checked={value === true}
+            aria-describedby={describedBy}
+            onChange={(e) => commit(def.path, e.currentTarget.checked)}
+          />
           <span>{label}</span>
         </label>
       );
@@ -89,7 +107,13 @@ export function Field({ def, amo, hideDefault }: { def: FieldDef; amo?: NameChec
       break;
     case 'select':
       input = (
-        <select id={id} value={String(value)} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => commit(def.path, e.currentTarget.value)}>
+        <select
+          id={id}
+          value={String(value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          onChange={(e) => commit(def.path, e.currentTarget.value)}
+        >
           {def.options!.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label[l]}
@@ -175,7 +199,12 @@ export function Field({ def, amo, hideDefault }: { def: FieldDef; amo?: NameChec
           <p class="default">
             {tr('default', { value: describeValue(def, fallback) })}
             {changed && (
-              <button type="button" class="button link" aria-label={tr('default.restoreLabel', { label })} onClick={() => commit(def.path, structuredClone(fallback))}>
+              <button
+                type="button"
+                class="button link"
+                aria-label={tr('default.restoreLabel', { label })}
+                onClick={() => commit(def.path, structuredClone(fallback))}
+              >
                 {tr('default.restore')}
               </button>
             )}
@@ -200,7 +229,12 @@ function DatesEditor({ def, id, value, describedBy }: { def: FieldDef; id: strin
         {value.map((d) => (
           <li key={d} class="date-chip">
             <span>{d}</span>
-            <button type="button" class="chip-x" aria-label={tr('dates.remove', { date: d })} onClick={() => commit(def.path, removeDate(value, d))}>
+            <button
+              type="button"
+              class="chip-x"
+              aria-label={tr('dates.remove', { date: d })}
+              onClick={() => commit(def.path, removeDate(value, d))}
+            >
               ×
             </button>
           </li>
@@ -214,7 +248,13 @@ function DatesEditor({ def, id, value, describedBy }: { def: FieldDef; id: strin
           onInput={(e) => setRaw(def.path, e.currentTarget.value)}
           onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), add())}
         />
-        <button type="button" class="button secondary" aria-label={tr('dates.addLabel', { label })} onClick={add} disabled={!pending}>
+        <button
+          type="button"
+          class="button secondary"
+          aria-label={tr('dates.addLabel', { label })}
+          onClick={add}
+          disabled={!pending}
+        >
           {tr('dates.add')}
         </button>
       </span>

@@ -6,7 +6,12 @@ import { tr } from './t';
 
 function formatDate(date: string, ru: boolean): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(ru ? 'ru-RU' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', weekday: 'short' }).format(Date.UTC(y!, m! - 1, d!));
+  return new Intl.DateTimeFormat(ru ? 'ru-RU' : 'en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    weekday: 'short',
+  }).format(Date.UTC(y!, m! - 1, d!));
 }
 
 export function Holidays({ calendar }: { calendar: CalendarSettings }) {

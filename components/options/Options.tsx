@@ -61,7 +61,11 @@ function LanguageSwitch() {
   return (
     <div class="lang">
       <label for="ui-locale">{tr('language')}</label>
-      <select id="ui-locale" value={localePreference.value} onChange={(e) => setLocalePreference(e.currentTarget.value as LocalePreference)}>
+      <select
+        id="ui-locale"
+        value={localePreference.value}
+        onChange={(e) => setLocalePreference(e.currentTarget.value as LocalePreference)}
+      >
         <option value="auto">{tr('language.auto')}</option>
         <option value="ru" lang="ru">
           Русский
@@ -85,7 +89,13 @@ function StatusLine() {
   }, [s]);
   return (
     <p class={`status ${s && visible ? `show status-${s.kind}` : ''}`} role="status" aria-live="polite" data-testid="save-status">
-      {s && visible ? (s.kind === 'saved' ? `✓ ${tr('status.saved')}` : s.kind === 'invalid' ? tr('status.invalid') : tr('status.failed', { detail: s.detail ?? '' })) : ''}
+      {s && visible
+        ? s.kind === 'saved'
+          ? `✓ ${tr('status.saved')}`
+          : s.kind === 'invalid'
+            ? tr('status.invalid')
+            : tr('status.failed', { detail: s.detail ?? '' })
+        : ''}
     </p>
   );
 }
@@ -160,7 +170,14 @@ export function Options() {
           )}
         </main>
       </div>
-      <ConfirmDialog dialog={resetDialog} id="reset" title={tr('resetAll.title')} body={tr('resetAll.body')} confirm={tr('resetAll.confirm')} onConfirm={commitResetAll} />
+      <ConfirmDialog
+        dialog={resetDialog}
+        id="reset"
+        title={tr('resetAll.title')}
+        body={tr('resetAll.body')}
+        confirm={tr('resetAll.confirm')}
+        onConfirm={commitResetAll}
+      />
     </div>
   );
 }

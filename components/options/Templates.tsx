@@ -41,23 +41,38 @@ export function TemplateEditor({ id }: { id: TemplateId }) {
     <article class="template" id={`template-${id}`} aria-labelledby={`template-${id}-title`}>
       <h3 id={`template-${id}-title`}>{tpl.title}</h3>
       <div class="template-grid">
-        <div class="template-edit" onFocusOut={(e) => (e.target as HTMLElement).tagName === 'TEXTAREA' && (caret.current = (e.target as HTMLTextAreaElement).selectionStart)}>
+        <div
+          class="template-edit"
+          onFocusOut={(e) =>
+            (e.target as HTMLElement).tagName === 'TEXTAREA' && (caret.current = (e.target as HTMLTextAreaElement).selectionStart)
+          }
+        >
           <Field def={FIELD_BY_PATH.get(`templates.${id}.title`)!} hideDefault />
           {isEmail && <Field def={FIELD_BY_PATH.get(subjectPath)!} hideDefault />}
           <Field def={FIELD_BY_PATH.get(textPath)!} hideDefault />
           <div class="placeholders">
             <span class="label-s">{tr('templates.placeholders')}:</span>
             {TEMPLATE_PLACEHOLDERS.map((p) => (
-              <button key={p} type="button" class="ph" aria-label={tr('templates.insert', { name: `{${p}}` })} onClick={() => insert(p)}>
+              <button
+                key={p}
+                type="button"
+                class="ph"
+                aria-label={tr('templates.insert', { name: `{${p}}` })}
+                onClick={() => insert(p)}
+              >
                 {`{${p}}`}
               </button>
             ))}
           </div>
-          {unknown.length > 0 && <p class="callout warn">{tr('templates.unknown', { names: unknown.map((u) => `{${u}}`).join(', ') })}</p>}
+          {unknown.length > 0 && (
+            <p class="callout warn">{tr('templates.unknown', { names: unknown.map((u) => `{${u}}`).join(', ') })}</p>
+          )}
         </div>
         <div class="template-preview" aria-label={tr('templates.preview')}>
           <p class="label-s">{tr('templates.preview')}</p>
-          {isEmail && subject && <p class="preview-subject">{tr('templates.subject', { subject: fillTemplate(subject, vars) })}</p>}
+          {isEmail && subject && (
+            <p class="preview-subject">{tr('templates.subject', { subject: fillTemplate(subject, vars) })}</p>
+          )}
           <div class="preview-text" data-testid={`preview-${id}`}>
             {fillTemplate(text, vars)}
           </div>

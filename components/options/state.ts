@@ -106,7 +106,7 @@ export async function commitResetAll(): Promise<void> {
 }
 
 function dropEditsUnder(prefix: string): void {
-  const keep = <T,>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).filter(([p]) => !p.startsWith(`${prefix}.`)));
+  const keep = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).filter(([p]) => !p.startsWith(`${prefix}.`)));
   raw.value = keep(raw.value);
   errors.value = keep(errors.value);
 }

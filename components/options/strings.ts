@@ -21,7 +21,8 @@ const ru = {
   resetGroupLabel: 'Сбросить раздел «{group}» к значениям по умолчанию',
   resetAll: 'Сбросить всё',
   'resetAll.title': 'Сбросить все настройки?',
-  'resetAll.body': 'Все правила, имена, связь с amoCRM и тексты вернутся к значениям по умолчанию. Клиенты и события не изменятся.',
+  'resetAll.body':
+    'Все правила, имена, связь с amoCRM и тексты вернутся к значениям по умолчанию. Клиенты и события не изменятся.',
   'resetAll.confirm': 'Сбросить всё',
   cancel: 'Отмена',
   'status.saved': 'Сохранено',
@@ -46,8 +47,10 @@ const ru = {
   'amo.noSubdomain': 'Укажите поддомен или откройте amoCRM во вкладке — тогда названия можно будет сверить с вашей воронкой.',
   'amo.ok': 'Все {total} названий найдены в {host} (воронка «{pipeline}»).',
   'amo.some': 'Не найдено {bad} из {total} названий в {host} (воронка «{pipeline}»). Исправьте отмеченные поля.',
-  'amo.unreachable': 'Не удалось связаться с {host}: {reason}. Названия не проверены — откройте amoCRM в этом браузере и войдите, затем повторите.',
-  'amo.unauthorized': 'amoCRM ответил «нет доступа» ({status}). Войдите в amoCRM в этом браузере или сохраните долгосрочный токен, затем повторите.',
+  'amo.unreachable':
+    'Не удалось связаться с {host}: {reason}. Названия не проверены — откройте amoCRM в этом браузере и войдите, затем повторите.',
+  'amo.unauthorized':
+    'amoCRM ответил «нет доступа» ({status}). Войдите в amoCRM в этом браузере или сохраните долгосрочный токен, затем повторите.',
   'amo.noPipeline': 'В {host} нет воронки «{name}».',
   'amo.network': 'нет ответа (нет сети, неверный поддомен или amoCRM не пускает запрос)',
   'amo.found': 'есть в amoCRM',
@@ -55,7 +58,8 @@ const ru = {
   'amo.suggest': 'Похоже: {names}',
   'amo.use': 'Подставить «{name}»',
   'token.title': 'Долгосрочный токен amoCRM (необязательно)',
-  'token.hint': 'Нужен, только если читать amoCRM без открытой сессии. Токен хранится в расширении и больше не показывается целиком.',
+  'token.hint':
+    'Нужен, только если читать amoCRM без открытой сессии. Токен хранится в расширении и больше не показывается целиком.',
   'token.label': 'Токен',
   'token.save': 'Сохранить токен',
   'token.remove': 'Удалить токен',
@@ -78,7 +82,8 @@ const ru = {
   'backup.importError': 'Файл не восстановлен: {message}. Данные не изменились.',
   'backup.delete': 'Удалить все данные',
   'backup.deleteTitle': 'Удалить все данные Reglament?',
-  'backup.deleteBody': 'Будут удалены все клиенты, события, контент-планы, настройки и токен в этом браузере. Данные в amoCRM не пострадают. Сначала скачайте копию, если она может понадобиться.',
+  'backup.deleteBody':
+    'Будут удалены все клиенты, события, контент-планы, настройки и токен в этом браузере. Данные в amoCRM не пострадают. Сначала скачайте копию, если она может понадобиться.',
   'backup.deleteConfirm': 'Удалить безвозвратно',
   'backup.deleted': 'Удалено: клиентов {clients}, событий {events}.',
   'backup.failed': 'Не получилось: {message}',
@@ -108,7 +113,8 @@ const en: Record<OptionsKey, string> = {
   resetGroupLabel: 'Reset section “{group}” to its defaults',
   resetAll: 'Reset everything',
   'resetAll.title': 'Reset every setting?',
-  'resetAll.body': 'All rules, names, the amoCRM mapping and the texts return to their defaults. Clients and events stay as they are.',
+  'resetAll.body':
+    'All rules, names, the amoCRM mapping and the texts return to their defaults. Clients and events stay as they are.',
   'resetAll.confirm': 'Reset everything',
   cancel: 'Cancel',
   'status.saved': 'Saved',
@@ -133,8 +139,10 @@ const en: Record<OptionsKey, string> = {
   'amo.noSubdomain': 'Enter the subdomain or open amoCRM in a tab to check the names against your pipeline.',
   'amo.ok': 'All {total} names found in {host} (pipeline “{pipeline}”).',
   'amo.some': '{bad} of {total} names not found in {host} (pipeline “{pipeline}”). Fix the marked fields.',
-  'amo.unreachable': 'Could not reach {host}: {reason}. The names were not checked — open amoCRM in this browser, sign in, then retry.',
-  'amo.unauthorized': 'amoCRM refused access ({status}). Sign in to amoCRM in this browser or save a long-lived token, then retry.',
+  'amo.unreachable':
+    'Could not reach {host}: {reason}. The names were not checked — open amoCRM in this browser, sign in, then retry.',
+  'amo.unauthorized':
+    'amoCRM refused access ({status}). Sign in to amoCRM in this browser or save a long-lived token, then retry.',
   'amo.noPipeline': 'There is no pipeline “{name}” in {host}.',
   'amo.network': 'no answer (offline, a wrong subdomain, or amoCRM refused the request)',
   'amo.found': 'found in amoCRM',
@@ -142,7 +150,8 @@ const en: Record<OptionsKey, string> = {
   'amo.suggest': 'Did you mean: {names}',
   'amo.use': 'Use “{name}”',
   'token.title': 'amoCRM long-lived token (optional)',
-  'token.hint': 'Only needed to read amoCRM without a signed-in session. The token stays in the extension and is never shown in full again.',
+  'token.hint':
+    'Only needed to read amoCRM without a signed-in session. The token stays in the extension and is never shown in full again.',
   'token.label': 'Token',
   'token.save': 'Save token',
   'token.remove': 'Remove token',
@@ -165,7 +174,8 @@ const en: Record<OptionsKey, string> = {
   'backup.importError': 'The file was not restored: {message}. Nothing was changed.',
   'backup.delete': 'Delete all data',
   'backup.deleteTitle': 'Delete all Reglament data?',
-  'backup.deleteBody': 'Every client, event, content plan, setting and the token in this browser will be deleted. Nothing in amoCRM is touched. Download a backup first if you may need it.',
+  'backup.deleteBody':
+    'Every client, event, content plan, setting and the token in this browser will be deleted. Nothing in amoCRM is touched. Download a backup first if you may need it.',
   'backup.deleteConfirm': 'Delete permanently',
   'backup.deleted': 'Deleted: {clients} clients, {events} events.',
   'backup.failed': 'That did not work: {message}',

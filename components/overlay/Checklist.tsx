@@ -5,7 +5,15 @@ import type { Stage } from '@/lib/model/facts';
 import type { ChecklistItem, Obligation } from '@/lib/model/obligations';
 import type { ClientView } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/playbook/settings-types';
-import { NEXT_STAGE, obligationFor, RECURRING_RULES, STAGE_RULES, TICK_ITEMS, tickKeyFor, VALUE_ITEMS } from '@/lib/amocrm/overlay-model';
+import {
+  NEXT_STAGE,
+  obligationFor,
+  RECURRING_RULES,
+  STAGE_RULES,
+  TICK_ITEMS,
+  tickKeyFor,
+  VALUE_ITEMS,
+} from '@/lib/amocrm/overlay-model';
 import type { OverlayEnv } from './context';
 import { useStore } from '@/components/common/use-store';
 
@@ -54,8 +62,18 @@ function Step({ env, obligation, item, recurring }: StepProps) {
             if (v) void session.tick(item.id, key, item.title, v);
           }}
         >
-          <input class="rg-input" value={value} placeholder={t('refsPlaceholder')} onInput={(e) => setValue((e.target as HTMLInputElement).value)} aria-label={item.title} />
-          <button type="submit" class="rg-btn rg-btn--small" disabled={busy || !value.trim() || (done && value.trim() === item.value)}>
+          <input
+            class="rg-input"
+            value={value}
+            placeholder={t('refsPlaceholder')}
+            onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+            aria-label={item.title}
+          />
+          <button
+            type="submit"
+            class="rg-btn rg-btn--small"
+            disabled={busy || !value.trim() || (done && value.trim() === item.value)}
+          >
             {t('save')}
           </button>
         </form>
@@ -64,7 +82,17 @@ function Step({ env, obligation, item, recurring }: StepProps) {
   );
 }
 
-export function Checklist({ env, stage, view, settings }: { env: OverlayEnv; stage: Stage | null; view: ClientView; settings: Settings }) {
+export function Checklist({
+  env,
+  stage,
+  view,
+  settings,
+}: {
+  env: OverlayEnv;
+  stage: Stage | null;
+  view: ClientView;
+  settings: Settings;
+}) {
   const now = useStore(env.now);
   const steps: StepProps[] = [];
   for (const rule of STAGE_RULES[stage ?? 'new']) {

@@ -18,16 +18,33 @@ export function Deadlines({ env, view, calendar }: { env: OverlayEnv; view: Clie
         {open.map(({ obligation: o, olderOverdue }) => {
           const paused = !working && WORKING_TIME_RULES.has(o.rule) && o.dueAt !== null && o.dueAt > now;
           return (
-            <li key={o.id} class={`rg-dl__row${paused ? ' rg-dl__row--paused' : ''}`} title={paused ? t('offHoursShort') : undefined} data-rule={o.rule} data-state={o.state} data-due={o.dueAt ?? ''}>
+            <li
+              key={o.id}
+              class={`rg-dl__row${paused ? ' rg-dl__row--paused' : ''}`}
+              title={paused ? t('offHoursShort') : undefined}
+              data-rule={o.rule}
+              data-state={o.state}
+              data-due={o.dueAt ?? ''}
+            >
               <div class="rg-dl__title">{o.title}</div>
               <div class="rg-dl__sub">
                 <span class="rg-dl__when">
                   {o.dueAt !== null ? t('dueAt', { time: formatDate(o.dueAt, timeZone, locale) }) : t('noDue')}
                 </span>
-                {o.dueAt !== null && <Countdown dueAt={o.dueAt} now={env.now} locale={locale} paused={paused} overdueText={(time) => t('overdue', { time })} />}
+                {o.dueAt !== null && (
+                  <Countdown
+                    dueAt={o.dueAt}
+                    now={env.now}
+                    locale={locale}
+                    paused={paused}
+                    overdueText={(time) => t('overdue', { time })}
+                  />
+                )}
               </div>
               {olderOverdue > 0 && <div class="rg-older">{t('olderOverdue', { count: olderOverdue })}</div>}
-              {o.missing && o.missing.length > 0 && o.state === 'overdue' && <div class="rg-dl__missing">{o.missing.slice(0, 2).join(' · ')}</div>}
+              {o.missing && o.missing.length > 0 && o.state === 'overdue' && (
+                <div class="rg-dl__missing">{o.missing.slice(0, 2).join(' · ')}</div>
+              )}
             </li>
           );
         })}

@@ -12,7 +12,16 @@ export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
   const client = data.mapped?.client ?? data.view?.client ?? null;
   const settings = data.settings;
   const service = client?.service ?? null;
-  const serviceLabel = service === 'management' ? (locale === 'ru' ? 'Ведение' : 'Management') : service === 'complex' ? (locale === 'ru' ? 'Комплексное' : 'Complex') : t('noService');
+  const serviceLabel =
+    service === 'management'
+      ? locale === 'ru'
+        ? 'Ведение'
+        : 'Management'
+      : service === 'complex'
+        ? locale === 'ru'
+          ? 'Комплексное'
+          : 'Complex'
+        : t('noService');
   const payer = client?.payer && settings ? settings.amocrm.payerValues[client.payer] : null;
   const statusName = data.deal?.statusName ?? client?.stageName ?? null;
   const view = data.view;
@@ -24,7 +33,9 @@ export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
   return (
     <header class="rg-head">
       <div class="rg-head__top">
-        <span class="rg-logo" aria-hidden="true">R</span>
+        <span class="rg-logo" aria-hidden="true">
+          R
+        </span>
         <span class="rg-head__brand">{t('title')}</span>
         {work && (
           <span class={`rg-hours ${work.working ? 'rg-hours--on' : 'rg-hours--off'}`} data-working={String(work.working)}>

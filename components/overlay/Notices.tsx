@@ -9,7 +9,9 @@ export function Notices({ env, data }: { env: OverlayEnv; data: OverlayData }) {
   for (const f of mapped?.missingFields ?? []) mapping.push(t('missingField', { field: f }));
   for (const v of mapped?.unknownValues ?? []) mapping.push(t('unknownValue', { field: v.field, value: v.value }));
   // The worker's own unknown-stage / missing-field warnings repeat what the mapping says.
-  const warnings = (data.view?.warnings ?? []).filter((w) => !(mapping.length && (w.code === 'unknown-stage' || w.code === 'missing-field')));
+  const warnings = (data.view?.warnings ?? []).filter(
+    (w) => !(mapping.length && (w.code === 'unknown-stage' || w.code === 'missing-field')),
+  );
   return (
     <>
       {data.error && (

@@ -10,13 +10,19 @@ import { formatDate, type OverlayEnv } from './context';
 import { useStore } from '@/components/common/use-store';
 
 /** Which scripts and e-mails the manager needs now. */
-export function templatesFor(stage: Stage | null, view: ClientView | null, now: number): { ids: TemplateId[]; askAdManager: boolean } {
+export function templatesFor(
+  stage: Stage | null,
+  view: ClientView | null,
+  now: number,
+): { ids: TemplateId[]; askAdManager: boolean } {
   const ids: TemplateId[] = [];
   const service = view?.client.service ?? null;
   const payer = view?.client.payer ?? null;
   const near = !!view && renewalNear(view.obligations, now);
   if (stage === null) ids.push('firstCallScript');
-  const contactOpen = !!view?.obligations.some((o) => o.rule === 'renewal-contact' && o.startAt <= now && (o.state === 'open' || o.state === 'overdue'));
+  const contactOpen = !!view?.obligations.some(
+    (o) => o.rule === 'renewal-contact' && o.startAt <= now && (o.state === 'open' || o.state === 'overdue'),
+  );
   if (contactOpen && service !== 'complex') ids.push('renewalScript');
   if (near || stage === 'notice-sent') {
     if (payer !== 'legal') ids.push('paymentDetailsIndividual');
@@ -26,7 +32,19 @@ export function templatesFor(stage: Stage | null, view: ClientView | null, now: 
   return { ids, askAdManager: contactOpen && service === 'complex' };
 }
 
-export function Scripts({ env, stage, view, deal, settings }: { env: OverlayEnv; stage: Stage | null; view: ClientView | null; deal: DealRead | null; settings: Settings }) {
+export function Scripts({
+  env,
+  stage,
+  view,
+  deal,
+  settings,
+}: {
+  env: OverlayEnv;
+  stage: Stage | null;
+  view: ClientView | null;
+  deal: DealRead | null;
+  settings: Settings;
+}) {
   const { t, locale, timeZone } = env;
   const { ids, askAdManager } = templatesFor(stage, view, useStore(env.now));
   if (!ids.length && !askAdManager) return null;
@@ -59,7 +77,10 @@ export function Scripts({ env, stage, view, deal, settings }: { env: OverlayEnv;
           <details key={id} class="rg-tpl" data-template={id} open={i === 0 && ids.length === 1}>
             <summary>
               <span class="rg-tpl__title">{tpl.title}</span>
-              <CopyButton text={subject ? `${subject}\n\n${body}` : body} labels={{ copy: t('copy'), copied: t('copied'), failed: t('copyFailed') }} />
+              <CopyButton
+                text={subject ? `${subject}\n\n${body}` : body}
+                labels={{ copy: t('copy'), copied: t('copied'), failed: t('copyFailed') }}
+              />
             </summary>
             {subject && <div class="rg-tpl__subject">{subject}</div>}
             <div class="rg-tpl__text">{body}</div>

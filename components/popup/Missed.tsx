@@ -15,7 +15,9 @@ export function Missed({ entries }: { entries: AgendaEntry[] }) {
         {entries.map((e) => (
           <li key={e.obligation.id}>
             <span class="client-name">{e.client.name}</span> — {ruleTitle(e.obligation, locale.value, settings.value)}
-            {e.obligation.dueAt !== null && <span class="when when-bad"> · {formatInZone(e.obligation.dueAt, zone.value, locale.value, true)}</span>}
+            {e.obligation.dueAt !== null && (
+              <span class="when when-bad"> · {formatInZone(e.obligation.dueAt, zone.value, locale.value, true)}</span>
+            )}
           </li>
         ))}
       </ul>

@@ -6,7 +6,8 @@ import { TabLink } from './TabLink';
 
 export function OpenLink({ client, entry }: { client: ClientSummary; entry: AgendaEntry | null }) {
   const target = openTargetOf(client, entry?.obligation ?? null);
-  const label = target.kind === 'instagram' ? tr('open.instagram', { name: client.instagram ?? '' }) : tr('open.deal', { name: client.name });
+  const label =
+    target.kind === 'instagram' ? tr('open.instagram', { name: client.instagram ?? '' }) : tr('open.deal', { name: client.name });
   return (
     <TabLink class="open" url={target.url} title={label}>
       {target.kind === 'instagram' ? 'Instagram' : 'amoCRM'}

@@ -18,7 +18,12 @@ export function Popup() {
   const l = load.value;
   usePaintMarks(l);
   let body;
-  if (l.state === 'loading') body = <p class="loading" role="status">{tr('loading')}</p>;
+  if (l.state === 'loading')
+    body = (
+      <p class="loading" role="status">
+        {tr('loading')}
+      </p>
+    );
   else if (l.state === 'error')
     body = (
       <div class="error" role="alert">
@@ -40,13 +45,22 @@ export function Popup() {
         <Section title={tr('overdue')} entries={a.overdue} section="overdue" limit={limit.overdue} total={l.totals?.overdue} />
         {a.round && a.round.accounts.length > 0 && <RoundRow round={a.round} />}
         <Section title={tr('today')} entries={a.today} section="today" limit={limit.today} total={l.totals?.today} />
-        <Section title={tr('tomorrow')} entries={a.tomorrow} section="tomorrow" limit={limit.tomorrow} total={l.totals?.tomorrow} />
+        <Section
+          title={tr('tomorrow')}
+          entries={a.tomorrow}
+          section="tomorrow"
+          limit={limit.tomorrow}
+          total={l.totals?.tomorrow}
+        />
       </div>
     );
   }
   return (
     <div class="popup">
-      <Header agenda={l.state === 'ready' && l.clients > 0 ? l.agenda : null} totals={l.state === 'ready' ? l.totals : undefined} />
+      <Header
+        agenda={l.state === 'ready' && l.clients > 0 ? l.agenda : null}
+        totals={l.state === 'ready' ? l.totals : undefined}
+      />
       <main>{body}</main>
       {notice.value && (
         <p class="notice" role="alert">

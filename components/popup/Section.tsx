@@ -3,7 +3,19 @@ import type { AgendaEntry } from '@/lib/messaging/protocol';
 import { visibleGroups, type SectionId } from './agenda-model';
 import { ClientBlock } from './ClientBlock';
 
-export function Section({ title, entries, section, limit, total }: { title: string; entries: AgendaEntry[]; section: SectionId; limit: number; total?: number }) {
+export function Section({
+  title,
+  entries,
+  section,
+  limit,
+  total,
+}: {
+  title: string;
+  entries: AgendaEntry[];
+  section: SectionId;
+  limit: number;
+  total?: number;
+}) {
   if (entries.length === 0) return null;
   const groups = visibleGroups(entries, limit);
   return (

@@ -2,7 +2,17 @@
 import type { ComponentChildren } from 'preact';
 import { openOrFocus } from './open';
 
-export function TabLink({ url, title, class: className, children }: { url: string; title?: string; class?: string; children: ComponentChildren }) {
+export function TabLink({
+  url,
+  title,
+  class: className,
+  children,
+}: {
+  url: string;
+  title?: string;
+  class?: string;
+  children: ComponentChildren;
+}) {
   return (
     <a
       class={className}

@@ -2,7 +2,15 @@
 import type { Tickable } from './agenda-model';
 import { isBusy, isChecked, toggle } from './ticks';
 
-export function TickBox({ clientId, tick, done }: { clientId: string; tick: Pick<Tickable, 'id' | 'item' | 'key'>; done: boolean }) {
+export function TickBox({
+  clientId,
+  tick,
+  done,
+}: {
+  clientId: string;
+  tick: Pick<Tickable, 'id' | 'item' | 'key'>;
+  done: boolean;
+}) {
   return (
     <input
       type="checkbox"

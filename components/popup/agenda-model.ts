@@ -42,7 +42,15 @@ export function tickablesOf(o: Obligation): Tickable[] {
   const meta = RULES[o.rule];
   if (meta.tick && meta.tick.item !== 'engagement-round') {
     const key = meta.tick.key === 'date' ? o.key : undefined;
-    return [{ id: `${o.id}|${meta.tick.item}`, item: meta.tick.item, key, title: null, done: o.state === 'met' || o.state === 'met-late' }];
+    return [
+      {
+        id: `${o.id}|${meta.tick.item}`,
+        item: meta.tick.item,
+        key,
+        title: null,
+        done: o.state === 'met' || o.state === 'met-late',
+      },
+    ];
   }
   const out: Tickable[] = [];
   for (const item of o.items ?? []) {
@@ -73,7 +81,8 @@ export type OpenTarget = { kind: 'deal' | 'instagram'; url: string };
 /** Post, story and comment work happens on the profile; everything else in the deal. */
 export function openTargetOf(client: ClientSummary, o: Pick<Obligation, 'rule'> | null): OpenTarget {
   const onProfile = o !== null && (o.rule === 'daily-post' || o.rule === 'stories' || o.rule === 'engagement-round');
-  if (onProfile && client.instagram) return { kind: 'instagram', url: `https://www.instagram.com/${encodeURIComponent(client.instagram)}/` };
+  if (onProfile && client.instagram)
+    return { kind: 'instagram', url: `https://www.instagram.com/${encodeURIComponent(client.instagram)}/` };
   return { kind: 'deal', url: client.dealUrl };
 }
 
@@ -93,7 +102,11 @@ export function headerCounts(agenda: Agenda, totals?: Totals): { overdue: number
 /** Nothing overdue or due today, and no round waiting: «Всё сделано» (tomorrow may still be listed). */
 export function nothingDueNow(agenda: Agenda, totals?: Totals): boolean {
   const round = agenda.round;
-  return (totals?.overdue ?? agenda.overdue.length) === 0 && (totals?.today ?? agenda.today.length) === 0 && (!round || round.state === 'done' || round.state === 'upcoming');
+  return (
+    (totals?.overdue ?? agenda.overdue.length) === 0 &&
+    (totals?.today ?? agenda.today.length) === 0 &&
+    (!round || round.state === 'done' || round.state === 'upcoming')
+  );
 }
 
 /** No clients yet means the extension is not set up: explain how clients appear instead of an empty list. */
@@ -103,7 +116,11 @@ export function isFirstRun(clients: number, agenda: Agenda): boolean {
 
 /** The row budget of the first paint is spent section by section, in the order they are shown. */
 export function sectionLimits(budget: number, agenda: Agenda): Record<SectionId, number> {
-  return { overdue: budget, today: budget - agenda.overdue.length, tomorrow: budget - agenda.overdue.length - agenda.today.length };
+  return {
+    overdue: budget,
+    today: budget - agenda.overdue.length,
+    tomorrow: budget - agenda.overdue.length - agenda.today.length,
+  };
 }
 
 /** A section whose budget is spent still shows one row, so its heading never stands alone. */

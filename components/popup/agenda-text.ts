@@ -21,18 +21,28 @@ export interface TextEnv {
 /** Under an hour left turns the countdown amber. */
 const SOON = 3_600_000;
 
-export function whenOf(o: Pick<AgendaEntry['obligation'], 'dueAt'>, section: SectionId, env: TextEnv): { text: string; tone: Tone } {
+export function whenOf(
+  o: Pick<AgendaEntry['obligation'], 'dueAt'>,
+  section: SectionId,
+  env: TextEnv,
+): { text: string; tone: Tone } {
   const { t, locale, now } = env;
   if (o.dueAt === null) return { text: t('noDeadline'), tone: 'muted' };
   const time = formatInZone(o.dueAt, env.zone, locale);
   if (o.dueAt <= now) return { text: t('overdueFor', { d: formatDuration(now - o.dueAt, locale) }), tone: 'bad' };
   if (section === 'tomorrow') return { text: t('tomorrowAt', { time }), tone: 'muted' };
   const left = o.dueAt - now;
-  return { text: `${t('dueAt', { time })} · ${t('dueIn', { d: formatDuration(left, locale) })}`, tone: left < SOON ? 'warn' : 'ok' };
+  return {
+    text: `${t('dueAt', { time })} · ${t('dueIn', { d: formatDuration(left, locale) })}`,
+    tone: left < SOON ? 'warn' : 'ok',
+  };
 }
 
 /** The round's slot time, its state in words, and its tone; a due round past its deadline counts as overdue before the worker says so. */
-export function roundStatusOf(round: Pick<Round, 'at' | 'dueAt' | 'state'>, env: TextEnv): { slot: string; status: string; tone: Tone } {
+export function roundStatusOf(
+  round: Pick<Round, 'at' | 'dueAt' | 'state'>,
+  env: TextEnv,
+): { slot: string; status: string; tone: Tone } {
   const { t, locale, zone, now } = env;
   const late = round.state === 'overdue' || round.dueAt <= now;
   const status =
@@ -54,11 +64,18 @@ export function titleOf(o: AgendaEntry['obligation'], env: Pick<TextEnv, 't' | '
   const title = ruleTitle(o, env.locale, settings);
   if (o.rule !== 'daily-post' || !/^\d{4}-\d{2}-\d{2}$/.test(o.key)) return title;
   const [y, m, d] = o.key.split('-').map(Number);
-  const day = new Intl.DateTimeFormat(intlLocale(env.locale), { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(Date.UTC(y!, m! - 1, d!));
+  const day = new Intl.DateTimeFormat(intlLocale(env.locale), { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(
+    Date.UTC(y!, m! - 1, d!),
+  );
   return env.t('dailyPostOf', { day });
 }
 
 /** The header's «пн, 3 марта» in the agency zone. */
 export function dateLineOf(env: Pick<TextEnv, 'locale' | 'zone' | 'now'>): string {
-  return new Intl.DateTimeFormat(intlLocale(env.locale), { timeZone: env.zone, weekday: 'short', day: 'numeric', month: 'long' }).format(env.now);
+  return new Intl.DateTimeFormat(intlLocale(env.locale), {
+    timeZone: env.zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+  }).format(env.now);
 }

@@ -26,12 +26,18 @@ const ROWS = 60;
 
 function firstScreen(agenda: Agenda): Agenda {
   let left = ROWS;
-  const take = <T,>(list: T[]): T[] => {
+  const take = <T>(list: T[]): T[] => {
     const out = list.slice(0, Math.max(left, 0));
     left -= out.length;
     return out;
   };
-  return { ...agenda, overdue: take(agenda.overdue), today: take(agenda.today), tomorrow: take(agenda.tomorrow), missedWhileAway: [] };
+  return {
+    ...agenda,
+    overdue: take(agenda.overdue),
+    today: take(agenda.today),
+    tomorrow: take(agenda.tomorrow),
+    missedWhileAway: [],
+  };
 }
 
 function dayOf(at: number, timeZone: string): string {
@@ -43,7 +49,8 @@ export function readSnapshot(timeZone: string, now = Date.now()): { agenda: Agen
     const text = localStorage.getItem(KEY);
     if (!text) return null;
     const s = JSON.parse(text) as Snapshot;
-    if (!s || !s.totals || s.clients === 0 || now - s.savedAt > MAX_AGE || now < s.savedAt || s.day !== dayOf(now, timeZone)) return null;
+    if (!s || !s.totals || s.clients === 0 || now - s.savedAt > MAX_AGE || now < s.savedAt || s.day !== dayOf(now, timeZone))
+      return null;
     return { agenda: s.agenda, clients: s.clients, totals: s.totals };
   } catch {
     return null;

@@ -11,7 +11,16 @@ import { popupMessages, type PopupKey } from './strings';
 import { readSnapshot, writeSnapshot, type Totals } from './snapshot';
 import type { TextEnv } from './agenda-text';
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; agenda: Agenda; clients: number; /** false while showing the last visit's snapshot */ fresh: boolean; totals?: Totals };
+type Load =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | {
+      state: 'ready';
+      agenda: Agenda;
+      clients: number;
+      /** false while showing the last visit's snapshot */ fresh: boolean;
+      totals?: Totals;
+    };
 
 export const load = signal<Load>({ state: 'loading' });
 /** The away list is shown once: keep the first one seen in this popup session. */
@@ -57,7 +66,8 @@ export async function refresh(first = false): Promise<void> {
     const agenda = await sendMessage('agenda.get', {});
     if (first) performance.mark('agenda-received');
     const empty = agenda.overdue.length + agenda.today.length + agenda.tomorrow.length === 0 && !agenda.round;
-    const clients = first && empty ? (await sendMessage('clients.list', {})).length : load.value.state === 'ready' ? load.value.clients : 1;
+    const clients =
+      first && empty ? (await sendMessage('clients.list', {})).length : load.value.state === 'ready' ? load.value.clients : 1;
     skew = agenda.now - Date.now();
     clock.value = Date.now();
     if (first) missed.value = agenda.missedWhileAway;

@@ -32,7 +32,11 @@ export function ClientPanel({ c, t, view, plan }: Props) {
   const dom = c.dom.value;
   const manualFirst = ig.kind === 'limited' || ig.kind === 'error';
   // Russian: the agency's own names of the services (settings); English: a translation.
-  const service = client.service ? (locale === 'en' ? serviceEn[client.service] : c.serviceNames.value?.[client.service] ?? null) : null;
+  const service = client.service
+    ? locale === 'en'
+      ? serviceEn[client.service]
+      : (c.serviceNames.value?.[client.service] ?? null)
+    : null;
 
   return (
     <div class="rg-client">
@@ -54,23 +58,35 @@ export function ClientPanel({ c, t, view, plan }: Props) {
         )}
       </div>
 
-      {ig.kind === 'checking' ? <p class="rg-muted rg-small" role="status">{t('checking')}</p> : null}
+      {ig.kind === 'checking' ? (
+        <p class="rg-muted rg-small" role="status">
+          {t('checking')}
+        </p>
+      ) : null}
       {manualFirst ? (
         <div class="rg-note rg-note--warn" role="status">
           <strong>{ig.kind === 'limited' ? t('limited') : t('igError')}</strong>
           {ig.kind === 'limited' ? <span class="rg-small">{t('limitedUntil', { time: time(ig.until) })}</span> : null}
-          {c.blind.value ? <span class="rg-small" data-testid="ig-blind">{t('domBlind')}</span> : null}
+          {c.blind.value ? (
+            <span class="rg-small" data-testid="ig-blind">
+              {t('domBlind')}
+            </span>
+          ) : null}
         </div>
       ) : null}
 
       <section class="rg-sec" aria-labelledby="rg-post">
-        <h3 id="rg-post" class="rg-label">{t('postTitle')}</h3>
+        <h3 id="rg-post" class="rg-label">
+          {t('postTitle')}
+        </h3>
         {today.post === null ? (
           <p class="rg-muted">{t('noPostRule')}</p>
         ) : today.post.done ? (
           <p class="rg-row">
             <span class="rg-dot rg-dot--ok" aria-hidden="true" />
-            <span data-testid="post-state" data-state="done">{t('postDone', { time: today.post.at ? time(today.post.at) : '—' })}</span>
+            <span data-testid="post-state" data-state="done">
+              {t('postDone', { time: today.post.at ? time(today.post.at) : '—' })}
+            </span>
           </p>
         ) : (
           <>
@@ -78,11 +94,27 @@ export function ClientPanel({ c, t, view, plan }: Props) {
               <span class={`rg-dot ${today.post.overdue ? 'rg-dot--bad' : 'rg-dot--wait'}`} aria-hidden="true" />
               <span data-testid="post-state" data-state={today.post.overdue ? 'overdue' : 'open'}>
                 {t('postNotYet')}
-                {today.post.dueAt ? <span class={today.post.overdue ? 'rg-bad' : 'rg-muted'}> · {today.post.overdue ? t('postOverdue') : t('postDue', { time: time(today.post.dueAt) })}</span> : null}
+                {today.post.dueAt ? (
+                  <span class={today.post.overdue ? 'rg-bad' : 'rg-muted'}>
+                    {' '}
+                    · {today.post.overdue ? t('postOverdue') : t('postDue', { time: time(today.post.dueAt) })}
+                  </span>
+                ) : null}
               </span>
             </p>
-            {dom && dom.shortcodes.length ? <p class="rg-muted rg-small">{t('domPosts', { count: `${dom.shortcodes.length} ${plural(dom.shortcodes.length, locale === 'en' ? ['post', 'posts', 'posts'] : ['публикация', 'публикации', 'публикаций'], locale)}` })}</p> : null}
-            <button type="button" class={manualFirst ? 'rg-btn rg-btn--primary' : 'rg-btn'} disabled={busy === 'post'} onClick={() => c.markManual('post')}>
+            {dom && dom.shortcodes.length ? (
+              <p class="rg-muted rg-small">
+                {t('domPosts', {
+                  count: `${dom.shortcodes.length} ${plural(dom.shortcodes.length, locale === 'en' ? ['post', 'posts', 'posts'] : ['публикация', 'публикации', 'публикаций'], locale)}`,
+                })}
+              </p>
+            ) : null}
+            <button
+              type="button"
+              class={manualFirst ? 'rg-btn rg-btn--primary' : 'rg-btn'}
+              disabled={busy === 'post'}
+              onClick={() => c.markManual('post')}
+            >
               {t('markPost')}
             </button>
           </>
@@ -90,37 +122,69 @@ export function ClientPanel({ c, t, view, plan }: Props) {
       </section>
 
       <section class="rg-sec" aria-labelledby="rg-stories">
-        <h3 id="rg-stories" class="rg-label">{t('storiesTitle')}</h3>
+        <h3 id="rg-stories" class="rg-label">
+          {t('storiesTitle')}
+        </h3>
         <p class="rg-row">
-          <span class={`rg-dot ${today.stories?.overdue ? 'rg-dot--bad' : today.stories?.lastAt ? 'rg-dot--ok' : 'rg-dot--wait'}`} aria-hidden="true" />
-          <span data-testid="stories-last">{today.stories?.lastAt ? t('storiesLast', { when: when(today.stories.lastAt, now, zone, locale, t) }) : t('storiesNone')}</span>
+          <span
+            class={`rg-dot ${today.stories?.overdue ? 'rg-dot--bad' : today.stories?.lastAt ? 'rg-dot--ok' : 'rg-dot--wait'}`}
+            aria-hidden="true"
+          />
+          <span data-testid="stories-last">
+            {today.stories?.lastAt
+              ? t('storiesLast', { when: when(today.stories.lastAt, now, zone, locale, t) })
+              : t('storiesNone')}
+          </span>
         </p>
         {today.stories?.dueAt ? (
           today.stories.overdue ? (
-            <p class="rg-bad rg-strong" data-testid="stories-due" data-state="overdue">{t('storiesOverdue', { duration: formatDuration(now - today.stories.dueAt, locale) })}</p>
+            <p class="rg-bad rg-strong" data-testid="stories-due" data-state="overdue">
+              {t('storiesOverdue', { duration: formatDuration(now - today.stories.dueAt, locale) })}
+            </p>
           ) : (
-            <p class="rg-muted" data-testid="stories-due" data-state="open">{t('storiesNext', { when: when(today.stories.dueAt, now, zone, locale, t) })}</p>
+            <p class="rg-muted" data-testid="stories-due" data-state="open">
+              {t('storiesNext', { when: when(today.stories.dueAt, now, zone, locale, t) })}
+            </p>
           )
         ) : null}
         {dom?.story.live && manualFirst ? <p class="rg-muted rg-small">{t('storiesLive')}</p> : null}
-        {today.stories === null || today.stories.overdue || manualFirst || (today.stories.dueAt !== null && today.stories.dueAt - now < 86_400_000) ? (
-          <button type="button" class={manualFirst || today.stories?.overdue ? 'rg-btn rg-btn--primary' : 'rg-btn'} disabled={busy === 'story'} onClick={() => c.markManual('story')}>
+        {today.stories === null ||
+        today.stories.overdue ||
+        manualFirst ||
+        (today.stories.dueAt !== null && today.stories.dueAt - now < 86_400_000) ? (
+          <button
+            type="button"
+            class={manualFirst || today.stories?.overdue ? 'rg-btn rg-btn--primary' : 'rg-btn'}
+            disabled={busy === 'story'}
+            onClick={() => c.markManual('story')}
+          >
             {t('markStories')}
           </button>
         ) : null}
       </section>
 
       <section class="rg-sec" aria-labelledby="rg-plan">
-        <h3 id="rg-plan" class="rg-label">{t('planTitle')}</h3>
+        <h3 id="rg-plan" class="rg-label">
+          {t('planTitle')}
+        </h3>
         <PlanItem t={t} plan={plan} clientId={client.id} />
       </section>
 
       <section class="rg-sec" aria-labelledby="rg-rounds">
-        <h3 id="rg-rounds" class="rg-label">{t('roundsTitle')}</h3>
+        <h3 id="rg-rounds" class="rg-label">
+          {t('roundsTitle')}
+        </h3>
         {today.rounds.length ? (
           <ul class="rg-checklist">
             {today.rounds.map((slot) => (
-              <Slot key={slot.slot} slot={slot} t={t} busy={busy === `round:${slot.slot}`} time={time} onTick={() => c.tickRound(slot.slot)} />
+              <Slot
+                key={slot.slot}
+                slot={slot}
+                t={t}
+                busy={busy === `round:${slot.slot}`}
+                time={time}
+                onTick={() => c.tickRound(slot.slot)}
+              />
             ))}
           </ul>
         ) : (
@@ -135,7 +199,19 @@ export function ClientPanel({ c, t, view, plan }: Props) {
   );
 }
 
-function Slot({ slot, t, busy, time, onTick }: { slot: RoundSlot; t: Translate<SidebarKey>; busy: boolean; time: (at: number) => string; onTick: () => void }) {
+function Slot({
+  slot,
+  t,
+  busy,
+  time,
+  onTick,
+}: {
+  slot: RoundSlot;
+  t: Translate<SidebarKey>;
+  busy: boolean;
+  time: (at: number) => string;
+  onTick: () => void;
+}) {
   const done = slot.state === 'done';
   const status =
     slot.state === 'done'
@@ -175,7 +251,12 @@ function openPlans(event: Event, clientId: string): void {
 
 function PlanItem({ t, plan, clientId }: { t: Translate<SidebarKey>; plan: Props['plan']; clientId: string }) {
   // After the extension was reloaded under the page, runtime.getURL is gone: the link falls back to nothing.
-  const editUrl = plan && plan !== 'unavailable' ? plan.editUrl : browser.runtime?.id ? browser.runtime.getURL(`/dashboard.html#plans/${clientId}` as '/dashboard.html') : '#';
+  const editUrl =
+    plan && plan !== 'unavailable'
+      ? plan.editUrl
+      : browser.runtime?.id
+        ? browser.runtime.getURL(`/dashboard.html#plans/${clientId}` as '/dashboard.html')
+        : '#';
   const link = (
     <a class="rg-link" href={editUrl} target="_blank" rel="noopener" onClick={(event) => openPlans(event, clientId)}>
       {t('planOpen')} <span aria-hidden="true">↗</span>

@@ -25,7 +25,9 @@ export function LinkClient({ c, t, username, clients }: Props) {
       <h2 class="rg-name">{t('unknownTitle')}</h2>
       <p class="rg-muted">{t('unknownText', { username })}</p>
       {clients === null ? (
-        <p class="rg-muted" role="status">{t('loading')}</p>
+        <p class="rg-muted" role="status">
+          {t('loading')}
+        </p>
       ) : clients.length === 0 ? (
         <p class="rg-note">{t('linkNone')}</p>
       ) : (
@@ -36,7 +38,14 @@ export function LinkClient({ c, t, username, clients }: Props) {
             if (picked) void c.link(picked);
           }}
         >
-          <input class="rg-input" type="search" aria-label={t('linkSearch')} placeholder={t('linkSearch')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+          <input
+            class="rg-input"
+            type="search"
+            aria-label={t('linkSearch')}
+            placeholder={t('linkSearch')}
+            value={query}
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          />
           <ul class="rg-options" role="listbox" aria-label={t('linkPick')}>
             {list.map((x) => (
               <li

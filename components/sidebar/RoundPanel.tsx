@@ -9,7 +9,12 @@ import type { SidebarKey } from './messages';
 import { openInstagramPath } from './navigate';
 
 export function RoundPanel({ c, t, round }: { c: Controller; t: Translate<SidebarKey>; round: Agenda['round'] | undefined }) {
-  if (round === undefined) return <p class="rg-muted" role="status">{t('loading')}</p>;
+  if (round === undefined)
+    return (
+      <p class="rg-muted" role="status">
+        {t('loading')}
+      </p>
+    );
   const zone = c.zone.value;
   const locale = c.locale.value;
   if (round === null) {
@@ -22,7 +27,13 @@ export function RoundPanel({ c, t, round }: { c: Controller; t: Translate<Sideba
   }
   const left = uncheckedAccounts(round);
   const state =
-    round.state === 'done' ? t('roundAllDone') : round.state === 'upcoming' ? t('slotUpcoming', { time: formatInZone(round.at, zone, locale) }) : round.state === 'due' ? t('slotDue') : t('slotOverdue');
+    round.state === 'done'
+      ? t('roundAllDone')
+      : round.state === 'upcoming'
+        ? t('slotUpcoming', { time: formatInZone(round.at, zone, locale) })
+        : round.state === 'due'
+          ? t('slotDue')
+          : t('slotOverdue');
   return (
     <div class="rg-round" data-slot={round.slot} data-state={round.state}>
       <h2 class="rg-name">{t('roundAllTitle')}</h2>
@@ -36,13 +47,19 @@ export function RoundPanel({ c, t, round }: { c: Controller; t: Translate<Sideba
           <ul class="rg-accounts" aria-label={t('roundAllTitle')}>
             {left.map((a) => (
               <li key={a.client.id} class="rg-account" data-client-id={a.client.id}>
-                <span class="rg-avatar" aria-hidden="true">{(a.client.instagram ?? a.client.name).replace(/[^\p{L}\p{N}]/gu, '').charAt(0).toUpperCase()}</span>
+                <span class="rg-avatar" aria-hidden="true">
+                  {(a.client.instagram ?? a.client.name)
+                    .replace(/[^\p{L}\p{N}]/gu, '')
+                    .charAt(0)
+                    .toUpperCase()}
+                </span>
                 {a.client.instagram ? (
                   <a
                     class="rg-account-link"
                     href={profilePath(a.client.instagram)}
                     onClick={(e) => openInstagramPath(e, profilePath(a.client.instagram!), a.client.instagram!)}
-                    aria-label={t('roundOpen', { username: a.client.instagram })}>
+                    aria-label={t('roundOpen', { username: a.client.instagram })}
+                  >
                     <span class="rg-account-name">{a.client.name}</span>
                     <span class="rg-muted rg-small">@{a.client.instagram}</span>
                   </a>

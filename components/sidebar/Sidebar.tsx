@@ -29,26 +29,38 @@ export function Sidebar({ c }: { c: Controller }) {
         title={collapsed ? t('expand') : t('collapse')}
         onClick={c.toggle}
       >
-        <span class="rg-logo" aria-hidden="true">Р</span>
-        <span class="rg-chevron" aria-hidden="true">{collapsed ? '‹' : '›'}</span>
+        <span class="rg-logo" aria-hidden="true">
+          Р
+        </span>
+        <span class="rg-chevron" aria-hidden="true">
+          {collapsed ? '‹' : '›'}
+        </span>
       </button>
       <aside id="rg-panel" class="rg-panel" aria-label={t('panelLabel')} hidden={collapsed}>
         <header class="rg-head">
-          <span class="rg-logo" aria-hidden="true">Р</span>
+          <span class="rg-logo" aria-hidden="true">
+            Р
+          </span>
           <span class="rg-brand">{t('brand')}</span>
         </header>
         <div class="rg-body">
           {failure === 'invalidated' ? (
-            <p class="rg-note" role="status">{t('invalidated')}</p>
+            <p class="rg-note" role="status">
+              {t('invalidated')}
+            </p>
           ) : failure ? (
-            <p class="rg-note rg-note--bad" role="alert">{t('failed', { message: failure })}</p>
+            <p class="rg-note rg-note--bad" role="alert">
+              {t('failed', { message: failure })}
+            </p>
           ) : null}
           {failure === 'invalidated' ? null : (
             <Guard>
               {mode.kind === 'round' ? (
                 <RoundPanel c={c} t={t} round={mode.round} />
               ) : mode.state.kind === 'loading' ? (
-                <p class="rg-muted" role="status">{t('loading')}</p>
+                <p class="rg-muted" role="status">
+                  {t('loading')}
+                </p>
               ) : mode.state.kind === 'unknown' ? (
                 <LinkClient c={c} t={t} username={mode.state.username} clients={mode.state.clients} />
               ) : (

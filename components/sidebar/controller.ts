@@ -24,12 +24,12 @@ export type ProfileState =
 
 export type PlanState = TodayPlanItem | null | 'unavailable' | undefined;
 
-export type Mode = { kind: 'hidden' } | { kind: 'profile'; state: ProfileState } | { kind: 'round'; round: Agenda['round'] | undefined };
+export type Mode =
+  { kind: 'hidden' } | { kind: 'profile'; state: ProfileState } | { kind: 'round'; round: Agenda['round'] | undefined };
 
 const DAY = 86_400_000;
 const collapsedKey = 'sidebar.collapsed';
 type CollapsedPref = { wide?: boolean; narrow?: boolean };
-
 
 async function call<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
   return sendMessage(type, payload);
@@ -37,12 +37,16 @@ async function call<T extends MessageType>(type: T, payload: RequestOf<T>): Prom
 
 /** `browser.storage.session` when content scripts may use it, else memory (per tab). */
 async function sessionStore(): Promise<KeyValue> {
-  const session = (browser.storage as { session?: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } }).session;
+  const session = (
+    browser.storage as {
+      session?: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+    }
+  ).session;
   if (session) {
     try {
       await session.get('ig.probe');
       return {
-        get: async <T,>(key: string) => (await session.get(key))[key] as T | undefined,
+        get: async <T>(key: string) => (await session.get(key))[key] as T | undefined,
         set: (key, value) => session.set({ [key]: value }),
       };
     } catch {
@@ -76,7 +80,6 @@ export function createController() {
   let pageKey = '';
   let store: Promise<KeyValue> | null = null;
   let dead = false;
-
 
   function handle(error: unknown): void {
     if (error instanceof ExtensionContextInvalidatedError || isContextInvalidated(error)) {
@@ -126,7 +129,12 @@ export function createController() {
   function navigate(href: string, options: { observe?: boolean } = {}): void {
     if (dead) return;
     const page = parseInstagramUrl(href);
-    const key = page.kind === 'profile' ? `profile:${page.username}` : page.kind === 'feed' || page.kind === 'direct' || page.kind === 'post' ? 'round' : 'hidden';
+    const key =
+      page.kind === 'profile'
+        ? `profile:${page.username}`
+        : page.kind === 'feed' || page.kind === 'direct' || page.kind === 'post'
+          ? 'round'
+          : 'hidden';
     if (key === pageKey) return;
     pageKey = key;
     const id = ++visit;
@@ -196,7 +204,12 @@ export function createController() {
   async function observe(id: number, username: string, view: ClientView): Promise<void> {
     ig.value = { kind: 'checking' };
     store ??= sessionStore();
-    const outcome = await observeProfile(username, { fetch: (...a) => fetch(...a), now: Date.now, store: await store, csrfToken });
+    const outcome = await observeProfile(username, {
+      fetch: (...a) => fetch(...a),
+      now: Date.now,
+      store: await store,
+      csrfToken,
+    });
     if (!current(id)) return;
     const observation = outcome.status === 'not-found' ? null : outcome.observation;
     if (observation?.profile) {
@@ -250,8 +263,21 @@ export function createController() {
   }
 
   return {
-    mode, ig, dom, blind, collapsed, layout, locale, zone, serviceNames, now, busy, failure,
-    init, navigate, toggle,
+    mode,
+    ig,
+    dom,
+    blind,
+    collapsed,
+    layout,
+    locale,
+    zone,
+    serviceNames,
+    now,
+    busy,
+    failure,
+    init,
+    navigate,
+    toggle,
     relayout: applyCollapsedDefault,
     tick: () => (now.value = Date.now()),
     /** Re-reads the worker's view (never Instagram: not a new visit), e.g. when the tab becomes visible. */

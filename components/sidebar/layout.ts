@@ -1,7 +1,8 @@
 // Where the panel may sit: measured from Instagram's own controls and media, never assumed.
 // Block containers are ignored (a 630 px feed column is mostly empty); only things a person
 // clicks or looks at count.
-const contentSelector = 'a[href], button, [role="button"], [role="link"], [role="tab"], input, textarea, img, svg, video, time, h1, h2';
+const contentSelector =
+  'a[href], button, [role="button"], [role="link"], [role="tab"], input, textarea, img, svg, video, time, h1, h2';
 
 export interface PanelLayout {
   /** The panel fits beside Instagram's content without covering anything. */

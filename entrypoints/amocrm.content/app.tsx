@@ -37,7 +37,8 @@ export function startOverlay(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => pageLife.abort());
   const api = createAmoApi({ origin: location.origin });
   let settingsP: Promise<Settings> | null = null;
-  const settings = () => (settingsP ??= sendMessage('settings.get', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
+  const settings = () =>
+    (settingsP ??= sendMessage('settings.get', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
   let locale: Locale = resolveLocale(undefined, navigator.language);
   let writeNotes = false;
   const prefs = browser.storage.local.get([localeStorageKey, WRITE_NOTES_KEY]).then(
@@ -85,7 +86,16 @@ export function startOverlay(ctx: ContentScriptContext): void {
     unmount();
     if (floating) anchor.append(ui.host);
     else anchor.prepend(ui.host);
-    render(<Overlay session={v.session} locale={locale} openOptions={openOptions} writeNotes={writeNotes} onWriteNotes={saveWriteNotes} />, ui.container);
+    render(
+      <Overlay
+        session={v.session}
+        locale={locale}
+        openOptions={openOptions}
+        writeNotes={writeNotes}
+        onWriteNotes={saveWriteNotes}
+      />,
+      ui.container,
+    );
   };
 
   const openOptions = (section: OptionsSection) => void sendMessage('options.open', { section }).catch(() => undefined);

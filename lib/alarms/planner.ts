@@ -7,7 +7,13 @@ import { calendarFor } from '../calendar';
 import { formatInZone } from '../i18n/format';
 import type { Locale } from '../i18n/locale';
 import type { ClientSummary } from '../model/clients';
-import type { Candidates, NotificationCandidate, NotificationTarget, PlannedNotification, RoundMark } from '../model/notifications';
+import type {
+  Candidates,
+  NotificationCandidate,
+  NotificationTarget,
+  PlannedNotification,
+  RoundMark,
+} from '../model/notifications';
 import type { Obligation } from '../model/obligations';
 import type { Settings } from '../playbook/settings';
 import { instagramUrl } from '../instagram/url';
@@ -127,34 +133,89 @@ export function planCandidates(input: CandidateInput): Candidates {
       const base = { clientIds: [c.id], target: deal, openLabel: t('btn.openDeal') };
       const missing = o.missing?.length ? o.missing.join(', ') : '';
       const breach = () =>
-        push(dueAt, (about) => ({ ...base, id: `${o.id}|breach`, kind: 'breach', about, breach: true, title: t('n.breach.title', { client: c.name }), message: t('n.breach.body', { rule: o.title, time: time(dueAt, about), missing }).trim() }));
+        push(dueAt, (about) => ({
+          ...base,
+          id: `${o.id}|breach`,
+          kind: 'breach',
+          about,
+          breach: true,
+          title: t('n.breach.title', { client: c.name }),
+          message: t('n.breach.body', { rule: o.title, time: time(dueAt, about), missing }).trim(),
+        }));
       switch (o.rule) {
         case 'daily-post': {
           const remindAt = cal.atLocal(cal.dayNumOf(dueAt), minutesOf(settings.currentClients.dailyPostReminder));
           if (remindAt < dueAt)
-            push(remindAt, (about) => ({ ...base, target: insta, openLabel: instaLabel, id: `${o.id}|post-reminder`, kind: 'post-reminder', about, breach: false, title: t('n.post.title', { client: c.name }), message: t('n.post.body', { time: time(dueAt, about) }) }));
+            push(remindAt, (about) => ({
+              ...base,
+              target: insta,
+              openLabel: instaLabel,
+              id: `${o.id}|post-reminder`,
+              kind: 'post-reminder',
+              about,
+              breach: false,
+              title: t('n.post.title', { client: c.name }),
+              message: t('n.post.body', { time: time(dueAt, about) }),
+            }));
           breach();
           break;
         }
         case 'stories': {
           const warnAt = dueAt - settings.alarms.dayRuleWarningMinutes * MINUTE;
-          push(Math.max(warnAt, o.startAt), (about) => ({ ...base, target: insta, openLabel: instaLabel, id: `${o.id}|stories`, kind: 'stories', about, breach: false, title: t('n.stories.title', { client: c.name }), message: t('n.stories.body', { time: time(dueAt, about) }) }));
+          push(Math.max(warnAt, o.startAt), (about) => ({
+            ...base,
+            target: insta,
+            openLabel: instaLabel,
+            id: `${o.id}|stories`,
+            kind: 'stories',
+            about,
+            breach: false,
+            title: t('n.stories.title', { client: c.name }),
+            message: t('n.stories.body', { time: time(dueAt, about) }),
+          }));
           breach();
           break;
         }
         case 'renewal-contact':
-          push(o.startAt, (about) => ({ ...base, id: `${o.id}|renewal`, kind: 'renewal', about, breach: false, title: t('n.renewal.title', { client: c.name, days: settings.currentClients.renewalContactDaysBefore }), message: t(c.service === 'complex' ? 'n.renewal.body.complex' : 'n.renewal.body.management', { time: time(dueAt, about), name: settings.people.adManager }) }));
+          push(o.startAt, (about) => ({
+            ...base,
+            id: `${o.id}|renewal`,
+            kind: 'renewal',
+            about,
+            breach: false,
+            title: t('n.renewal.title', { client: c.name, days: settings.currentClients.renewalContactDaysBefore }),
+            message: t(c.service === 'complex' ? 'n.renewal.body.complex' : 'n.renewal.body.management', {
+              time: time(dueAt, about),
+              name: settings.people.adManager,
+            }),
+          }));
           breach();
           break;
         case 'lost-deadline':
-          push(dueAt, (about) => ({ ...base, id: `${o.id}|lost`, kind: 'lost', about, breach: true, title: t('n.lost.title', { client: c.name }), message: t('n.lost.body', { days: settings.currentClients.lostAfterDays, stage: settings.amocrm.stageNames.lost }) }));
+          push(dueAt, (about) => ({
+            ...base,
+            id: `${o.id}|lost`,
+            kind: 'lost',
+            about,
+            breach: true,
+            title: t('n.lost.title', { client: c.name }),
+            message: t('n.lost.body', { days: settings.currentClients.lostAfterDays, stage: settings.amocrm.stageNames.lost }),
+          }));
           break;
         default: {
           const short = dueAt - o.startAt <= 2 * HOUR;
           const lead = (short ? settings.alarms.hourRuleWarningMinutes : settings.alarms.dayRuleWarningMinutes) * MINUTE;
           const warnAt = dueAt - lead;
           if (warnAt > o.startAt)
-            push(warnAt, (about) => ({ ...base, id: `${o.id}|warning`, kind: 'warning', about, breach: false, title: t('n.warning.title', { client: c.name }), message: t('n.warning.body', { rule: o.title, time: time(dueAt, about), missing }).trim() }));
+            push(warnAt, (about) => ({
+              ...base,
+              id: `${o.id}|warning`,
+              kind: 'warning',
+              about,
+              breach: false,
+              title: t('n.warning.title', { client: c.name }),
+              message: t('n.warning.body', { rule: o.title, time: time(dueAt, about), missing }).trim(),
+            }));
           breach();
         }
       }
@@ -163,12 +224,31 @@ export function planCandidates(input: CandidateInput): Candidates {
 
   for (const [slot, r] of rounds) {
     const names = r.open.map((c) => (c.instagram ? `@${c.instagram}` : c.name));
-    const list = names.length > 8 ? `${names.slice(0, 8).join(', ')} ${t('n.more', { count: names.length - 8 })}` : names.join(', ');
+    const list =
+      names.length > 8 ? `${names.slice(0, 8).join(', ')} ${t('n.more', { count: names.length - 8 })}` : names.join(', ');
     const first = r.open.find((c) => c.instagram);
-    const target: NotificationTarget = { url: first?.instagram ? instagramUrl(first.instagram) : 'https://www.instagram.com/direct/inbox/' };
+    const target: NotificationTarget = {
+      url: first?.instagram ? instagramUrl(first.instagram) : 'https://www.instagram.com/direct/inbox/',
+    };
     const common = { clientIds: r.open.map((c) => c.id), target, openLabel: t('btn.openInstagram') };
-    push(r.at, (about) => ({ ...common, id: `round|${slot}`, kind: 'round', about, breach: false, title: t('n.round.title', { time: time(r.at, about), count: names.length }), message: t('n.round.body', { accounts: list }) }));
-    push(r.dueAt, (about) => ({ ...common, id: `round|${slot}|late`, kind: 'round-late', about, breach: true, title: t('n.roundLate.title', { time: time(r.at, about) }), message: t('n.roundLate.body', { accounts: list }) }));
+    push(r.at, (about) => ({
+      ...common,
+      id: `round|${slot}`,
+      kind: 'round',
+      about,
+      breach: false,
+      title: t('n.round.title', { time: time(r.at, about), count: names.length }),
+      message: t('n.round.body', { accounts: list }),
+    }));
+    push(r.dueAt, (about) => ({
+      ...common,
+      id: `round|${slot}|late`,
+      kind: 'round-late',
+      about,
+      breach: true,
+      title: t('n.roundLate.title', { time: time(r.at, about) }),
+      message: t('n.roundLate.body', { accounts: list }),
+    }));
   }
 
   overdueDueTimes.sort((a, b) => a - b);
@@ -222,6 +302,17 @@ export function overdueAt(c: Pick<Candidates, 'overdueDueTimes' | 'rounds'>, now
 /** Both steps at once (the candidates of this moment, scheduled at it). */
 export function planNotifications(input: PlanInput): Plan {
   const pastHorizon = input.pastHorizon ?? DEFAULT_PAST_HORIZON;
-  const { candidates } = planCandidates({ clients: input.clients, settings: input.settings, locale: input.locale, since: input.now - pastHorizon });
-  return schedulePlan(candidates, { now: input.now, notified: input.notified, snoozes: input.snoozes, settings: input.settings, pastHorizon });
+  const { candidates } = planCandidates({
+    clients: input.clients,
+    settings: input.settings,
+    locale: input.locale,
+    since: input.now - pastHorizon,
+  });
+  return schedulePlan(candidates, {
+    now: input.now,
+    notified: input.notified,
+    snoozes: input.snoozes,
+    settings: input.settings,
+    pastHorizon,
+  });
 }

@@ -21,7 +21,12 @@ export function browserEffects(): Effects {
       await browser.alarms.create(WAKE_ALARM, { when: at });
     },
     async show(n: ShownNotification) {
-      const base = { type: 'basic' as const, iconUrl: browser.runtime.getURL('/icon/128.png'), title: n.title, message: n.message };
+      const base = {
+        type: 'basic' as const,
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: n.title,
+        message: n.message,
+      };
       try {
         await browser.notifications.create(n.id, {
           ...base,
@@ -44,7 +49,8 @@ export function browserEffects(): Effects {
 /** The periodic alarm that re-plans even if a `next-wake` was lost; created once, kept across restarts. */
 export async function ensureSafetyAlarm(): Promise<void> {
   const existing = await browser.alarms.get(SAFETY_ALARM);
-  if (!existing) await browser.alarms.create(SAFETY_ALARM, { periodInMinutes: SAFETY_PERIOD_MINUTES, delayInMinutes: SAFETY_PERIOD_MINUTES });
+  if (!existing)
+    await browser.alarms.create(SAFETY_ALARM, { periodInMinutes: SAFETY_PERIOD_MINUTES, delayInMinutes: SAFETY_PERIOD_MINUTES });
 }
 
 /** URL match pattern for finding an open tab of a target (needs host permission, not `tabs`). */

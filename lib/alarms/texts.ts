@@ -20,7 +20,8 @@ const ru = {
   'n.stories.title': '{client}: пора выложить Stories',
   'n.stories.body': 'Stories нужны до {time}.',
   'n.renewal.title': '{client}: продление через {days} дн.',
-  'n.renewal.body.management': 'Позвоните клиенту по скрипту №4 (продление), запишите разговор и прикрепите запись к сделке. Срок — {time}.',
+  'n.renewal.body.management':
+    'Позвоните клиенту по скрипту №4 (продление), запишите разговор и прикрепите запись к сделке. Срок — {time}.',
   'n.renewal.body.complex': 'Спросите менеджера по рекламе ({name}), продолжает ли клиент. Срок — {time}.',
   'n.lost.title': '{client}: оплаты нет',
   'n.lost.body': 'Прошло {days} дн. после окончания периода без оплаты — переведите сделку в «{stage}».',
@@ -56,7 +57,8 @@ const en: Record<Key, string> = {
   'n.stories.title': '{client}: time for Stories',
   'n.stories.body': 'Stories are due by {time}.',
   'n.renewal.title': '{client}: renewal in {days} days',
-  'n.renewal.body.management': 'Call the client with script #4 (renewal), record the call and attach the recording to the deal. Due {time}.',
+  'n.renewal.body.management':
+    'Call the client with script #4 (renewal), record the call and attach the recording to the deal. Due {time}.',
   'n.renewal.body.complex': 'Ask the ad manager ({name}) whether the client continues. Due {time}.',
   'n.lost.title': '{client}: no payment',
   'n.lost.body': '{days} days after the period ended without payment — move the deal to «{stage}».',

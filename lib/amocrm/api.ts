@@ -48,10 +48,14 @@ export function createAmoApi(deps: AmoApiDeps) {
     const res = await doFetch(deps.origin + path, {
       credentials: 'include',
       ...init,
-      headers: { Accept: 'application/hal+json, application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Accept: 'application/hal+json, application/json',
+        ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+      },
     });
     if (res.status === 204) return null;
-    if (!res.ok) throw new ApiError(kindOfStatus(res.status), res.status, `amoCRM answered ${res.status} to ${path.split('?')[0]}`);
+    if (!res.ok)
+      throw new ApiError(kindOfStatus(res.status), res.status, `amoCRM answered ${res.status} to ${path.split('?')[0]}`);
     const text = await res.text();
     try {
       return JSON.parse(text) as unknown;
@@ -87,14 +91,25 @@ export function createAmoApi(deps: AmoApiDeps) {
       return get('/api/v4/leads/pipelines', (v) => (v === null ? [] : parsePipelines(v)), accountTtl);
     },
     statusChanges(id: number): Promise<AmoStatusChange[]> {
-      return all(`/api/v4/events?filter[entity]=lead&filter[entity_id][]=${id}&filter[type]=lead_status_changed&limit=100`, parseStatusEvents);
+      return all(
+        `/api/v4/events?filter[entity]=lead&filter[entity_id][]=${id}&filter[type]=lead_status_changed&limit=100`,
+        parseStatusEvents,
+      );
     },
     /** Call notes (recordings) and common notes (Reglament markers). */
     notes(id: number): Promise<AmoNote[]> {
-      return all(`/api/v4/leads/${id}/notes?filter[note_type][]=call_in&filter[note_type][]=call_out&filter[note_type][]=common&limit=250`, parseNotes);
+      return all(
+        `/api/v4/leads/${id}/notes?filter[note_type][]=call_in&filter[note_type][]=call_out&filter[note_type][]=common&limit=250`,
+        parseNotes,
+      );
     },
     async addNote(id: number, text: string): Promise<number> {
-      const created = parseCreatedNote(await request(`/api/v4/leads/${id}/notes`, { method: 'POST', body: JSON.stringify([{ note_type: 'common', params: { text } }]) }));
+      const created = parseCreatedNote(
+        await request(`/api/v4/leads/${id}/notes`, {
+          method: 'POST',
+          body: JSON.stringify([{ note_type: 'common', params: { text } }]),
+        }),
+      );
       cache.invalidate(`/api/v4/leads/${id}/notes`);
       return created;
     },

@@ -28,7 +28,7 @@ export function parseFeedDate(text: string, now: number, timeZone: string): numb
 }
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const inputValue = (el: Element | null) => (el ? (el as HTMLInputElement).value ?? el.getAttribute('value') ?? '' : '');
+const inputValue = (el: Element | null) => (el ? ((el as HTMLInputElement).value ?? el.getAttribute('value') ?? '') : '');
 
 /** The card of `leadId` when it is on the page (the SPA may still show the previous one). */
 export function cardRoot(doc: ParentNode, leadId: number): Element | null {
@@ -47,7 +47,10 @@ export function layoutGaps(doc: ParentNode, leadId: number): LayoutPart[] {
   return gaps;
 }
 
-export function readCardDom(doc: ParentNode, input: { host: string; leadId: number; amo: AmoCrmSettings; timeZone: string; now: number }): DealRead | null {
+export function readCardDom(
+  doc: ParentNode,
+  input: { host: string; leadId: number; amo: AmoCrmSettings; timeZone: string; now: number },
+): DealRead | null {
   const root = cardRoot(doc, input.leadId);
   if (!root) return null;
   const { amo } = input;
@@ -114,4 +117,3 @@ export function readCardDom(doc: ParentNode, input: { host: string; leadId: numb
     noteTexts: [...root.querySelectorAll(S.commonNoteText)].map(text).filter((t) => t.includes('[Reglament:')),
   };
 }
-

@@ -97,7 +97,8 @@ export function nextLink(v: unknown): string | null {
 function fieldValue(v: unknown): AmoFieldValue {
   const o = obj(v);
   const value = o.value;
-  if (!(value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) garbage('field value has a strange type');
+  if (!(value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'))
+    garbage('field value has a strange type');
   return { value: value as AmoFieldValue['value'], enumId: Number.isSafeInteger(o.enum_id) ? (o.enum_id as number) : null };
 }
 
@@ -112,7 +113,9 @@ export function parseLead(v: unknown, isSecret: (fieldName: string) => boolean =
       const base = { id: int(f.field_id), name, code: typeof f.field_code === 'string' ? f.field_code : null };
       const rawValues = f.values === null || f.values === undefined ? [] : arr(f.values);
       if (isSecret(name)) {
-        const filled = rawValues.some((x) => isObj(x) && x.value !== null && x.value !== undefined && String(x.value).trim() !== '');
+        const filled = rawValues.some(
+          (x) => isObj(x) && x.value !== null && x.value !== undefined && String(x.value).trim() !== '',
+        );
         fields.push({ ...base, values: [], filled });
       } else fields.push({ ...base, values: rawValues.map(fieldValue) });
     }
@@ -147,7 +150,12 @@ export function parsePipelines(v: unknown): AmoPipeline[] {
       isMain: p.is_main === true,
       statuses: statuses.map((s) => {
         const so = obj(s);
-        return { id: int(so.id), name: str(so.name), sort: typeof so.sort === 'number' ? so.sort : 0, type: typeof so.type === 'number' ? so.type : 0 };
+        return {
+          id: int(so.id),
+          name: str(so.name),
+          sort: typeof so.sort === 'number' ? so.sort : 0,
+          type: typeof so.type === 'number' ? so.type : 0,
+        };
       }),
     };
   });
@@ -169,7 +177,13 @@ export function parseStatusEvents(v: unknown): Page<AmoStatusChange> {
     if (!after) garbage('event without value_after');
     const before = leadStatus(e.value_before);
     const id = typeof e.id === 'string' || typeof e.id === 'number' ? String(e.id) : garbage('event.id');
-    items.push({ id, at: seconds(e.created_at), fromStatusId: before?.id ?? null, toStatusId: after!.id, pipelineId: after!.pipelineId });
+    items.push({
+      id,
+      at: seconds(e.created_at),
+      fromStatusId: before?.id ?? null,
+      toStatusId: after!.id,
+      pipelineId: after!.pipelineId,
+    });
   }
   return { items, next: nextLink(v) };
 }

@@ -115,8 +115,15 @@ export function dealFromApi(parts: ApiParts, amo: AmoCrmSettings, timeZone: stri
     statusChanges: [...parts.statusChanges]
       .sort((a, b) => a.at - b.at)
       .filter((c) => statusName.has(c.toStatusId))
-      .map((c) => ({ id: c.id, at: c.at, fromStatusName: c.fromStatusId === null ? null : (statusName.get(c.fromStatusId) ?? null), toStatusName: statusName.get(c.toStatusId)! })),
-    calls: parts.notes.filter((n) => (n.type === 'call_in' || n.type === 'call_out') && n.link).map((n) => ({ id: String(n.id), at: n.at, link: n.link! })),
+      .map((c) => ({
+        id: c.id,
+        at: c.at,
+        fromStatusName: c.fromStatusId === null ? null : (statusName.get(c.fromStatusId) ?? null),
+        toStatusName: statusName.get(c.toStatusId)!,
+      })),
+    calls: parts.notes
+      .filter((n) => (n.type === 'call_in' || n.type === 'call_out') && n.link)
+      .map((n) => ({ id: String(n.id), at: n.at, link: n.link! })),
     noteTexts: parts.notes.filter((n) => n.type === 'common' && n.text && n.text.includes('[Reglament:')).map((n) => n.text!),
   };
 }
@@ -177,7 +184,8 @@ export function mapDeal(deal: DealRead, amo: AmoCrmSettings, timeZone: string, n
 
   const events: NewClientEvent[] = [];
   const base = { clientId, source: 'amocrm' as const };
-  if (deal.createdAt !== null) events.push({ ...base, id: `amo:created:${deal.leadId}`, type: 'deal-created', at: deal.createdAt });
+  if (deal.createdAt !== null)
+    events.push({ ...base, id: `amo:created:${deal.leadId}`, type: 'deal-created', at: deal.createdAt });
   for (const change of deal.statusChanges) {
     const to = stageOfName(change.toStatusName, amo);
     if (to) events.push({ ...base, id: `amo:status:${change.id}`, type: 'stage', stage: to, at: change.at });
@@ -185,7 +193,8 @@ export function mapDeal(deal: DealRead, amo: AmoCrmSettings, timeZone: string, n
   // A deal created straight into a mapped stage (or whose move there is not in the history the API
   // gave) has no status change leading to it. Only the API reads the history; the page has none.
   if (stage && deal.source === 'api' && !events.some((e) => e.type === 'stage' && e.stage === stage)) {
-    const at = deal.statusChanges.length === 0 && deal.createdAt !== null ? deal.createdAt : (deal.closedAt ?? deal.updatedAt ?? now);
+    const at =
+      deal.statusChanges.length === 0 && deal.createdAt !== null ? deal.createdAt : (deal.closedAt ?? deal.updatedAt ?? now);
     events.push({ ...base, id: `amo:status:${deal.leadId}:current:${stage}`, type: 'stage', stage, at });
   }
   if (deal.startDate) {
@@ -193,7 +202,8 @@ export function mapDeal(deal: DealRead, amo: AmoCrmSettings, timeZone: string, n
     events.push({ ...base, id: `amo:start-date:${deal.startDate}`, type: 'start-date', date: deal.startDate, at });
   }
   for (const call of deal.calls) {
-    if (call.at !== null) events.push({ ...base, id: `amo:note:${call.id}`, type: 'call-recording', link: call.link, at: call.at });
+    if (call.at !== null)
+      events.push({ ...base, id: `amo:note:${call.id}`, type: 'call-recording', link: call.link, at: call.at });
   }
   if (stage === 'lost' && deal.lossReason && amo.lossRefundMarker && norm(deal.lossReason).includes(norm(amo.lossRefundMarker))) {
     const lostAt = [...deal.statusChanges].reverse().find((c) => stageOfName(c.toStatusName, amo) === 'lost')?.at;

@@ -10,8 +10,17 @@ import { minutesOf, wallClock, zonedInstant } from './zone';
 export const RECURRING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['daily-post', 'stories', 'engagement-round']);
 /** Items the manager ticks (RULES items with source 'tick'); the rest are read from facts. */
 export const TICK_ITEMS: ReadonlySet<string> = new Set([
-  'concept-draft', 'references', 'concept-agreed', 'materials-requested', 'growth-started',
-  'materials-received', 'plan-1-agreed', 'account-setup', 'plan-2-agreed', 'plan-3-agreed', 'ad-manager-asked',
+  'concept-draft',
+  'references',
+  'concept-agreed',
+  'materials-requested',
+  'growth-started',
+  'materials-received',
+  'plan-1-agreed',
+  'account-setup',
+  'plan-2-agreed',
+  'plan-3-agreed',
+  'ad-manager-asked',
 ]);
 /** Items whose tick carries a value (the reference accounts). */
 export const VALUE_ITEMS: ReadonlySet<string> = new Set(['references']);
@@ -24,7 +33,14 @@ export const STAGE_RULES: Record<Stage | 'new', RuleId[]> = {
   'notice-sent': ['renewal-outcome', 'lost-deadline'],
   lost: [],
 };
-export const NEXT_STAGE: Record<Stage | 'new', Stage | null> = { new: 'contacted', contacted: 'questionnaire', questionnaire: 'launched', launched: 'notice-sent', 'notice-sent': 'launched', lost: null };
+export const NEXT_STAGE: Record<Stage | 'new', Stage | null> = {
+  new: 'contacted',
+  contacted: 'questionnaire',
+  questionnaire: 'launched',
+  launched: 'notice-sent',
+  'notice-sent': 'launched',
+  lost: null,
+};
 
 export type Tone = 'calm' | 'warn' | 'breach' | 'none';
 const HOUR = 3_600_000;
@@ -108,6 +124,10 @@ export function obligationFor(rule: RuleId | null, list: Obligation[], now: numb
 
 /** Whether the renewal is near: the renewal-contact obligation of the current period has started and is not met. */
 export function renewalNear(list: Obligation[], now: number): boolean {
-  return list.some((o) => (o.rule === 'renewal-contact' || o.rule === 'renewal-outcome' || o.rule === 'lost-deadline') && o.startAt <= now && isOpen(o));
+  return list.some(
+    (o) =>
+      (o.rule === 'renewal-contact' || o.rule === 'renewal-outcome' || o.rule === 'lost-deadline') &&
+      o.startAt <= now &&
+      isOpen(o),
+  );
 }
-

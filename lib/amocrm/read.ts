@@ -30,11 +30,25 @@ export async function readDeal(leadId: number, deps: ReadDeps): Promise<DealResu
   const { api, amo } = deps;
   const isSecret = isSecretField(amo);
   try {
-    const [lead, pipelines, statusChanges, notes] = await Promise.all([api.lead(leadId, isSecret), api.pipelines(), api.statusChanges(leadId), api.notes(leadId)]);
+    const [lead, pipelines, statusChanges, notes] = await Promise.all([
+      api.lead(leadId, isSecret),
+      api.pipelines(),
+      api.statusChanges(leadId),
+      api.notes(leadId),
+    ]);
     const page = readCardDom(deps.doc(), { host: deps.host, leadId, amo, timeZone: deps.timeZone, now: deps.now() });
     const deal = dealFromApi(
       // The card lists every field, empty ones too (the API leaves empty ones out).
-      { host: deps.host, lead, pipelines, statusChanges, notes, fieldNames: page?.knownFields ?? null, managerName: page?.managerName ?? null, contactName: page?.contactName ?? null },
+      {
+        host: deps.host,
+        lead,
+        pipelines,
+        statusChanges,
+        notes,
+        fieldNames: page?.knownFields ?? null,
+        managerName: page?.managerName ?? null,
+        contactName: page?.contactName ?? null,
+      },
       amo,
       deps.timeZone,
     );

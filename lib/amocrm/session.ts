@@ -48,7 +48,16 @@ export interface OverlayData {
 export function createSession(deps: SessionDeps) {
   const now = deps.now ?? (() => Date.now());
   const clientId = clientIdOf(deps.host, deps.leadId);
-  const data = store<OverlayData>({ view: null, settings: null, deal: null, mapped: null, fallback: null, layout: null, synced: false, error: null });
+  const data = store<OverlayData>({
+    view: null,
+    settings: null,
+    deal: null,
+    mapped: null,
+    fallback: null,
+    layout: null,
+    synced: false,
+    error: null,
+  });
   const pending = store<Record<string, boolean>>({});
   let closed = false;
   let lastRead = 0;
@@ -101,7 +110,10 @@ export function createSession(deps: SessionDeps) {
   }
 
   function load(): Promise<void> {
-    if (!reading) reading = read().catch(fail).finally(() => (reading = null));
+    if (!reading)
+      reading = read()
+        .catch(fail)
+        .finally(() => (reading = null));
     return reading;
   }
 
@@ -148,12 +160,29 @@ export function createSession(deps: SessionDeps) {
     },
     tick(item: string, key: string | undefined, title: string, value?: string): Promise<void> {
       const at = now();
-      const event: MarkedEvent = { id: markedEventId('tick', item, key, at), clientId, type: 'tick', item, at, source: 'manager', ...(key ? { key } : {}), ...(value ? { value } : {}) };
+      const event: MarkedEvent = {
+        id: markedEventId('tick', item, key, at),
+        clientId,
+        type: 'tick',
+        item,
+        at,
+        source: 'manager',
+        ...(key ? { key } : {}),
+        ...(value ? { value } : {}),
+      };
       return record(event, title);
     },
     untick(item: string, key: string | undefined, title: string): Promise<void> {
       const at = now();
-      const event: MarkedEvent = { id: markedEventId('untick', item, key, at), clientId, type: 'untick', item, at, source: 'manager', ...(key ? { key } : {}) };
+      const event: MarkedEvent = {
+        id: markedEventId('untick', item, key, at),
+        clientId,
+        type: 'untick',
+        item,
+        at,
+        source: 'manager',
+        ...(key ? { key } : {}),
+      };
       return record(event, title);
     },
     close(): void {

@@ -34,7 +34,8 @@ const ru = {
   'reason.network': 'недоступен',
   'reason.not-found': 'не нашёл сделку',
   'reason.other': 'ответил ошибкой',
-  layout: 'Регламенту не удалось прочитать сделку: API amoCRM {reason}, а на странице не найдены: {missing} — вид карточки изменился. Ничего не записано; сроки — по ранее записанному.',
+  layout:
+    'Регламенту не удалось прочитать сделку: API amoCRM {reason}, а на странице не найдены: {missing} — вид карточки изменился. Ничего не записано; сроки — по ранее записанному.',
   'part.card': 'карточка сделки',
   'part.name': 'название',
   'part.stage': 'этап',
@@ -87,7 +88,8 @@ export const overlayMessages: Messages<OverlayKey> = {
     'reason.network': 'is unreachable',
     'reason.not-found': 'did not find the deal',
     'reason.other': 'answered with an error',
-    layout: 'Reglament could not read the deal: the amoCRM API {reason}, and the page lacks: {missing} — the card layout changed. Nothing was recorded; deadlines use what was recorded before.',
+    layout:
+      'Reglament could not read the deal: the amoCRM API {reason}, and the page lacks: {missing} — the card layout changed. Nothing was recorded; deadlines use what was recorded before.',
     'part.card': 'the deal card',
     'part.name': 'the name',
     'part.stage': 'the stage',

@@ -18,7 +18,16 @@ const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 
 export function wallClock(at: number, timeZone: string): WallClock {
   let f = formats.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    });
     formats.set(timeZone, f);
   }
   const p: Record<string, string> = {};
@@ -26,7 +35,15 @@ export function wallClock(at: number, timeZone: string): WallClock {
   const year = Number(p.year);
   const month = Number(p.month);
   const day = Number(p.day);
-  return { date: `${p.year}-${p.month}-${p.day}`, year, month, day, hour: Number(p.hour) % 24, minute: Number(p.minute), weekday: WEEKDAYS[p.weekday] ?? 1 };
+  return {
+    date: `${p.year}-${p.month}-${p.day}`,
+    year,
+    month,
+    day,
+    hour: Number(p.hour) % 24,
+    minute: Number(p.minute),
+    weekday: WEEKDAYS[p.weekday] ?? 1,
+  };
 }
 
 /** The instant of a local wall time (`YYYY-MM-DD`, minutes since midnight) in the zone. */

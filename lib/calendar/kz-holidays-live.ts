@@ -16,15 +16,11 @@ export function kzHolidaysLive(fromYear: number, toYear: number): Array<[string,
     for (const h of hd.getHolidays(year, 'ru')) {
       if (h.type !== 'public') continue;
       const date = h.date.slice(0, 10);
-      const name = h.name.endsWith(SUBSTITUTE)
-        ? `${h.name.slice(0, -SUBSTITUTE.length)} (перенос выходного)`
-        : h.name;
+      const name = h.name.endsWith(SUBSTITUTE) ? `${h.name.slice(0, -SUBSTITUTE.length)} (перенос выходного)` : h.name;
       const names = byDate.get(date) ?? [];
       if (!names.includes(name)) names.push(name);
       byDate.set(date, names);
     }
   }
-  return [...byDate.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([date, names]) => [date, names.join('; ')]);
+  return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, names]) => [date, names.join('; ')]);
 }

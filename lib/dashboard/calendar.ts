@@ -5,7 +5,6 @@ import type { ContentPlan } from '../model/plans';
 import { dateOfDayNum, dayNumOfDate } from '../calendar/time';
 import type { CalendarCell, MonthCalendar } from './types';
 
-
 /** Local dates of a `YYYY-MM` month. */
 export function datesOfMonth(month: string): string[] {
   const first = dayNumOfDate(`${month}-01`);
@@ -44,7 +43,8 @@ export function buildMonthCalendar(
     for (const e of events.get(client.id) ?? []) {
       let date: string;
       if (e.type === 'post') date = localDateOf(e.at);
-      else if (e.type === 'tick' && e.item === 'daily-post') date = e.key && /^\d{4}-\d{2}-\d{2}$/.test(e.key) ? e.key : localDateOf(e.at);
+      else if (e.type === 'tick' && e.item === 'daily-post')
+        date = e.key && /^\d{4}-\d{2}-\d{2}$/.test(e.key) ? e.key : localDateOf(e.at);
       else continue;
       if (inMonth.has(date)) cell(client.id, date).posted = true;
     }

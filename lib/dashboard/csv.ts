@@ -109,7 +109,15 @@ const head: Record<Locale, { section1: string[]; section2: string[]; month: stri
 /** `YYYY-MM-DD HH:mm` in the zone. */
 export function localStamp(at: number | null, timeZone: string): string {
   if (at === null) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
@@ -118,14 +126,26 @@ export function localStamp(at: number | null, timeZone: string): string {
  * The month's CSV: the payroll of the chosen managers (one row per line and a total row each),
  * an empty row, then the record rows given (already filtered as on screen).
  */
-export function monthCsv(data: DashboardMonth, options: { locale: Locale; managerIds?: Array<number | null>; record?: readonly RecordRow[] }): string {
+export function monthCsv(
+  data: DashboardMonth,
+  options: { locale: Locale; managerIds?: Array<number | null>; record?: readonly RecordRow[] },
+): string {
   const { locale } = options;
   const h = head[locale];
   const names = new Map(data.clients.map((c) => [c.id, c.name]));
-  const managers = options.managerIds ? data.payroll.managers.filter((m) => options.managerIds!.includes(m.managerId)) : data.payroll.managers;
+  const managers = options.managerIds
+    ? data.payroll.managers.filter((m) => options.managerIds!.includes(m.managerId))
+    : data.payroll.managers;
   const rows: Array<Array<string | number | null>> = [[h.month, data.month], h.section1];
   for (const m of managers) {
-    for (const l of m.lines) rows.push([m.managerName, lineLabel(locale, l.kind, data.refundWindowDays), l.count, l.amount, l.clientIds.map((id) => names.get(id) ?? id).join(', ')]);
+    for (const l of m.lines)
+      rows.push([
+        m.managerName,
+        lineLabel(locale, l.kind, data.refundWindowDays),
+        l.count,
+        l.amount,
+        l.clientIds.map((id) => names.get(id) ?? id).join(', '),
+      ]);
     rows.push([m.managerName, lineLabel(locale, 'total', data.refundWindowDays), null, m.total, null]);
   }
   rows.push([]);

@@ -33,7 +33,8 @@ export function managerNameOf(client: Pick<Client, 'managerId' | 'managerName'>)
 
 export function outcomeOf(o: Obligation, now: Instant): { outcome: Outcome; lateBy: number | null } {
   if (o.state === 'met') return { outcome: 'met', lateBy: null };
-  if (o.state === 'met-late') return { outcome: 'met-late', lateBy: o.metAt !== undefined && o.dueAt !== null ? Math.max(0, o.metAt - o.dueAt) : null };
+  if (o.state === 'met-late')
+    return { outcome: 'met-late', lateBy: o.metAt !== undefined && o.dueAt !== null ? Math.max(0, o.metAt - o.dueAt) : null };
   if (o.state === 'overdue') return { outcome: 'missed', lateBy: o.dueAt !== null ? Math.max(0, now - o.dueAt) : null };
   return { outcome: 'open', lateBy: null };
 }
@@ -68,7 +69,12 @@ export function recordOf(input: MonthInput): RecordRow[] {
       });
     }
   }
-  rows.sort((a, b) => anchorRow(a) - anchorRow(b) || a.clientName.localeCompare(b.clientName, 'ru') || a.obligationId.localeCompare(b.obligationId));
+  rows.sort(
+    (a, b) =>
+      anchorRow(a) - anchorRow(b) ||
+      a.clientName.localeCompare(b.clientName, 'ru') ||
+      a.obligationId.localeCompare(b.obligationId),
+  );
   return rows;
 }
 

@@ -31,10 +31,18 @@ export function planRanges(startDate: string, lengths: readonly [number, number,
 }
 
 /** The plan as stored, or a fresh draft with one `post` per covered day. Days are realigned to `dates` (kept by date). */
-export function planFor(existing: ContentPlan | undefined, clientId: string, periodStart: Instant, range: PlanRange, now: Instant): ContentPlan {
+export function planFor(
+  existing: ContentPlan | undefined,
+  clientId: string,
+  periodStart: Instant,
+  range: PlanRange,
+  now: Instant,
+): ContentPlan {
   const byDate = new Map((existing?.days ?? []).map((d) => [d.date, d]));
   const days: PlanDay[] = range.dates.map((date) => byDate.get(date) ?? { date, format: 'post', topic: '' });
-  return existing ? { ...existing, days } : { clientId, periodStart, planNo: range.planNo, state: 'drafting', days, updatedAt: now };
+  return existing
+    ? { ...existing, days }
+    : { clientId, periodStart, planNo: range.planNo, state: 'drafting', days, updatedAt: now };
 }
 
 /** The states a plan may move to from `state` (buttons of the editor). */
@@ -61,7 +69,12 @@ export function agreedItem(planNo: PlanNo): string {
  * nothing changes for the engine. Plans 2 and 3 are scoped to the period (key = S); plan 1 is the
  * first-plan item, un-keyed.
  */
-export function agreementEvent(plan: ContentPlan, previous: PlanState | null, periodStartDate: string, at: Instant): NewClientEvent | null {
+export function agreementEvent(
+  plan: ContentPlan,
+  previous: PlanState | null,
+  periodStartDate: string,
+  at: Instant,
+): NewClientEvent | null {
   const was = previous === 'agreed';
   const is = plan.state === 'agreed';
   if (was === is) return null;
@@ -72,8 +85,13 @@ export function agreementEvent(plan: ContentPlan, previous: PlanState | null, pe
 }
 
 /** The obligation that bounds a plan: plan 1 → first-post-72h (first-plan has no deadline of its own), 2/3 → content-plan-2/3 of the period. */
-export function planObligation(planNo: PlanNo, obligations: readonly Obligation[], periodStartDate: string): Obligation | undefined {
-  if (planNo === 1) return obligations.find((o) => o.rule === 'first-post-72h') ?? obligations.find((o) => o.rule === 'first-plan');
+export function planObligation(
+  planNo: PlanNo,
+  obligations: readonly Obligation[],
+  periodStartDate: string,
+): Obligation | undefined {
+  if (planNo === 1)
+    return obligations.find((o) => o.rule === 'first-post-72h') ?? obligations.find((o) => o.rule === 'first-plan');
   const rule = planNo === 2 ? 'content-plan-2' : 'content-plan-3';
   return obligations.find((o) => o.rule === rule && o.key === periodStartDate);
 }
@@ -98,9 +116,11 @@ const CLIENT_ID_RE = /^[a-z0-9.-]+:\d+$/i;
 export function validatePlan(input: unknown, path = 'plan'): Checked<ContentPlan> {
   const errors: FieldError[] = [];
   const bad = (field: string, message: string) => errors.push({ path: `${path}.${field}`, message });
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: [{ path, message: 'must be an object' }] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, errors: [{ path, message: 'must be an object' }] };
   const p = input as Record<string, unknown>;
-  for (const k of Object.keys(p)) if (!['clientId', 'periodStart', 'planNo', 'state', 'days', 'updatedAt'].includes(k)) bad(k, 'unknown field');
+  for (const k of Object.keys(p))
+    if (!['clientId', 'periodStart', 'planNo', 'state', 'days', 'updatedAt'].includes(k)) bad(k, 'unknown field');
   if (typeof p.clientId !== 'string' || !CLIENT_ID_RE.test(p.clientId)) bad('clientId', 'must be `{host}:{leadId}`');
   if (typeof p.periodStart !== 'number' || !Number.isFinite(p.periodStart)) bad('periodStart', 'must be an instant (epoch ms)');
   if (!PLAN_NOS.includes(p.planNo as PlanNo)) bad('planNo', 'must be 1, 2 or 3');
@@ -112,9 +132,11 @@ export function validatePlan(input: unknown, path = 'plan'): Checked<ContentPlan
       const day = d as Record<string, unknown>;
       if (typeof d !== 'object' || d === null) return bad(`days[${i}]`, 'must be an object');
       for (const k of Object.keys(day)) if (!['date', 'format', 'topic'].includes(k)) bad(`days[${i}].${k}`, 'unknown field');
-      if (typeof day.date !== 'string' || !DATE_RE.test(day.date) || dayNumOfDate(day.date) === null) bad(`days[${i}].date`, 'must be YYYY-MM-DD');
+      if (typeof day.date !== 'string' || !DATE_RE.test(day.date) || dayNumOfDate(day.date) === null)
+        bad(`days[${i}].date`, 'must be YYYY-MM-DD');
       if (!PLAN_FORMATS.includes(day.format as PlanFormat)) bad(`days[${i}].format`, `must be one of ${PLAN_FORMATS.join(', ')}`);
-      if (typeof day.topic !== 'string' || day.topic.length > MAX_TOPIC) bad(`days[${i}].topic`, `must be a string of at most ${MAX_TOPIC} characters`);
+      if (typeof day.topic !== 'string' || day.topic.length > MAX_TOPIC)
+        bad(`days[${i}].topic`, `must be a string of at most ${MAX_TOPIC} characters`);
     });
   return errors.length ? { ok: false, errors } : { ok: true, value: input as ContentPlan };
 }

@@ -5,7 +5,8 @@ import type { Checked, FieldError } from '../store/validate';
 import { MONTH_RE } from './month';
 import { validatePlan } from './plans';
 
-export type DashboardMessageType = 'plan.today' | 'plans.list' | 'plans.save' | 'dashboard.month' | 'team.sync.start' | 'team.sync.status' | 'team.sync.cancel';
+export type DashboardMessageType =
+  'plan.today' | 'plans.list' | 'plans.save' | 'dashboard.month' | 'team.sync.start' | 'team.sync.status' | 'team.sync.cancel';
 
 type V<T extends DashboardMessageType> = (p: Record<string, unknown>) => Checked<RequestOf<T>>;
 
@@ -19,7 +20,8 @@ function unknownKeys(p: Record<string, unknown>, keys: string[]): FieldError[] {
 
 function clientIdOnly<T extends 'plan.today' | 'plans.list'>(p: Record<string, unknown>): Checked<RequestOf<T>> {
   const errors = unknownKeys(p, ['clientId']);
-  if (typeof p.clientId !== 'string' || !clientIdRe.test(p.clientId)) errors.push({ path: 'payload.clientId', message: 'must be `{host}:{leadId}`' });
+  if (typeof p.clientId !== 'string' || !clientIdRe.test(p.clientId))
+    errors.push({ path: 'payload.clientId', message: 'must be `{host}:{leadId}`' });
   return errors.length ? { ok: false, errors } : { ok: true, value: { clientId: p.clientId as string } as RequestOf<T> };
 }
 
@@ -41,7 +43,8 @@ export const dashboardValidators: { [T in DashboardMessageType]: V<T> } = {
   },
   'dashboard.month': (p) => {
     const errors = unknownKeys(p, ['month']);
-    if (typeof p.month !== 'string' || !MONTH_RE.test(p.month)) errors.push({ path: 'payload.month', message: 'must be YYYY-MM' });
+    if (typeof p.month !== 'string' || !MONTH_RE.test(p.month))
+      errors.push({ path: 'payload.month', message: 'must be YYYY-MM' });
     return errors.length ? { ok: false, errors } : { ok: true, value: { month: p.month as string } };
   },
   'team.sync.start': (p) => {

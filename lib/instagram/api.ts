@@ -79,7 +79,8 @@ export async function limitedUntil(deps: Pick<ApiDeps, 'store' | 'now'>): Promis
 export async function observeProfile(username: string, deps: ApiDeps, options: { force?: boolean } = {}): Promise<FetchOutcome> {
   const name = username.toLowerCase();
   const cached = await deps.store.get<Observation>(cacheKey(name)).catch(() => undefined);
-  if (!options.force && cached && deps.now() - cached.fetchedAt < cacheTtlMs) return { status: 'ok', observation: cached, requests: 0, cached: true };
+  if (!options.force && cached && deps.now() - cached.fetchedAt < cacheTtlMs)
+    return { status: 'ok', observation: cached, requests: 0, cached: true };
   const until = await limitedUntil(deps);
   if (until) return { status: 'limited', until, observation: cached ?? null, requests: 0 };
 
@@ -104,10 +105,16 @@ export async function observeProfile(username: string, deps: ApiDeps, options: {
   try {
     const body = await get(`/api/v1/users/web_profile_info/?username=${encodeURIComponent(name)}`);
     const profile = readProfileInfo(body);
-    if (!profile) return body === null ? { status: 'not-found', requests } : { status: 'error', message: 'unexpected profile answer', observation: cached ?? null, requests };
+    if (!profile)
+      return body === null
+        ? { status: 'not-found', requests }
+        : { status: 'error', message: 'unexpected profile answer', observation: cached ?? null, requests };
     let stories: ObservedStory[] | null = null;
     try {
-      stories = readReelsMedia(await get(`/api/v1/feed/reels_media/?reel_ids=${encodeURIComponent(profile.userId)}`), profile.userId);
+      stories = readReelsMedia(
+        await get(`/api/v1/feed/reels_media/?reel_ids=${encodeURIComponent(profile.userId)}`),
+        profile.userId,
+      );
     } catch (error) {
       const observation: Observation = { username: name, profile, stories: null, fetchedAt: deps.now() };
       if (error instanceof Limited) return { status: 'limited', until: error.until, observation, requests };
@@ -118,6 +125,11 @@ export async function observeProfile(username: string, deps: ApiDeps, options: {
     return { status: 'ok', observation, requests, cached: false };
   } catch (error) {
     if (error instanceof Limited) return { status: 'limited', until: error.until, observation: cached ?? null, requests };
-    return { status: 'error', message: error instanceof Error ? error.message : String(error), observation: cached ?? null, requests };
+    return {
+      status: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      observation: cached ?? null,
+      requests,
+    };
   }
 }

@@ -40,14 +40,17 @@ export function readProfileDom(root: ParentNode): DomProfile {
 /** On `/p/{code}/`: the post's time and author, read from its article. */
 export function readPostDom(root: ParentNode, shortcode: string): DomPost | null {
   for (const article of Array.from(root.querySelectorAll(selectors.article))) {
-    const time = Array.from(article.querySelectorAll(selectors.time)).find((t) => codeRe.exec(t.closest('a')?.getAttribute('href') ?? '')?.[1] === shortcode)
-      ?? article.querySelector(selectors.time);
+    const time =
+      Array.from(article.querySelectorAll(selectors.time)).find(
+        (t) => codeRe.exec(t.closest('a')?.getAttribute('href') ?? '')?.[1] === shortcode,
+      ) ?? article.querySelector(selectors.time);
     if (!time) continue;
     const at = Date.parse(time.getAttribute('datetime') ?? '');
-    const author = Array.from(article.querySelectorAll('a[href]'))
-      .map((a) => a.getAttribute('href') ?? '')
-      .map((h) => /^\/([a-z0-9._]{1,30})\/$/i.exec(h)?.[1]?.toLowerCase() ?? null)
-      .find((u) => !!u) ?? null;
+    const author =
+      Array.from(article.querySelectorAll('a[href]'))
+        .map((a) => a.getAttribute('href') ?? '')
+        .map((h) => /^\/([a-z0-9._]{1,30})\/$/i.exec(h)?.[1]?.toLowerCase() ?? null)
+        .find((u) => !!u) ?? null;
     return { shortcode, author, takenAt: Number.isFinite(at) ? at : null };
   }
   return null;

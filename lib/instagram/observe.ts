@@ -9,12 +9,26 @@ export const storyEventId = (pk: string) => `ig:story:${pk}`;
  * Posts and stories worth recording: everything newer than `since` (the start of the current
  * period, or a few weeks back), so a revisit sends nothing the worker already has beyond that.
  */
-export function observationEvents(clientId: string, posts: ObservedPost[], stories: ObservedStory[], since: number): NewClientEvent[] {
+export function observationEvents(
+  clientId: string,
+  posts: ObservedPost[],
+  stories: ObservedStory[],
+  since: number,
+): NewClientEvent[] {
   const out: NewClientEvent[] = [];
   for (const p of posts)
-    if (p.takenAt >= since) out.push({ id: postEventId(p.shortcode), clientId, type: 'post', at: p.takenAt, source: 'instagram', shortcode: p.shortcode });
+    if (p.takenAt >= since)
+      out.push({
+        id: postEventId(p.shortcode),
+        clientId,
+        type: 'post',
+        at: p.takenAt,
+        source: 'instagram',
+        shortcode: p.shortcode,
+      });
   for (const s of stories)
-    if (s.takenAt >= since) out.push({ id: storyEventId(s.pk), clientId, type: 'story', at: s.takenAt, source: 'instagram', storyId: s.pk });
+    if (s.takenAt >= since)
+      out.push({ id: storyEventId(s.pk), clientId, type: 'story', at: s.takenAt, source: 'instagram', storyId: s.pk });
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -27,5 +41,13 @@ export function manualEvent(clientId: string, kind: 'post' | 'story', at: number
 
 /** A round slot ticked for one client (key = local slot `YYYY-MM-DDTHH:mm`). */
 export function roundTick(clientId: string, slot: string, at: number): NewClientEvent {
-  return { id: `tick:engagement-round:${clientId}:${slot}`, clientId, type: 'tick', item: 'engagement-round', key: slot, at, source: 'manager' };
+  return {
+    id: `tick:engagement-round:${clientId}:${slot}`,
+    clientId,
+    type: 'tick',
+    item: 'engagement-round',
+    key: slot,
+    at,
+    source: 'manager',
+  };
 }

@@ -22,8 +22,10 @@ export interface ProfileInfo {
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
-const seconds = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.round(v * 1000) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
+const seconds = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.round(v * 1000) : null;
 
 /** `/api/v1/users/web_profile_info/?username=` → profile and its latest posts; null when unusable. */
 export function readProfileInfo(body: unknown): ProfileInfo | null {
@@ -50,7 +52,11 @@ export function readProfileInfo(body: unknown): ProfileInfo | null {
 /** `/api/v1/feed/reels_media/?reel_ids=` → the current stories of one user, oldest first. */
 export function readReelsMedia(body: unknown, userId: string): ObservedStory[] {
   if (!isObj(body)) return [];
-  const reels: unknown[] = Array.isArray(body.reels_media) ? body.reels_media : isObj(body.reels) ? Object.values(body.reels) : [];
+  const reels: unknown[] = Array.isArray(body.reels_media)
+    ? body.reels_media
+    : isObj(body.reels)
+      ? Object.values(body.reels)
+      : [];
   const out = new Map<string, ObservedStory>();
   for (const reel of reels) {
     if (!isObj(reel)) continue;

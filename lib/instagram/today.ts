@@ -32,7 +32,11 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /** Local calendar date `YYYY-MM-DD` of an instant in a zone. */
 export function localDateOf(at: number, timeZone: string): string {
   let f = dateFormats.get(timeZone);
-  if (!f) dateFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!f)
+    dateFormats.set(
+      timeZone,
+      (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })),
+    );
   const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }

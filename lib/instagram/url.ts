@@ -2,8 +2,27 @@
 
 /** First path segments that are Instagram's own sections, never usernames. */
 export const reservedSegments: ReadonlySet<string> = new Set([
-  'p', 'reel', 'reels', 'stories', 'explore', 'direct', 'accounts', 'tv', 'live',
-  'api', 'graphql', 'static', 'about', 'legal', 'privacy', 'challenge', 'emails', 'web', 'developer', 'oauth', 'session',
+  'p',
+  'reel',
+  'reels',
+  'stories',
+  'explore',
+  'direct',
+  'accounts',
+  'tv',
+  'live',
+  'api',
+  'graphql',
+  'static',
+  'about',
+  'legal',
+  'privacy',
+  'challenge',
+  'emails',
+  'web',
+  'developer',
+  'oauth',
+  'session',
 ]);
 
 const usernameRe = /^[a-z0-9._]{1,30}$/i;
@@ -27,7 +46,10 @@ export function parseInstagramUrl(href: string): InstagramPage {
   }
   let parts: string[];
   try {
-    parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+    parts = path
+      .split('/')
+      .filter(Boolean)
+      .map((p) => decodeURIComponent(p));
   } catch {
     return { kind: 'other' };
   }
@@ -35,7 +57,8 @@ export function parseInstagramUrl(href: string): InstagramPage {
   const [first, second] = parts;
   const lower = first.toLowerCase();
   if (lower === 'direct') return { kind: 'direct' };
-  if ((lower === 'p' || lower === 'reel' || lower === 'tv') && second && /^[\w-]{5,}$/.test(second)) return { kind: 'post', shortcode: second };
+  if ((lower === 'p' || lower === 'reel' || lower === 'tv') && second && /^[\w-]{5,}$/.test(second))
+    return { kind: 'post', shortcode: second };
   if (reservedSegments.has(lower)) return { kind: 'other' };
   if (!usernameRe.test(first) || first.startsWith('.') || first.endsWith('.')) return { kind: 'other' };
   // `/{username}/`, and the profile's own tabs (`/reels/`, `/tagged/`) are still that profile.

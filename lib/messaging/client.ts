@@ -23,7 +23,8 @@ export function createMessenger(transport: Transport = defaultTransport) {
       if (isContextInvalidated(error)) throw new ExtensionContextInvalidatedError();
       throw new WorkerError('failed', `Reglament worker unreachable: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (typeof reply !== 'object' || reply === null || !('ok' in reply)) throw new WorkerError('failed', `No reply from the Reglament worker to ${type}`);
+    if (typeof reply !== 'object' || reply === null || !('ok' in reply))
+      throw new WorkerError('failed', `No reply from the Reglament worker to ${type}`);
     const r = reply as Reply<T>;
     if (r.ok) return r.data;
     throw new WorkerError(r.error.code, r.error.message);

@@ -10,7 +10,6 @@ import type { ClientSummary } from '../model/clients';
 export type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
 
-
 export interface Period {
   index: number;
   start: Instant;
@@ -134,7 +133,16 @@ export interface Protocol {
   'dashboard.open': { request: { clientId?: string }; response: { opened: true } };
 }
 
-export const optionsSections = ['calendar', 'newClients', 'currentClients', 'alarms', 'motivation', 'people', 'amocrm', 'templates'] as const;
+export const optionsSections = [
+  'calendar',
+  'newClients',
+  'currentClients',
+  'alarms',
+  'motivation',
+  'people',
+  'amocrm',
+  'templates',
+] as const;
 export type OptionsSection = (typeof optionsSections)[number];
 /** The options page's element id of a section (`newClients` → `new-clients`). */
 export const optionsAnchor = (section: OptionsSection) => section.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

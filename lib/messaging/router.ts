@@ -15,7 +15,10 @@ export function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && (message as { reglament?: unknown }).reglament === 1;
 }
 
-const fail = (code: Extract<Reply, { ok: false }>['error']['code'], message: string): Reply => ({ ok: false, error: { code, message } });
+const fail = (code: Extract<Reply, { ok: false }>['error']['code'], message: string): Reply => ({
+  ok: false,
+  error: { code, message },
+});
 
 /**
  * Sender-dependent payload rules for content scripts: an amoCRM page may only touch clients of
@@ -25,9 +28,16 @@ export function checkScope(type: MessageType, payload: unknown, sender: SenderKi
   if (sender.kind === 'page') return null;
   const p = payload as Record<string, unknown>;
   const clientId =
-    type === 'client.sync' ? (p.client as { id: string }).id : type === 'event.record' ? (p.event as { clientId: string }).clientId : typeof p.clientId === 'string' ? p.clientId : null;
+    type === 'client.sync'
+      ? (p.client as { id: string }).id
+      : type === 'event.record'
+        ? (p.event as { clientId: string }).clientId
+        : typeof p.clientId === 'string'
+          ? p.clientId
+          : null;
   if (sender.site === 'amocrm') {
-    if (clientId !== null && hostOfClientId(clientId) !== sender.host) return `a page of ${sender.host} cannot touch client ${clientId}`;
+    if (clientId !== null && hostOfClientId(clientId) !== sender.host)
+      return `a page of ${sender.host} cannot touch client ${clientId}`;
     return null;
   }
   // Instagram: facts come from amoCRM; the sidebar only adds posts, stories and ticks to known clients.

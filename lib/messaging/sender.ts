@@ -19,9 +19,7 @@ export interface Self {
   origin: string;
 }
 
-export type SenderKind =
-  | { kind: 'page' }
-  | { kind: 'content'; site: 'amocrm' | 'instagram'; host: string };
+export type SenderKind = { kind: 'page' } | { kind: 'content'; site: 'amocrm' | 'instagram'; host: string };
 
 export type SenderCheck = { ok: true; sender: SenderKind } | { ok: false; reason: string };
 
@@ -43,7 +41,8 @@ export function classifySender(sender: SenderInfo, self: Self): SenderCheck {
   if (!sender || sender.id !== self.id) return { ok: false, reason: 'sender is not this extension' };
   if (isOwnUrl(sender.url, self)) {
     // An extension page: the popup (no tab) or a page opened in a tab of our own origin.
-    if (!sender.tab || isOwnUrl(sender.tab.url, self) || sender.tab.url === undefined) return { ok: true, sender: { kind: 'page' } };
+    if (!sender.tab || isOwnUrl(sender.tab.url, self) || sender.tab.url === undefined)
+      return { ok: true, sender: { kind: 'page' } };
     return { ok: false, reason: 'extension frame inside a foreign tab' };
   }
   if (!sender.tab) return { ok: false, reason: 'content script without a tab' };

@@ -27,7 +27,8 @@ const usernameRe = /^@?[a-z0-9._]{1,30}$/i;
 
 function clientIdPayload<T extends MessageType>(p: Record<string, unknown>): Checked<RequestOf<T>> {
   const errors = onlyKeys(p, ['clientId']);
-  if (typeof p.clientId !== 'string' || !clientIdRe.test(p.clientId)) errors.push({ path: 'payload.clientId', message: 'must be `{host}:{leadId}`' });
+  if (typeof p.clientId !== 'string' || !clientIdRe.test(p.clientId))
+    errors.push({ path: 'payload.clientId', message: 'must be `{host}:{leadId}`' });
   return errors.length ? { ok: false, errors } : ok({ clientId: p.clientId } as RequestOf<T>);
 }
 
@@ -61,14 +62,19 @@ export const validators: { [T in MessageType]: Validator<T> } = {
   'client.events': (p) => clientIdPayload<'client.events'>(p),
   'client.byInstagram': (p) => {
     const errors = onlyKeys(p, ['username']);
-    if (typeof p.username !== 'string' || !usernameRe.test(p.username)) errors.push({ path: 'payload.username', message: 'must be an Instagram username' });
+    if (typeof p.username !== 'string' || !usernameRe.test(p.username))
+      errors.push({ path: 'payload.username', message: 'must be an Instagram username' });
     return errors.length ? { ok: false, errors } : ok({ username: normalizeUsername(p.username as string) });
   },
   'client.linkInstagram': (p) => {
     const errors = onlyKeys(p, ['clientId', 'username']);
-    if (typeof p.clientId !== 'string' || !clientIdRe.test(p.clientId)) errors.push({ path: 'payload.clientId', message: 'must be `{host}:{leadId}`' });
-    if (typeof p.username !== 'string' || !usernameRe.test(p.username)) errors.push({ path: 'payload.username', message: 'must be an Instagram username' });
-    return errors.length ? { ok: false, errors } : ok({ clientId: p.clientId as string, username: normalizeUsername(p.username as string) });
+    if (typeof p.clientId !== 'string' || !clientIdRe.test(p.clientId))
+      errors.push({ path: 'payload.clientId', message: 'must be `{host}:{leadId}`' });
+    if (typeof p.username !== 'string' || !usernameRe.test(p.username))
+      errors.push({ path: 'payload.username', message: 'must be an Instagram username' });
+    return errors.length
+      ? { ok: false, errors }
+      : ok({ clientId: p.clientId as string, username: normalizeUsername(p.username as string) });
   },
   'clients.list': empty(),
   'agenda.get': empty(),
@@ -81,7 +87,8 @@ export const validators: { [T in MessageType]: Validator<T> } = {
   'backup.export': empty(),
   'backup.import': (p) => {
     const errors = onlyKeys(p, ['json']);
-    if (typeof p.json !== 'string' || p.json.length === 0) errors.push({ path: 'payload.json', message: 'must be the backup file text' });
+    if (typeof p.json !== 'string' || p.json.length === 0)
+      errors.push({ path: 'payload.json', message: 'must be the backup file text' });
     else if (p.json.length > 200_000_000) errors.push({ path: 'payload.json', message: 'file too large' });
     return errors.length ? { ok: false, errors } : ok({ json: p.json as string });
   },
@@ -100,12 +107,16 @@ export const validators: { [T in MessageType]: Validator<T> } = {
   'options.open': (p) => {
     const errors = onlyKeys(p, ['section']);
     const section = p.section as OptionsSection | undefined;
-    if (section !== undefined && !optionsSections.includes(section)) errors.push({ path: 'payload.section', message: `must be one of ${optionsSections.join(', ')}` });
+    if (section !== undefined && !optionsSections.includes(section))
+      errors.push({ path: 'payload.section', message: `must be one of ${optionsSections.join(', ')}` });
     return errors.length ? { ok: false, errors } : ok(section === undefined ? {} : { section });
   },
   'dashboard.open': (p) => {
     const errors = onlyKeys(p, ['clientId']);
-    if (p.clientId !== undefined && !(typeof p.clientId === 'string' && /^[a-z0-9.-]+:\d+$/i.test(p.clientId) && p.clientId.length <= 300))
+    if (
+      p.clientId !== undefined &&
+      !(typeof p.clientId === 'string' && /^[a-z0-9.-]+:\d+$/i.test(p.clientId) && p.clientId.length <= 300)
+    )
       errors.push({ path: 'payload.clientId', message: 'must be a client id `{host}:{leadId}`' });
     return errors.length ? { ok: false, errors } : ok(p.clientId === undefined ? {} : { clientId: p.clientId as string });
   },

@@ -21,7 +21,11 @@ export interface LiveAccount {
 
 export type NameCheck =
   | { path: string; ok: true }
-  | { path: string; ok: false; /** Live names that could be meant (case/space-insensitive near matches first). */ suggestions: string[] };
+  | {
+      path: string;
+      ok: false;
+      /** Live names that could be meant (case/space-insensitive near matches first). */ suggestions: string[];
+    };
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null;
@@ -32,20 +36,31 @@ const embedded = (v: unknown, key: string): unknown[] => {
 
 /** Reads `/api/v4/leads/pipelines` and `/api/v4/leads/custom_fields` responses. */
 export function parseLiveAccount(pipelinesJson: unknown, fieldsJson: unknown): LiveAccount {
-  const pipelines = embedded(pipelinesJson, 'pipelines').filter(isObj).map((p) => ({
-    id: Number(p.id),
-    name: String(p.name ?? ''),
-    isMain: p.is_main === true,
-    statuses: embedded(p, 'statuses').filter(isObj).map((s) => String(s.name ?? '')),
-  }));
-  const fields = embedded(fieldsJson, 'custom_fields').filter(isObj).map((f) => ({
-    name: String(f.name ?? ''),
-    enums: Array.isArray(f.enums) ? f.enums.filter(isObj).map((e) => String(e.value ?? '')) : [],
-  }));
+  const pipelines = embedded(pipelinesJson, 'pipelines')
+    .filter(isObj)
+    .map((p) => ({
+      id: Number(p.id),
+      name: String(p.name ?? ''),
+      isMain: p.is_main === true,
+      statuses: embedded(p, 'statuses')
+        .filter(isObj)
+        .map((s) => String(s.name ?? '')),
+    }));
+  const fields = embedded(fieldsJson, 'custom_fields')
+    .filter(isObj)
+    .map((f) => ({
+      name: String(f.name ?? ''),
+      enums: Array.isArray(f.enums) ? f.enums.filter(isObj).map((e) => String(e.value ?? '')) : [],
+    }));
   return { pipelines, fields };
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[\s\u00a0.]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s\u00a0.]+/g, ' ')
+    .trim();
 
 function check(path: string, wanted: string, live: string[]): NameCheck {
   if (live.includes(wanted.trim())) return { path, ok: true };
@@ -65,14 +80,23 @@ export function pickPipeline(account: LiveAccount, pipelineName: string): LivePi
 export function checkMapping(mapping: AmoCrmSettings, account: LiveAccount): NameCheck[] {
   const out: NameCheck[] = [];
   const pipeline = pickPipeline(account, mapping.pipelineName);
-  if (mapping.pipelineName.trim()) out.push(check('amocrm.pipelineName', mapping.pipelineName, account.pipelines.map((p) => p.name)));
+  if (mapping.pipelineName.trim())
+    out.push(
+      check(
+        'amocrm.pipelineName',
+        mapping.pipelineName,
+        account.pipelines.map((p) => p.name),
+      ),
+    );
   const statuses = pipeline?.statuses ?? [];
   for (const [stage, name] of Object.entries(mapping.stageNames)) out.push(check(`amocrm.stageNames.${stage}`, name, statuses));
   const fieldNames = account.fields.map((f) => f.name);
   for (const [key, name] of Object.entries(mapping.fieldNames)) out.push(check(`amocrm.fieldNames.${key}`, name, fieldNames));
   const enumsOf = (fieldName: string) => account.fields.find((f) => f.name === fieldName)?.enums ?? [];
-  for (const [key, value] of Object.entries(mapping.serviceValues)) out.push(check(`amocrm.serviceValues.${key}`, value, enumsOf(mapping.fieldNames.service)));
-  for (const [key, value] of Object.entries(mapping.payerValues)) out.push(check(`amocrm.payerValues.${key}`, value, enumsOf(mapping.fieldNames.payer)));
+  for (const [key, value] of Object.entries(mapping.serviceValues))
+    out.push(check(`amocrm.serviceValues.${key}`, value, enumsOf(mapping.fieldNames.service)));
+  for (const [key, value] of Object.entries(mapping.payerValues))
+    out.push(check(`amocrm.payerValues.${key}`, value, enumsOf(mapping.fieldNames.payer)));
   return out;
 }
 

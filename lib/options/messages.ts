@@ -18,23 +18,71 @@ function labelOf(path: string, locale: Locale): string {
 type Rule = [RegExp, (m: RegExpExecArray, locale: Locale) => string];
 
 const RULES: Rule[] = [
-  [/^must be HH:MM$/, (_, l) => (l === 'ru' ? 'Укажите время в формате ЧЧ:ММ, например 11:00.' : 'Enter a time as HH:MM, e.g. 11:00.')],
+  [
+    /^must be HH:MM$/,
+    (_, l) => (l === 'ru' ? 'Укажите время в формате ЧЧ:ММ, например 11:00.' : 'Enter a time as HH:MM, e.g. 11:00.'),
+  ],
   [
     /^must be a whole number from (-?\d+) to (-?\d+)$/,
     (m, l) => (l === 'ru' ? `Нужно целое число от ${m[1]} до ${m[2]}.` : `Enter a whole number from ${m[1]} to ${m[2]}.`),
   ],
-  [/^must be a whole amount of tenge ≥ 0$/, (_, l) => (l === 'ru' ? 'Нужна целая сумма в тенге, не меньше 0.' : 'Enter a whole amount of tenge, 0 or more.')],
+  [
+    /^must be a whole amount of tenge ≥ 0$/,
+    (_, l) => (l === 'ru' ? 'Нужна целая сумма в тенге, не меньше 0.' : 'Enter a whole amount of tenge, 0 or more.'),
+  ],
   [/^must not be empty$/, (_, l) => (l === 'ru' ? 'Поле не может быть пустым.' : 'This cannot be empty.')],
-  [/^must be a list of YYYY-MM-DD dates$/, (_, l) => (l === 'ru' ? 'Нужны даты в формате ГГГГ-ММ-ДД.' : 'Enter dates as YYYY-MM-DD.')],
-  [/^must be an IANA time zone/, (_, l) => (l === 'ru' ? 'Неизвестный часовой пояс. Пример: Asia/Almaty.' : 'Unknown time zone. Example: Asia/Almaty.')],
-  [/^must list distinct ISO weekdays/, (_, l) => (l === 'ru' ? 'Выберите хотя бы один рабочий день.' : 'Choose at least one working day.')],
-  [/^must be first-post or start-date-field$/, (_, l) => (l === 'ru' ? 'Выберите один из вариантов.' : 'Choose one of the options.')],
-  [/^must be three day counts$/, (_, l) => (l === 'ru' ? 'Нужны три целых числа дней через запятую, например 9, 9, 12.' : 'Enter three whole day counts, e.g. 9, 9, 12.')],
-  [/^must be a list of distinct HH:MM times$/, (_, l) => (l === 'ru' ? 'Нужно время ЧЧ:ММ через запятую, без повторов, например 11:00, 19:00.' : 'Enter distinct HH:MM times separated by commas, e.g. 11:00, 19:00.')],
-  [/^must be an e-mail address$/, (_, l) => (l === 'ru' ? 'Нужен адрес электронной почты, например service@smmpro.agency.' : 'Enter an e-mail address, e.g. service@smmpro.agency.')],
-  [/^must be letters, digits or dashes$/, (_, l) => (l === 'ru' ? 'Только латинские буквы, цифры и дефис — например smmpro.' : 'Only Latin letters, digits and dashes — e.g. smmpro.')],
-  [/^must be later than ([\w.]+)$/, (m, l) => (l === 'ru' ? `Должно быть позже, чем ${labelOf(m[1]!, l)}.` : `Must be later than ${labelOf(m[1]!, l)}.`)],
-  [/^must fall inside the period \(([\w.]+)\)$/, (m, l) => (l === 'ru' ? `Должно быть меньше, чем ${labelOf(m[1]!, l)}.` : `Must be less than ${labelOf(m[1]!, l)}.`)],
+  [
+    /^must be a list of YYYY-MM-DD dates$/,
+    (_, l) => (l === 'ru' ? 'Нужны даты в формате ГГГГ-ММ-ДД.' : 'Enter dates as YYYY-MM-DD.'),
+  ],
+  [
+    /^must be an IANA time zone/,
+    (_, l) => (l === 'ru' ? 'Неизвестный часовой пояс. Пример: Asia/Almaty.' : 'Unknown time zone. Example: Asia/Almaty.'),
+  ],
+  [
+    /^must list distinct ISO weekdays/,
+    (_, l) => (l === 'ru' ? 'Выберите хотя бы один рабочий день.' : 'Choose at least one working day.'),
+  ],
+  [
+    /^must be first-post or start-date-field$/,
+    (_, l) => (l === 'ru' ? 'Выберите один из вариантов.' : 'Choose one of the options.'),
+  ],
+  [
+    /^must be three day counts$/,
+    (_, l) =>
+      l === 'ru'
+        ? 'Нужны три целых числа дней через запятую, например 9, 9, 12.'
+        : 'Enter three whole day counts, e.g. 9, 9, 12.',
+  ],
+  [
+    /^must be a list of distinct HH:MM times$/,
+    (_, l) =>
+      l === 'ru'
+        ? 'Нужно время ЧЧ:ММ через запятую, без повторов, например 11:00, 19:00.'
+        : 'Enter distinct HH:MM times separated by commas, e.g. 11:00, 19:00.',
+  ],
+  [
+    /^must be an e-mail address$/,
+    (_, l) =>
+      l === 'ru'
+        ? 'Нужен адрес электронной почты, например service@smmpro.agency.'
+        : 'Enter an e-mail address, e.g. service@smmpro.agency.',
+  ],
+  [
+    /^must be letters, digits or dashes$/,
+    (_, l) =>
+      l === 'ru'
+        ? 'Только латинские буквы, цифры и дефис — например smmpro.'
+        : 'Only Latin letters, digits and dashes — e.g. smmpro.',
+  ],
+  [
+    /^must be later than ([\w.]+)$/,
+    (m, l) => (l === 'ru' ? `Должно быть позже, чем ${labelOf(m[1]!, l)}.` : `Must be later than ${labelOf(m[1]!, l)}.`),
+  ],
+  [
+    /^must fall inside the period \(([\w.]+)\)$/,
+    (m, l) => (l === 'ru' ? `Должно быть меньше, чем ${labelOf(m[1]!, l)}.` : `Must be less than ${labelOf(m[1]!, l)}.`),
+  ],
   [/^must be a finite number$|^must be a number$/, (_, l) => (l === 'ru' ? 'Нужно число.' : 'Enter a number.')],
   [/^must be a string$/, (_, l) => (l === 'ru' ? 'Нужен текст.' : 'Enter text.')],
   [/^must be a boolean$/, (_, l) => (l === 'ru' ? 'Нужно «да» или «нет».' : 'Must be yes or no.')],

@@ -34,9 +34,19 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** Leaf paths where `settings` differs from `defaults` (arrays count as leaves). */
 export function changedPaths(settings: unknown, defaults: unknown, prefix = ''): string[] {
-  if (defaults !== null && typeof defaults === 'object' && !Array.isArray(defaults) && settings !== null && typeof settings === 'object') {
+  if (
+    defaults !== null &&
+    typeof defaults === 'object' &&
+    !Array.isArray(defaults) &&
+    settings !== null &&
+    typeof settings === 'object'
+  ) {
     return Object.keys(defaults).flatMap((k) =>
-      changedPaths((settings as Record<string, unknown>)[k], (defaults as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k),
+      changedPaths(
+        (settings as Record<string, unknown>)[k],
+        (defaults as Record<string, unknown>)[k],
+        prefix ? `${prefix}.${k}` : k,
+      ),
     );
   }
   return sameValue(settings, defaults) ? [] : [prefix];

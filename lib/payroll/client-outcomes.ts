@@ -17,12 +17,18 @@ import { analyze } from '../sla/analyze';
 import { computeObligations } from '../sla/compute';
 import type { ClientOutcome, PayrollClient } from './types';
 
-export function clientOutcomes(client: PayrollClient, events: readonly ClientEvent[], settings: Settings, now: Instant): ClientOutcome[] {
+export function clientOutcomes(
+  client: PayrollClient,
+  events: readonly ClientEvent[],
+  settings: Settings,
+  now: Instant,
+): ClientOutcome[] {
   const { p, idx, periods } = analyze(events, settings, now);
   const { cal } = p;
   const m = settings.motivation;
   const out: ClientOutcome[] = [];
-  const add = (kind: ClientOutcome['kind'], at: Instant) => out.push({ clientId: client.id, kind, at, month: monthOfDayNum(cal.dayNumOf(at)) });
+  const add = (kind: ClientOutcome['kind'], at: Instant) =>
+    out.push({ clientId: client.id, kind, at, month: monthOfDayNum(cal.dayNumOf(at)) });
 
   for (const span of periods) if (span.paymentAt !== null && span.paymentAt <= now) add('renewal', span.paymentAt);
 
@@ -31,7 +37,8 @@ export function clientOutcomes(client: PayrollClient, events: readonly ClientEve
   const lastPayment = idx.payments.length ? idx.payments[idx.payments.length - 1]! : Number.NEGATIVE_INFINITY;
   const stageLost = idx.stages.find((s) => s.stage === 'lost' && s.at > lastPayment)?.at;
   let refundAt: Instant | undefined = idx.refunds.find((r) => r > lastPayment);
-  if (refundAt === undefined && stageLost !== undefined && (client.lossReason ?? '').toLowerCase().includes(marker)) refundAt = stageLost;
+  if (refundAt === undefined && stageLost !== undefined && (client.lossReason ?? '').toLowerCase().includes(marker))
+    refundAt = stageLost;
 
   // Loss: first of stage lost, refund, and an unpaid lost-deadline that has passed.
   let lostAt = minDefined(stageLost, refundAt);
@@ -44,7 +51,8 @@ export function clientOutcomes(client: PayrollClient, events: readonly ClientEve
   const windowEnd = firstDay === null ? null : cal.atLocal(firstDay + m.refundWindowDays, 0);
   const refundInWindow = refundAt !== undefined && (windowEnd === null || refundAt < windowEnd);
   if (refundInWindow) add('refund', refundAt!);
-  else if (lostAt !== undefined && firstDay !== null && cal.dayNumOf(lostAt) - firstDay >= m.serviceMonthDays) add('loss', lostAt);
+  else if (lostAt !== undefined && firstDay !== null && cal.dayNumOf(lostAt) - firstDay >= m.serviceMonthDays)
+    add('loss', lostAt);
 
   if (windowEnd !== null && windowEnd <= now && !refundInWindow) {
     // Dated on day 10 itself (the last day of the window), counted once it is over.
@@ -52,7 +60,8 @@ export function clientOutcomes(client: PayrollClient, events: readonly ClientEve
   }
 
   for (const o of computeObligations(client, events, settings, now)) {
-    if (o.rule === 'first-post-72h' && (o.state === 'overdue' || o.state === 'met-late') && o.dueAt !== null) add('fine', o.dueAt);
+    if (o.rule === 'first-post-72h' && (o.state === 'overdue' || o.state === 'met-late') && o.dueAt !== null)
+      add('fine', o.dueAt);
   }
   return out;
 }

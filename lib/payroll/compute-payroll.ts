@@ -7,7 +7,9 @@ import { ruleTitleOf } from '../playbook/rules';
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function tenge(n: number): string {
-  return `${Math.abs(n).toLocaleString('ru-RU').replace(/\u00a0/g, ' ')} ₸`;
+  return `${Math.abs(n)
+    .toLocaleString('ru-RU')
+    .replace(/\u00a0/g, ' ')} ₸`;
 }
 
 const days = (n: number) => `${n} ${plural(n, ['день', 'дня', 'дней'], 'ru')}`;
@@ -32,7 +34,15 @@ export function computePayroll(input: PayrollInput): PayrollReport {
   for (const { client, events } of input.clients) {
     const gk = client.managerId === null ? 'none' : String(client.managerId);
     let g = groups.get(gk);
-    if (!g) groups.set(gk, (g = { id: client.managerId, name: client.managerName ?? (client.managerId === null ? 'Без ответственного' : `#${client.managerId}`), outcomes: [] }));
+    if (!g)
+      groups.set(
+        gk,
+        (g = {
+          id: client.managerId,
+          name: client.managerName ?? (client.managerId === null ? 'Без ответственного' : `#${client.managerId}`),
+          outcomes: [],
+        }),
+      );
     for (const o of clientOutcomes(client, events, settings, now)) if (o.month === month) g.outcomes.push(o);
   }
 
@@ -41,7 +51,13 @@ export function computePayroll(input: PayrollInput): PayrollReport {
     const ids = (kind: ClientOutcome['kind']) => g.outcomes.filter((o) => o.kind === kind).map((o) => o.clientId);
     const base: PayrollLine =
       g.id === null
-        ? { kind: 'base', amount: 0, count: 0, clientIds: [], explanation: 'Клиенты без ответственного менеджера: оклад не начисляется' }
+        ? {
+            kind: 'base',
+            amount: 0,
+            count: 0,
+            clientIds: [],
+            explanation: 'Клиенты без ответственного менеджера: оклад не начисляется',
+          }
         : { kind: 'base', amount: m.baseSalary, count: 1, clientIds: [], explanation: `Оклад ${tenge(m.baseSalary)}` };
     const clientLines = [
       line('renewals', m.renewalBonus, ids('renewal'), 'клиенты продлили после месяца обслуживания'),
@@ -60,7 +76,9 @@ export function computePayroll(input: PayrollInput): PayrollReport {
         m.firstPostFine === null
           ? `${fineIds.length} нарушений «${ruleTitleOf('first-post-72h', settings)}»; сумма штрафа не задана — 0 ₸`
           : `${fineIds.length} × −${tenge(m.firstPostFine)} — первая публикация позже ${workingDaysGen(settings.newClients.firstPostWorkingDays)} после анкеты`,
-      ...(m.firstPostFine === null && fineIds.length ? { notes: ['Сумма штрафа не задана в настройках (motivation.firstPostFine): нарушения записаны, но не вычтены'] } : {}),
+      ...(m.firstPostFine === null && fineIds.length
+        ? { notes: ['Сумма штрафа не задана в настройках (motivation.firstPostFine): нарушения записаны, но не вычтены'] }
+        : {}),
     };
     const clientSum = clientLines.reduce((s, l) => s + l.amount, 0);
     managers.push({ managerId: g.id, managerName: g.name, lines: [base, ...clientLines, fines], clientSum, total: 0 });

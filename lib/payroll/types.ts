@@ -1,7 +1,9 @@
 import type { Client, ClientEvent, Instant } from '../model/facts';
 import type { Settings } from '../playbook/settings';
 
-export type PayrollClient = Pick<Client, 'id' | 'name' | 'service' | 'payer' | 'managerId' | 'managerName'> & { lossReason?: string | null };
+export type PayrollClient = Pick<Client, 'id' | 'name' | 'service' | 'payer' | 'managerId' | 'managerName'> & {
+  lossReason?: string | null;
+};
 
 export interface PayrollInput {
   /** Calendar month in the agency zone, `YYYY-MM`. */

@@ -52,8 +52,16 @@ export const RULES: Record<RuleId, RuleMeta> = {
     kind: 'one-off',
     scale: 'hours',
     phase: 'new',
-    summaryRu: 'Позвонить по скрипту #3 в течение {firstContactMinutes} (оплата вне рабочего времени — до {firstContactNextDayBy}) и поставить статус «{stageContacted}».',
-    items: [{ id: 'contacted', title: 'Позвонить по скрипту #3 и поставить статус «{stageContacted}»', services: BOTH, source: 'stage' }],
+    summaryRu:
+      'Позвонить по скрипту #3 в течение {firstContactMinutes} (оплата вне рабочего времени — до {firstContactNextDayBy}) и поставить статус «{stageContacted}».',
+    items: [
+      {
+        id: 'contacted',
+        title: 'Позвонить по скрипту #3 и поставить статус «{stageContacted}»',
+        services: BOTH,
+        source: 'stage',
+      },
+    ],
   },
   'concept-call': {
     id: 'concept-call',
@@ -98,7 +106,12 @@ export const RULES: Record<RuleId, RuleMeta> = {
     summaryRu: 'После получения материалов: контент-план на первые {firstPlanDays} дней, согласование, оформление аккаунта.',
     items: [
       { id: 'materials-received', title: 'Все материалы от клиента получены', services: BOTH, source: 'tick' },
-      { id: 'plan-1-agreed', title: 'Контент-план на первые {firstPlanDays} дней согласован с клиентом (с учётом правок)', services: BOTH, source: 'tick' },
+      {
+        id: 'plan-1-agreed',
+        title: 'Контент-план на первые {firstPlanDays} дней согласован с клиентом (с учётом правок)',
+        services: BOTH,
+        source: 'tick',
+      },
       {
         id: 'account-setup',
         title: 'Оформить аккаунт: аватар, кнопки связи, ссылка на WhatsApp, УТП в описании, призыв к действию, контакты',
@@ -163,7 +176,14 @@ export const RULES: Record<RuleId, RuleMeta> = {
     scale: 'days',
     phase: 'current',
     summaryRu: 'С {plan2StartDay}-го дня: разработать и согласовать план на следующие {plan2Days} за {planWorkingDays}.',
-    items: [{ id: 'plan-2-agreed', title: 'Контент-план на следующие {plan2Days} согласован с клиентом', services: BOTH, source: 'tick' }],
+    items: [
+      {
+        id: 'plan-2-agreed',
+        title: 'Контент-план на следующие {plan2Days} согласован с клиентом',
+        services: BOTH,
+        source: 'tick',
+      },
+    ],
   },
   'content-plan-3': {
     id: 'content-plan-3',
@@ -173,7 +193,14 @@ export const RULES: Record<RuleId, RuleMeta> = {
     scale: 'days',
     phase: 'current',
     summaryRu: 'С {plan3StartDay}-го дня: разработать и согласовать план на оставшиеся {plan3Days} за {planWorkingDays}.',
-    items: [{ id: 'plan-3-agreed', title: 'Контент-план на оставшиеся {plan3Days} согласован с клиентом', services: BOTH, source: 'tick' }],
+    items: [
+      {
+        id: 'plan-3-agreed',
+        title: 'Контент-план на оставшиеся {plan3Days} согласован с клиентом',
+        services: BOTH,
+        source: 'tick',
+      },
+    ],
   },
   'engagement-round': {
     id: 'engagement-round',
@@ -193,7 +220,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
     kind: 'one-off',
     scale: 'days',
     phase: 'renewal',
-    summaryRu: 'За {renewalContactDaysBefore} до конца периода: звонок по скрипту #4 с записью (ведение) или вопрос менеджеру по рекламе (комплекс).',
+    summaryRu:
+      'За {renewalContactDaysBefore} до конца периода: звонок по скрипту #4 с записью (ведение) или вопрос менеджеру по рекламе (комплекс).',
     items: [
       {
         id: 'renewal-call-recorded',

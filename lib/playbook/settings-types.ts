@@ -4,12 +4,7 @@ import type { Payer, Service, Stage } from '../model/facts';
 /** HH:MM wall time in the agency zone. */
 export type ClockTime = string;
 
-export type TemplateId =
-  | 'firstCallScript'
-  | 'renewalScript'
-  | 'paymentDetailsIndividual'
-  | 'invoiceLegal'
-  | 'followerQuestion';
+export type TemplateId = 'firstCallScript' | 'renewalScript' | 'paymentDetailsIndividual' | 'invoiceLegal' | 'followerQuestion';
 
 export interface TemplateText {
   /** Name shown in the UI (the agency's own name for an e-mail template). */
@@ -134,8 +129,4 @@ export interface Settings {
 }
 
 /** Deep partial: arrays and scalars replace, objects merge. */
-export type DeepPartial<T> = T extends readonly unknown[]
-  ? T
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;

@@ -41,12 +41,25 @@ export function stageChecklist(stage: Stage | null, service: Service | null, set
   const base = { stage, stageName: stage ? names[stage] : null };
   switch (stage) {
     case null:
-      return { ...base, rules: ['first-contact'], steps: ruleSteps('first-contact', svc, settings), nextStage: 'contacted', templates: ['firstCallScript'] };
+      return {
+        ...base,
+        rules: ['first-contact'],
+        steps: ruleSteps('first-contact', svc, settings),
+        nextStage: 'contacted',
+        templates: ['firstCallScript'],
+      };
     case 'contacted':
       return {
         ...base,
         rules: [],
-        steps: [{ id: 'await-questionnaire', rule: null, title: `Ждём ответное письмо с анкетой — статус сменится на «${names.questionnaire}»`, info: true }],
+        steps: [
+          {
+            id: 'await-questionnaire',
+            rule: null,
+            title: `Ждём ответное письмо с анкетой — статус сменится на «${names.questionnaire}»`,
+            info: true,
+          },
+        ],
         nextStage: 'questionnaire',
         templates: [],
       };
@@ -54,7 +67,11 @@ export function stageChecklist(stage: Stage | null, service: Service | null, set
       return {
         ...base,
         rules: ['concept-call', 'first-plan', 'launch', 'first-post-72h'],
-        steps: [...ruleSteps('concept-call', svc, settings), ...ruleSteps('first-plan', svc, settings), ...ruleSteps('launch', svc, settings)],
+        steps: [
+          ...ruleSteps('concept-call', svc, settings),
+          ...ruleSteps('first-plan', svc, settings),
+          ...ruleSteps('launch', svc, settings),
+        ],
         nextStage: 'launched',
         templates: [],
       };
@@ -64,8 +81,18 @@ export function stageChecklist(stage: Stage | null, service: Service | null, set
         rules: ['daily-post', 'stories', 'engagement-round', 'content-plan-2', 'content-plan-3', 'renewal-contact'],
         steps: [
           { id: 'daily-post', rule: 'daily-post', title: 'Публиковать один пост в ленте каждый день', info: false },
-          { id: 'stories', rule: 'stories', title: `Stories не реже раза в ${settings.currentClients.storiesEveryDays} дня`, info: false },
-          { id: 'engagement-round', rule: 'engagement-round', title: `Проверять комментарии и Direct в ${settings.currentClients.engagementSlots.join(' и ')}`, info: false },
+          {
+            id: 'stories',
+            rule: 'stories',
+            title: `Stories не реже раза в ${settings.currentClients.storiesEveryDays} дня`,
+            info: false,
+          },
+          {
+            id: 'engagement-round',
+            rule: 'engagement-round',
+            title: `Проверять комментарии и Direct в ${settings.currentClients.engagementSlots.join(' и ')}`,
+            info: false,
+          },
           ...ruleSteps('content-plan-2', svc, settings),
           ...ruleSteps('content-plan-3', svc, settings),
           ...ruleSteps('renewal-contact', svc, settings),
@@ -78,8 +105,18 @@ export function stageChecklist(stage: Stage | null, service: Service | null, set
         ...base,
         rules: ['lost-deadline'],
         steps: [
-          { id: 'await-payment', rule: 'lost-deadline', title: `Ждём оплату: без оплаты через ${settings.currentClients.lostAfterDays} дней после конца периода — «${names.lost}»`, info: false },
-          { id: 'start-date-on-payment', rule: null, title: `После оплаты поставить в поле «${settings.amocrm.fieldNames.startDate}» дату оплаты`, info: false },
+          {
+            id: 'await-payment',
+            rule: 'lost-deadline',
+            title: `Ждём оплату: без оплаты через ${settings.currentClients.lostAfterDays} дней после конца периода — «${names.lost}»`,
+            info: false,
+          },
+          {
+            id: 'start-date-on-payment',
+            rule: null,
+            title: `После оплаты поставить в поле «${settings.amocrm.fieldNames.startDate}» дату оплаты`,
+            info: false,
+          },
         ],
         nextStage: 'launched',
         templates: ['paymentDetailsIndividual', 'invoiceLegal'],

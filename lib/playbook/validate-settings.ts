@@ -29,7 +29,8 @@ const dateList: Check = (v) =>
 
 /** Rules beyond "same type as the default", by exact path. */
 const CHECKS: Record<string, Check> = {
-  'calendar.timeZone': (v) => (typeof v === 'string' && isValidTimeZone(v) ? null : 'must be an IANA time zone such as Asia/Almaty'),
+  'calendar.timeZone': (v) =>
+    typeof v === 'string' && isValidTimeZone(v) ? null : 'must be an IANA time zone such as Asia/Almaty',
   'calendar.workStart': hhmm,
   'calendar.workEnd': hhmm,
   'calendar.workDays': (v) =>
@@ -45,18 +46,23 @@ const CHECKS: Record<string, Check> = {
   'newClients.firstPlanDays': intRange(1, 60),
   'newClients.firstPostWorkingDays': intRange(1, 60),
   'currentClients.periodDays': intRange(7, 366),
-  'currentClients.firstPeriodStart': (v) => (v === 'first-post' || v === 'start-date-field' ? null : 'must be first-post or start-date-field'),
+  'currentClients.firstPeriodStart': (v) =>
+    v === 'first-post' || v === 'start-date-field' ? null : 'must be first-post or start-date-field',
   'currentClients.dailyPostBy': hhmm,
   'currentClients.dailyPostReminder': hhmm,
   'currentClients.storiesEveryDays': intRange(1, 60),
   'currentClients.plan2Day': intRange(1, 365),
   'currentClients.plan3Day': intRange(1, 365),
   'currentClients.planLengths': (v) =>
-    Array.isArray(v) && v.length === 3 && v.every((d) => Number.isInteger(d) && d >= 1 && d <= 366) ? null : 'must be three day counts',
+    Array.isArray(v) && v.length === 3 && v.every((d) => Number.isInteger(d) && d >= 1 && d <= 366)
+      ? null
+      : 'must be three day counts',
   'currentClients.planWorkingDays': intRange(1, 60),
   'currentClients.planStartTime': hhmm,
   'currentClients.engagementSlots': (v) =>
-    Array.isArray(v) && v.every((s) => hhmm(s) === null) && new Set(v).size === v.length ? null : 'must be a list of distinct HH:MM times',
+    Array.isArray(v) && v.every((s) => hhmm(s) === null) && new Set(v).size === v.length
+      ? null
+      : 'must be a list of distinct HH:MM times',
   'currentClients.engagementOverdueMinutes': intRange(1, 24 * 60),
   'currentClients.renewalContactDaysBefore': intRange(0, 60),
   'currentClients.renewalContactBy': hhmm,
@@ -76,7 +82,8 @@ const CHECKS: Record<string, Check> = {
   'motivation.firstPostFine': (v) => (v === null ? null : money(v)),
   'people.growthSpecialist': nonEmpty,
   'people.adManager': nonEmpty,
-  'people.agencyEmail': (v) => (typeof v === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? null : 'must be an e-mail address'),
+  'people.agencyEmail': (v) =>
+    typeof v === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? null : 'must be an e-mail address',
   'amocrm.subdomain': (v) => (typeof v === 'string' && /^[a-z0-9-]*$/i.test(v) ? null : 'must be letters, digits or dashes'),
   'amocrm.lossRefundMarker': nonEmpty,
 };
@@ -111,12 +118,20 @@ function walk(shape: unknown, value: unknown, path: string, errors: SettingsErro
   }
   if (expected === 'null') return; // a nullable default with no CHECKS entry accepts anything
   if (expected !== actual) {
-    errors.push({ path: path || '(root)', message: actual === 'undefined' ? 'is missing' : `must be ${expected === 'object' ? 'an object' : `a ${expected}`}` });
+    errors.push({
+      path: path || '(root)',
+      message: actual === 'undefined' ? 'is missing' : `must be ${expected === 'object' ? 'an object' : `a ${expected}`}`,
+    });
     return;
   }
   if (expected === 'string' && path.startsWith('amocrm.') && (value as string).trim() === '' && !path.endsWith('pipelineName')) {
     errors.push({ path, message: 'must not be empty' });
-  } else if (expected === 'string' && path.startsWith('templates.') && path.endsWith('.text') && (value as string).trim() === '') {
+  } else if (
+    expected === 'string' &&
+    path.startsWith('templates.') &&
+    path.endsWith('.text') &&
+    (value as string).trim() === ''
+  ) {
     errors.push({ path, message: 'must not be empty' });
   } else if (expected === 'number' && !Number.isFinite(value as number)) {
     errors.push({ path, message: 'must be a finite number' });

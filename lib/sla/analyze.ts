@@ -20,8 +20,16 @@ export interface Analysis {
 export function lostAtOf(idx: FactsIndex): Instant | null {
   const lastPayment = idx.payments.length ? idx.payments[idx.payments.length - 1]! : Number.NEGATIVE_INFINITY;
   let lost: Instant | null = null;
-  for (const s of idx.stages) if (s.stage === 'lost' && s.at > lastPayment) { lost = s.at; break; }
-  for (const r of idx.refunds) if (r > lastPayment && (lost === null || r < lost)) { lost = r; break; }
+  for (const s of idx.stages)
+    if (s.stage === 'lost' && s.at > lastPayment) {
+      lost = s.at;
+      break;
+    }
+  for (const r of idx.refunds)
+    if (r > lastPayment && (lost === null || r < lost)) {
+      lost = r;
+      break;
+    }
   return lost;
 }
 

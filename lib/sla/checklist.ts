@@ -42,7 +42,13 @@ function shownItems(settings: Settings, rule: RuleId, service: Service): ShownIt
 }
 
 /** `values` maps item id → the value its latest active tick carries (shown again after a reload). */
-export function buildChecklist(ctx: RuleContext, rule: RuleId, done: DoneMap, fallbackDoneAt: Instant, values: Record<string, string | undefined> = {}): ChecklistResult {
+export function buildChecklist(
+  ctx: RuleContext,
+  rule: RuleId,
+  done: DoneMap,
+  fallbackDoneAt: Instant,
+  values: Record<string, string | undefined> = {},
+): ChecklistResult {
   const items: ChecklistItem[] = [];
   const missing: string[] = [];
   let last = Number.NEGATIVE_INFINITY;
@@ -67,6 +73,7 @@ export function buildChecklist(ctx: RuleContext, rule: RuleId, done: DoneMap, fa
       last = Math.max(last, at ?? fallbackDoneAt);
     }
   }
-  if (ctx.client.service === null && RULES[rule].items.some((d) => d.services.length < 2)) missing.push(ruleText('Не указана услуга (поле «{fieldService}»): показаны шаги «{serviceManagement}»', ctx.p.settings));
+  if (ctx.client.service === null && RULES[rule].items.some((d) => d.services.length < 2))
+    missing.push(ruleText('Не указана услуга (поле «{fieldService}»): показаны шаги «{serviceManagement}»', ctx.p.settings));
   return { items, missing, metAt: complete ? (last === Number.NEGATIVE_INFINITY ? fallbackDoneAt : last) : undefined };
 }

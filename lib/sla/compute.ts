@@ -20,7 +20,12 @@ import { dailyPosts, engagementRounds, stories } from './rules/recurring';
  * (daily-post), `YYYY-MM-DDTHH:mm` local (stories start, engagement slot), S as `YYYY-MM-DD`
  * (content plans, renewal rules).
  */
-export function computeObligations(client: SlaClient, events: readonly ClientEvent[], settings: Settings, now: Instant): Obligation[] {
+export function computeObligations(
+  client: SlaClient,
+  events: readonly ClientEvent[],
+  settings: Settings,
+  now: Instant,
+): Obligation[] {
   const a = analyze(events, settings, now);
   const ctx: RuleContext = {
     client,

@@ -51,6 +51,11 @@ export function obligationsTable(list: ObligationJson[]): string {
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (c === 6 ? 0 : r[c]!.length))));
   return rows
-    .map((r) => r.map((cell, c) => (c === 6 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd())
+    .map((r) =>
+      r
+        .map((cell, c) => (c === 6 ? cell : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }

@@ -73,7 +73,10 @@ function periodsWith(idx: FactsIndex, p: Prepared, now: Instant, derivedPayments
     const day = dayNumOfDate(s.date);
     if (day !== null) fieldRenewals.push({ day, at: cal.atLocal(day, 0) });
   }
-  const renewals = [...idx.payments.map((at) => ({ day: cal.dayNumOf(at), at, field: false })), ...fieldRenewals.map((r) => ({ ...r, field: true }))];
+  const renewals = [
+    ...idx.payments.map((at) => ({ day: cal.dayNumOf(at), at, field: false })),
+    ...fieldRenewals.map((r) => ({ ...r, field: true })),
+  ];
   if (fieldRenewals.length) renewals.sort((a, b) => a.day - b.day || a.at - b.at);
   for (const { day: d, at: pay, field } of renewals) {
     if (d <= cur.startDay) continue;
@@ -90,5 +93,13 @@ function periodsWith(idx: FactsIndex, p: Prepared, now: Instant, derivedPayments
 }
 
 function mk(index: number, startDay: number, length: number, paymentAt: Instant | null): PeriodSpan {
-  return { index, startDay, endDay: startDay + length, contentEndDay: startDay + length, nextStartDay: null, paymentAt, renewedAt: null };
+  return {
+    index,
+    startDay,
+    endDay: startDay + length,
+    contentEndDay: startDay + length,
+    nextStartDay: null,
+    paymentAt,
+    renewedAt: null,
+  };
 }

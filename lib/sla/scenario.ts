@@ -49,7 +49,18 @@ export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; erro
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
 const STAGES: Stage[] = ['contacted', 'questionnaire', 'launched', 'notice-sent', 'lost'];
 const SOURCES: EventSource[] = ['amocrm', 'instagram', 'manager'];
-const TYPES = ['deal-created', 'stage', 'tick', 'untick', 'post', 'story', 'start-date', 'payment', 'refund', 'call-recording'] as const;
+const TYPES = [
+  'deal-created',
+  'stage',
+  'tick',
+  'untick',
+  'post',
+  'story',
+  'start-date',
+  'payment',
+  'refund',
+  'call-recording',
+] as const;
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -103,21 +114,27 @@ export function parseScenario(input: unknown): ScenarioParse {
     if (typeof c.id !== 'string' || c.id === '') err('client.id', 'must be a non-empty string');
     if (c.name !== undefined && typeof c.name !== 'string') err('client.name', 'must be a string');
     const service = enumOf<Service>(c.service, ['management', 'complex'], settings.amocrm.serviceValues);
-    if (service === undefined) err('client.service', 'must be management, complex, «Ведение аккаунта», «Комплексное продвижение» or null');
+    if (service === undefined)
+      err('client.service', 'must be management, complex, «Ведение аккаунта», «Комплексное продвижение» or null');
     const payer = enumOf<Payer>(c.payer, ['individual', 'legal'], settings.amocrm.payerValues);
     if (payer === undefined) err('client.payer', 'must be individual, legal, «Физ. лицо», «Юр. лицо» or null');
-    if (c.lossReason !== undefined && c.lossReason !== null && typeof c.lossReason !== 'string') err('client.lossReason', 'must be a string or null');
-    if (c.credentialsFilled !== undefined && typeof c.credentialsFilled !== 'boolean') err('client.credentialsFilled', 'must be true or false');
-    if (c.managerId !== undefined && c.managerId !== null && !Number.isInteger(c.managerId)) err('client.managerId', 'must be an integer or null');
-    if (c.managerName !== undefined && c.managerName !== null && typeof c.managerName !== 'string') err('client.managerName', 'must be a string or null');
+    if (c.lossReason !== undefined && c.lossReason !== null && typeof c.lossReason !== 'string')
+      err('client.lossReason', 'must be a string or null');
+    if (c.credentialsFilled !== undefined && typeof c.credentialsFilled !== 'boolean')
+      err('client.credentialsFilled', 'must be true or false');
+    if (c.managerId !== undefined && c.managerId !== null && !Number.isInteger(c.managerId))
+      err('client.managerId', 'must be an integer or null');
+    if (c.managerName !== undefined && c.managerName !== null && typeof c.managerName !== 'string')
+      err('client.managerName', 'must be a string or null');
     const trackedSince = c.trackedSince === undefined ? undefined : parseScenarioTime(c.trackedSince, cal);
     if (trackedSince === null) err('client.trackedSince', 'not an ISO 8601 time');
     const id = typeof c.id === 'string' ? c.id : '';
     if (!Array.isArray(c.events)) err('client.events', 'must be an array of events');
-    else c.events.forEach((raw, i) => {
-      const e = parseEvent(raw, `client.events[${i}]`, id, i, cal, err);
-      if (e) events.push(e);
-    });
+    else
+      c.events.forEach((raw, i) => {
+        const e = parseEvent(raw, `client.events[${i}]`, id, i, cal, err);
+        if (e) events.push(e);
+      });
     client = {
       id,
       name: typeof c.name === 'string' ? c.name : id,
@@ -176,7 +193,14 @@ function parseEvent(
     at = parseScenarioTime(raw.at, cal);
     if (at === null) bad(`${path}.at`, 'not an ISO 8601 time');
   }
-  const source = raw.source === undefined ? (type === 'post' || type === 'story' ? 'instagram' : type === 'tick' || type === 'untick' ? 'manager' : 'amocrm') : raw.source;
+  const source =
+    raw.source === undefined
+      ? type === 'post' || type === 'story'
+        ? 'instagram'
+        : type === 'tick' || type === 'untick'
+          ? 'manager'
+          : 'amocrm'
+      : raw.source;
   if (!SOURCES.includes(source as EventSource)) bad(`${path}.source`, `must be one of ${SOURCES.join(', ')}`);
   const id = raw.id === undefined ? `scenario:${index}` : raw.id;
   if (typeof id !== 'string') bad(`${path}.id`, 'must be a string');
@@ -187,7 +211,8 @@ function parseEvent(
   let e: ClientEvent | null = null;
   switch (type) {
     case 'stage': {
-      const stage = typeof raw.stage === 'string' ? (STAGES as string[]).includes(raw.stage) ? (raw.stage as Stage) : null : null;
+      const stage =
+        typeof raw.stage === 'string' ? ((STAGES as string[]).includes(raw.stage) ? (raw.stage as Stage) : null) : null;
       if (!stage) bad(`${path}.stage`, `must be one of ${STAGES.join(', ')}`);
       else e = { ...base, type, stage };
       break;
@@ -200,9 +225,10 @@ function parseEvent(
       else if (raw.value !== undefined) bad(`${path}.value`, 'not allowed on untick');
       if (typeof raw.item === 'string') {
         const key = typeof raw.key === 'string' ? { key: raw.key } : {};
-        e = type === 'tick'
-          ? { ...base, type, item: raw.item, ...key, ...(typeof raw.value === 'string' ? { value: raw.value } : {}) }
-          : { ...base, type, item: raw.item, ...key };
+        e =
+          type === 'tick'
+            ? { ...base, type, item: raw.item, ...key, ...(typeof raw.value === 'string' ? { value: raw.value } : {}) }
+            : { ...base, type, item: raw.item, ...key };
       }
       break;
     case 'start-date':
@@ -242,17 +268,20 @@ function parseExpect(raw: unknown, err: (path: string, message: string) => void)
     else {
       out.obligations = [];
       raw.obligations.forEach((o, i) => {
-        if (!isObj(o) || typeof o.rule !== 'string' || !rules.includes(o.rule)) err(`expect.obligations[${i}].rule`, 'must be a rule id');
+        if (!isObj(o) || typeof o.rule !== 'string' || !rules.includes(o.rule))
+          err(`expect.obligations[${i}].rule`, 'must be a rule id');
         else out.obligations!.push(o as unknown as ExpectedObligation);
       });
     }
   }
   if (raw.count !== undefined) {
-    if (!isObj(raw.count) || Object.entries(raw.count).some(([k, v]) => !rules.includes(k) || !Number.isInteger(v))) err('expect.count', 'must map rule ids to integers');
+    if (!isObj(raw.count) || Object.entries(raw.count).some(([k, v]) => !rules.includes(k) || !Number.isInteger(v)))
+      err('expect.count', 'must map rule ids to integers');
     else out.count = raw.count as ScenarioExpect['count'];
   }
   if (raw.absent !== undefined) {
-    if (!Array.isArray(raw.absent) || raw.absent.some((r) => typeof r !== 'string' || !rules.includes(r))) err('expect.absent', 'must be a list of rule ids');
+    if (!Array.isArray(raw.absent) || raw.absent.some((r) => typeof r !== 'string' || !rules.includes(r)))
+      err('expect.absent', 'must be a list of rule ids');
     else out.absent = raw.absent as RuleId[];
   }
   return out;
@@ -268,7 +297,9 @@ export function runScenario(s: Scenario): ObligationJson[] {
 export function checkExpectations(out: ObligationJson[], expect: ScenarioExpect): string[] {
   const problems: string[] = [];
   for (const [i, exp] of (expect.obligations ?? []).entries()) {
-    const candidates = out.filter((o) => o.rule === exp.rule && (exp.key === undefined || o.key === exp.key) && (exp.id === undefined || o.id === exp.id));
+    const candidates = out.filter(
+      (o) => o.rule === exp.rule && (exp.key === undefined || o.key === exp.key) && (exp.id === undefined || o.id === exp.id),
+    );
     if (!candidates.length) {
       problems.push(`expect.obligations[${i}]: no ${exp.rule}${exp.key ? ` with key ${exp.key}` : ''}`);
       continue;
@@ -278,10 +309,15 @@ export function checkExpectations(out: ObligationJson[], expect: ScenarioExpect)
       if (!(field in exp)) continue;
       const want = exp[field] ?? null;
       const got = o[field] ?? null;
-      if (want !== got) problems.push(`expect.obligations[${i}] ${exp.rule}/${o.key}: ${field} is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+      if (want !== got)
+        problems.push(
+          `expect.obligations[${i}] ${exp.rule}/${o.key}: ${field} is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`,
+        );
     }
     if (exp.missing !== undefined && JSON.stringify(o.missing ?? []) !== JSON.stringify(exp.missing)) {
-      problems.push(`expect.obligations[${i}] ${exp.rule}/${o.key}: missing is ${JSON.stringify(o.missing ?? [])}, expected ${JSON.stringify(exp.missing)}`);
+      problems.push(
+        `expect.obligations[${i}] ${exp.rule}/${o.key}: missing is ${JSON.stringify(o.missing ?? [])}, expected ${JSON.stringify(exp.missing)}`,
+      );
     }
   }
   for (const [rule, n] of Object.entries(expect.count ?? {})) {

@@ -76,11 +76,14 @@ export function parseBackup(json: string): BackupFile {
   const fail = (errors: FieldError[]): never => {
     throw new BackupError(`Invalid backup: ${describeErrors(errors)}`, errors);
   };
-  if (!isRecord(data) || data.format !== BACKUP_FORMAT) fail([{ path: 'format', message: `not a Reglament backup (expected "${BACKUP_FORMAT}")` }]);
+  if (!isRecord(data) || data.format !== BACKUP_FORMAT)
+    fail([{ path: 'format', message: `not a Reglament backup (expected "${BACKUP_FORMAT}")` }]);
   const d = data as Record<string, unknown>;
-  if (d.version !== BACKUP_VERSION) fail([{ path: 'version', message: `unsupported backup version ${JSON.stringify(d.version)} (expected ${BACKUP_VERSION})` }]);
+  if (d.version !== BACKUP_VERSION)
+    fail([{ path: 'version', message: `unsupported backup version ${JSON.stringify(d.version)} (expected ${BACKUP_VERSION})` }]);
   const errors: FieldError[] = [];
-  for (const key of ['clients', 'events', 'plans'] as const) if (!Array.isArray(d[key])) errors.push({ path: key, message: 'must be an array' });
+  for (const key of ['clients', 'events', 'plans'] as const)
+    if (!Array.isArray(d[key])) errors.push({ path: key, message: 'must be an array' });
   if (!isRecord(d.meta)) errors.push({ path: 'meta', message: 'must be an object' });
   if (errors.length) fail(errors);
 
@@ -96,8 +99,10 @@ export function parseBackup(json: string): BackupFile {
   (d.events as unknown[]).forEach((e, i) => {
     const r = validateEvent(e, `events[${i}]`, true);
     if (!r.ok) errors.push(...r.errors);
-    else if (eventIds.has(withEventId(r.value).id)) errors.push({ path: `events[${i}].id`, message: `duplicate event id ${r.value.id}` });
-    else if (!clientIds.has(r.value.clientId)) errors.push({ path: `events[${i}].clientId`, message: `no client ${r.value.clientId} in this backup` });
+    else if (eventIds.has(withEventId(r.value).id))
+      errors.push({ path: `events[${i}].id`, message: `duplicate event id ${r.value.id}` });
+    else if (!clientIds.has(r.value.clientId))
+      errors.push({ path: `events[${i}].clientId`, message: `no client ${r.value.clientId} in this backup` });
     else eventIds.add(withEventId(r.value).id);
   });
   (d.plans as unknown[]).forEach((p, i) => {
@@ -111,7 +116,8 @@ export function parseBackup(json: string): BackupFile {
     else errors.push(...r.errors.map((e) => ({ path: `settings.${e.path}`.replace(/\.$/, ''), message: e.message })));
   }
   const meta = d.meta as Record<string, unknown>;
-  for (const key of Object.keys(meta)) if (!exportedMetaKeys.includes(key)) errors.push({ path: `meta.${key}`, message: 'not allowed in a backup' });
+  for (const key of Object.keys(meta))
+    if (!exportedMetaKeys.includes(key)) errors.push({ path: `meta.${key}`, message: 'not allowed in a backup' });
   if (errors.length) fail(errors);
   return {
     format: BACKUP_FORMAT,

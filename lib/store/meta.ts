@@ -2,7 +2,6 @@
 import type { Locale } from '../i18n/locale';
 import type { Candidates, NotificationTarget } from '../model/notifications';
 
-
 export interface AwayWindow {
   /** lastSeenAt of the previous worker life. */
   from: number;

@@ -24,7 +24,8 @@ export async function putClient(db: Db, client: Client): Promise<void> {
   const clients = tx.objectStore('clients');
   const existing = await clients.get(client.id);
   await clients.put(client);
-  if (existing === undefined || JSON.stringify(existing) !== JSON.stringify(client)) await bumpDataVersion(tx.objectStore('meta'));
+  if (existing === undefined || JSON.stringify(existing) !== JSON.stringify(client))
+    await bumpDataVersion(tx.objectStore('meta'));
   await tx.done;
 }
 
@@ -35,7 +36,11 @@ export async function findClientByInstagram(db: Db, username: string): Promise<C
 // ---- events (append-only) and their timelines ----
 
 // A transaction over `events` and `timelines`; recordEvents' also holds `meta` (for the data version).
-type EventsTx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<ReglamentDB, ('events' | 'timelines' | 'meta')[], Mode>;
+type EventsTx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<
+  ReglamentDB,
+  ('events' | 'timelines' | 'meta')[],
+  Mode
+>;
 
 const clientRange = (clientId: string) => IDBKeyRange.bound([clientId, -Infinity], [clientId, Infinity]);
 
@@ -55,7 +60,8 @@ export async function recordEvents(db: Db, events: NewClientEvent[]): Promise<Cl
     seen.add(event.id);
     let existing: string | undefined = await store.getKey(event.id);
     // Stored before ids were scoped by client: the same client's fact under its bare id counts as there.
-    if (existing === undefined && raw.id && raw.id !== event.id && (await store.get(raw.id))?.clientId === event.clientId) existing = raw.id;
+    if (existing === undefined && raw.id && raw.id !== event.id && (await store.get(raw.id))?.clientId === event.clientId)
+      existing = raw.id;
     if (existing === undefined) {
       void store.add(event);
       added.push(event);
@@ -79,7 +85,10 @@ export async function recordEvents(db: Db, events: NewClientEvent[]): Promise<Cl
  */
 async function appendToTimeline(tx: EventsTx<'readwrite'>, clientId: string, added: ClientEvent[]): Promise<void> {
   const timelines = tx.objectStore('timelines');
-  const [timeline, stored] = await Promise.all([timelines.get(clientId), tx.objectStore('events').index('byClient').count(clientId)]);
+  const [timeline, stored] = await Promise.all([
+    timelines.get(clientId),
+    tx.objectStore('events').index('byClient').count(clientId),
+  ]);
   if (timeline && timeline.count + added.length === stored) {
     await timelines.put(timelineOf(clientId, mergeSorted(timeline.events, added)));
   } else {

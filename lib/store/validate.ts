@@ -8,7 +8,16 @@ export interface FieldError {
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 export const eventTypes: readonly ClientEventType[] = [
-  'deal-created', 'stage', 'tick', 'untick', 'post', 'story', 'start-date', 'payment', 'refund', 'call-recording',
+  'deal-created',
+  'stage',
+  'tick',
+  'untick',
+  'post',
+  'story',
+  'start-date',
+  'payment',
+  'refund',
+  'call-recording',
 ];
 export const stages: readonly Stage[] = ['contacted', 'questionnaire', 'launched', 'notice-sent', 'lost'];
 const sources = ['amocrm', 'instagram', 'manager'] as const;
@@ -29,7 +38,8 @@ export function validateClient(input: unknown, path = 'client'): Checked<Client>
   if (!Number.isSafeInteger(c.leadId) || (c.leadId as number) <= 0) bad('leadId', 'must be a positive integer');
   if (!isShortString(c.id, 300) || c.id !== `${String(c.host)}:${String(c.leadId)}`) bad('id', 'must be `{host}:{leadId}`');
   if (typeof c.name !== 'string' || c.name.length > 500) bad('name', 'must be a string');
-  if (!(c.service === null || c.service === 'management' || c.service === 'complex')) bad('service', 'must be management, complex or null');
+  if (!(c.service === null || c.service === 'management' || c.service === 'complex'))
+    bad('service', 'must be management, complex or null');
   if (!(c.payer === null || c.payer === 'individual' || c.payer === 'legal')) bad('payer', 'must be individual, legal or null');
   if (!(c.managerId === null || Number.isSafeInteger(c.managerId))) bad('managerId', 'must be an integer or null');
   if (!(c.managerName === null || typeof c.managerName === 'string')) bad('managerName', 'must be a string or null');
@@ -37,10 +47,27 @@ export function validateClient(input: unknown, path = 'client'): Checked<Client>
     bad('instagram', 'must be a lower-case Instagram username without @ or null');
   if (typeof c.credentialsFilled !== 'boolean') bad('credentialsFilled', 'must be a boolean');
   if (!(c.stageName === null || typeof c.stageName === 'string')) bad('stageName', 'must be a string or null');
-  if (!(c.lossReason === undefined || c.lossReason === null || typeof c.lossReason === 'string')) bad('lossReason', 'must be a string or null');
+  if (!(c.lossReason === undefined || c.lossReason === null || typeof c.lossReason === 'string'))
+    bad('lossReason', 'must be a string or null');
   if (!isFiniteNumber(c.updatedAt)) bad('updatedAt', 'must be a finite number (epoch ms)');
-  if (!(c.trackedSince === undefined || isFiniteNumber(c.trackedSince))) bad('trackedSince', 'must be a finite number (epoch ms)');
-  const allowed = new Set(['id', 'host', 'leadId', 'name', 'service', 'payer', 'managerId', 'managerName', 'instagram', 'credentialsFilled', 'stageName', 'lossReason', 'updatedAt', 'trackedSince']);
+  if (!(c.trackedSince === undefined || isFiniteNumber(c.trackedSince)))
+    bad('trackedSince', 'must be a finite number (epoch ms)');
+  const allowed = new Set([
+    'id',
+    'host',
+    'leadId',
+    'name',
+    'service',
+    'payer',
+    'managerId',
+    'managerName',
+    'instagram',
+    'credentialsFilled',
+    'stageName',
+    'lossReason',
+    'updatedAt',
+    'trackedSince',
+  ]);
   for (const key of Object.keys(c)) if (!allowed.has(key)) bad(key, 'unknown field');
   return errors.length ? { ok: false, errors } : { ok: true, value: c as unknown as Client };
 }
@@ -56,7 +83,8 @@ export function validateEvent(input: unknown, path = 'event', requireId = false)
   const common = ['id', 'clientId', 'at', 'source', 'type'];
   let extra: string[] = [];
   // A stored id (requireId: backups) carries its client's scope (lib/store/ids.ts), so it may be longer.
-  if (requireId ? !isShortString(e.id, 1000) : !(e.id === undefined || isShortString(e.id, 600))) bad('id', 'must be a non-empty string');
+  if (requireId ? !isShortString(e.id, 1000) : !(e.id === undefined || isShortString(e.id, 600)))
+    bad('id', 'must be a non-empty string');
   if (!isShortString(e.clientId, 300) || !/^[a-z0-9.-]+:\d+$/i.test(e.clientId)) bad('clientId', 'must be `{host}:{leadId}`');
   if (!isFiniteNumber(e.at) || (e.at as number) < 0) bad('at', 'must be a finite instant (epoch ms)');
   if (!sources.includes(e.source as never)) bad('source', `must be one of ${sources.join(', ')}`);

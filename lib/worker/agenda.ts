@@ -31,7 +31,15 @@ export function buildAgenda(all: ClientObligations[], settings: Settings, now: n
       if (o.rule === 'engagement-round') {
         if (o.startAt < now - 24 * HOUR || o.startAt > now + 24 * HOUR) continue;
         let slot = slots.get(o.key);
-        if (!slot) slots.set(o.key, (slot = { at: o.startAt, dueAt: o.dueAt ?? o.startAt + settings.currentClients.engagementOverdueMinutes * MINUTE, accounts: [] }));
+        if (!slot)
+          slots.set(
+            o.key,
+            (slot = {
+              at: o.startAt,
+              dueAt: o.dueAt ?? o.startAt + settings.currentClients.engagementOverdueMinutes * MINUTE,
+              accounts: [],
+            }),
+          );
         const done = o.state === 'met' || o.state === 'met-late';
         slot.accounts.push({ client: s(), done, doneAt: done ? (o.metAt ?? null) : null });
         continue;
@@ -48,7 +56,8 @@ export function buildAgenda(all: ClientObligations[], settings: Settings, now: n
       }
     }
   }
-  const byDue = (a: AgendaEntry, b: AgendaEntry) => a.obligation.dueAt! - b.obligation.dueAt! || a.client.name.localeCompare(b.client.name);
+  const byDue = (a: AgendaEntry, b: AgendaEntry) =>
+    a.obligation.dueAt! - b.obligation.dueAt! || a.client.name.localeCompare(b.client.name);
   overdue.sort(byDue);
   todays.sort(byDue);
   tomorrow.sort(byDue);
@@ -57,7 +66,11 @@ export function buildAgenda(all: ClientObligations[], settings: Settings, now: n
 }
 
 /** The latest slot that started and is not finished (or still within its hour), else the next one. */
-function pickRound(slots: Map<string, { at: number; dueAt: number; accounts: RoundAccount[] }>, settings: Settings, now: number): Round | null {
+function pickRound(
+  slots: Map<string, { at: number; dueAt: number; accounts: RoundAccount[] }>,
+  settings: Settings,
+  now: number,
+): Round | null {
   const list = [...slots.entries()].map(([slot, r]) => ({ slot, ...r })).sort((a, b) => a.at - b.at);
   const started = list.filter((r) => r.at <= now);
   const current = started[started.length - 1];

@@ -25,7 +25,10 @@ export function createAccountCheck(deps: Pick<TeamSyncDeps, 'db' | 'fetch' | 'bu
       ...(deps.bucket ? { bucket: deps.bucket() } : {}),
     });
     try {
-      const [pipelines, fields] = await Promise.all([reader.get('/api/v4/leads/pipelines'), reader.get('/api/v4/leads/custom_fields?limit=250')]);
+      const [pipelines, fields] = await Promise.all([
+        reader.get('/api/v4/leads/pipelines'),
+        reader.get('/api/v4/leads/custom_fields?limit=250'),
+      ]);
       return { ok: true, host, auth: reader.auth, account: parseLiveAccount(pipelines, fields) };
     } catch (error) {
       const status = error instanceof ApiError ? error.status : 0;

@@ -13,7 +13,8 @@ export function startBackground() {
     now: () => Date.now(),
     effects: browserEffects(),
     agendaUrl: browser.runtime.getURL('/popup.html'),
-    openPage: async (page, anchor) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/${page}`) + (anchor ? `#${anchor}` : '') })),
+    openPage: async (page, anchor) =>
+      void (await browser.tabs.create({ url: browser.runtime.getURL(`/${page}`) + (anchor ? `#${anchor}` : '') })),
   });
   const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });
   const route = createRouter(worker.handlers, self);
@@ -21,7 +22,13 @@ export function startBackground() {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isEnvelope(message)) return undefined;
-    const info: SenderInfo = { id: sender.id, url: sender.url, origin: (sender as { origin?: string }).origin, frameId: sender.frameId, tab: sender.tab && { id: sender.tab.id, url: sender.tab.url } };
+    const info: SenderInfo = {
+      id: sender.id,
+      url: sender.url,
+      origin: (sender as { origin?: string }).origin,
+      frameId: sender.frameId,
+      tab: sender.tab && { id: sender.tab.id, url: sender.tab.url },
+    };
     return route(message, info);
   });
 
@@ -40,12 +47,18 @@ export function startBackground() {
   browser.notifications.onClicked.addListener((id) => void open(id).catch(log('open from notification')));
   browser.notifications.onButtonClicked.addListener((id, index) => {
     if (index === 0) void open(id).catch(log('open from notification'));
-    else void browser.notifications.clear(id).then(() => worker.snooze(id)).catch(log('snooze'));
+    else
+      void browser.notifications
+        .clear(id)
+        .then(() => worker.snooze(id))
+        .catch(log('snooze'));
   });
 
   // The Instagram sidebar keeps its per-profile cache and request back-off in session storage, so a
   // reload does not ask Instagram again; content scripts may use it only once the worker allows it.
-  void chrome.storage.session?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })?.catch(log('session storage access'));
+  void chrome.storage.session
+    ?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })
+    ?.catch(log('session storage access'));
   void ensureSafetyAlarm().catch(log('safety alarm'));
   void worker.start().catch(log('start'));
   return worker;

@@ -10,7 +10,12 @@ export function createDashboardHandlers(deps: { db: () => Promise<Db>; now: () =
   return {
     'dashboard.month': async ({ month }) => {
       const db = await deps.db();
-      const [settings, clients, events, plans] = await Promise.all([repo.getSettings(db), repo.listClients(db), repo.eventsByClient(db), allPlans(db)]);
+      const [settings, clients, events, plans] = await Promise.all([
+        repo.getSettings(db),
+        repo.listClients(db),
+        repo.eventsByClient(db),
+        allPlans(db),
+      ]);
       return buildDashboardMonth({ month, clients, events, plans, settings, now: deps.now() });
     },
   };

@@ -37,8 +37,13 @@ export function createPlanHandlers(deps: PlanDeps): Pick<Handlers, 'plan.today' 
       const db = await deps.db();
       if (!(await repo.getClient(db, plan.clientId))) throw new HandlerError('not-found', `No client ${plan.clientId}`);
       const dates = plan.days.map((d) => d.date);
-      if (new Set(dates).size !== dates.length) throw new HandlerError('invalid', 'Invalid plans.save: a date appears twice in payload.plan.days');
-      const stored: ContentPlan = { ...plan, days: [...plan.days].sort((a, b) => (a.date < b.date ? -1 : 1)), updatedAt: deps.now() };
+      if (new Set(dates).size !== dates.length)
+        throw new HandlerError('invalid', 'Invalid plans.save: a date appears twice in payload.plan.days');
+      const stored: ContentPlan = {
+        ...plan,
+        days: [...plan.days].sort((a, b) => (a.date < b.date ? -1 : 1)),
+        updatedAt: deps.now(),
+      };
       await db.put('plans', stored as never);
       return stored;
     },

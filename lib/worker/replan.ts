@@ -43,7 +43,10 @@ export async function loadWorld(db: Db): Promise<World> {
 }
 
 export function deriveAll(world: World, now: number): ClientObligations[] {
-  return world.clients.map((client) => ({ client, obligations: obligationsOf(client, world.events.get(client.id) ?? [], world.settings, now) }));
+  return world.clients.map((client) => ({
+    client,
+    obligations: obligationsOf(client, world.events.get(client.id) ?? [], world.settings, now),
+  }));
 }
 
 /** What a cache must match to be used (read in one transaction, with the cache itself). */
@@ -101,7 +104,10 @@ export interface BasisOptions {
 }
 
 /** The key, the cache and the settings, in one read-only transaction (one consistent snapshot). */
-async function readKey(db: Db, locale: Locale): Promise<{ key: CacheKey; cache: PlanCache | undefined; storedSettings: unknown }> {
+async function readKey(
+  db: Db,
+  locale: Locale,
+): Promise<{ key: CacheKey; cache: PlanCache | undefined; storedSettings: unknown }> {
   const tx = db.transaction(['meta', 'clients', 'events', 'settings'], 'readonly');
   const meta = tx.objectStore('meta');
   const [version, cache, clients, events, storedSettings] = await Promise.all([
@@ -112,7 +118,11 @@ async function readKey(db: Db, locale: Locale): Promise<{ key: CacheKey; cache: 
     tx.objectStore('settings').get(repo.SETTINGS_KEY),
   ]);
   await tx.done;
-  return { key: { dataVersion: typeof version === 'number' ? version : 0, locale, clients, events }, cache: cache as PlanCache | undefined, storedSettings };
+  return {
+    key: { dataVersion: typeof version === 'number' ? version : 0, locale, clients, events },
+    cache: cache as PlanCache | undefined,
+    storedSettings,
+  };
 }
 
 /** The candidates to schedule at `now`: from the cache when it holds, else derived in full. */
@@ -122,7 +132,13 @@ export async function planBasis(db: Db, now: number, options: BasisOptions = {})
   // it misses next time instead of passing off old data as new.
   const { key, cache, storedSettings } = await readKey(db, locale);
   if (!options.full && cacheHolds(cache, key, now)) {
-    return { settings: repo.settingsFrom(storedSettings), candidates: cache, validUntil: cache.validUntil, derived: false, cache: null };
+    return {
+      settings: repo.settingsFrom(storedSettings),
+      candidates: cache,
+      validUntil: cache.validUntil,
+      derived: false,
+      cache: null,
+    };
   }
   const world = await loadWorld(db);
   const derived = deriveAll(world, now);

@@ -115,7 +115,13 @@ export function createWorker(deps: WorkerDeps) {
         const toShow = plan.due.length > COLLAPSE_OVER ? [summaryNotification(plan.due, deps.agendaUrl)] : plan.due;
         for (const n of toShow) {
           targets[n.id] = n.target;
-          await effects.show({ id: n.id, title: n.title, message: n.message, buttons: [n.openLabel, workerText()('btn.snooze')], requireInteraction: n.breach });
+          await effects.show({
+            id: n.id,
+            title: n.title,
+            message: n.message,
+            buttons: [n.openLabel, workerText()('btn.snooze')],
+            requireInteraction: n.breach,
+          });
           shown.push(n.id);
         }
       }
@@ -123,7 +129,8 @@ export function createWorker(deps: WorkerDeps) {
       const keepAfter = at - 7 * DAY;
       for (const [id, when] of Object.entries(notified)) if (when < keepAfter) delete notified[id];
       for (const [id, until] of Object.entries(snoozes)) if (until < keepAfter) delete snoozes[id];
-      for (const [id, target] of Object.entries(targets)) if (notified[id] === undefined && !target.ids?.some((x) => notified[x] !== undefined)) delete targets[id];
+      for (const [id, target] of Object.entries(targets))
+        if (notified[id] === undefined && !target.ids?.some((x) => notified[x] !== undefined)) delete targets[id];
       // Candidates hold until validUntil at most: wake by then to derive again.
       const nextWakeAt = plan.nextWakeAt === null ? basis.validUntil : Math.min(plan.nextWakeAt, basis.validUntil);
       const tx = db.transaction('meta', 'readwrite');
@@ -159,7 +166,8 @@ export function createWorker(deps: WorkerDeps) {
     const startedAt = now();
     const [lastSeen, away] = await Promise.all([repo.getMeta(db, 'lastSeenAt'), repo.getMeta(db, 'awayWindow')]);
     if (lastSeen !== undefined && startedAt > lastSeen) {
-      const window: MetaValues['awayWindow'] = away && !away.shown ? { ...away, to: startedAt } : { from: lastSeen, to: startedAt, shown: false };
+      const window: MetaValues['awayWindow'] =
+        away && !away.shown ? { ...away, to: startedAt } : { from: lastSeen, to: startedAt, shown: false };
       await repo.setMeta(db, 'awayWindow', window);
     }
     return replan();
@@ -204,7 +212,11 @@ export function createWorker(deps: WorkerDeps) {
       const db = await deps.db();
       const existing = await repo.getClient(db, client.id);
       // An Instagram account linked by hand survives a sync from a deal whose field is empty.
-      const merged: Client = { ...client, instagram: client.instagram ?? existing?.instagram ?? null, trackedSince: existing?.trackedSince ?? now() };
+      const merged: Client = {
+        ...client,
+        instagram: client.instagram ?? existing?.instagram ?? null,
+        trackedSince: existing?.trackedSince ?? now(),
+      };
       await repo.putClient(db, merged);
       const added = await repo.recordEvents(db, events);
       const view = (await viewOf(db, client.id))!;

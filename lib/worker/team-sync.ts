@@ -65,7 +65,8 @@ export async function resolveHost(db: Db, subdomain: string, findHost?: () => Pr
 
 /** The host of an open amoCRM tab (host permissions let the worker see those tabs' URLs). */
 export async function openAmocrmTabHost(): Promise<string | null> {
-  const tabs = (globalThis as { chrome?: { tabs?: { query(q: { url: string[] }): Promise<Array<{ url?: string }>> } } }).chrome?.tabs;
+  const tabs = (globalThis as { chrome?: { tabs?: { query(q: { url: string[] }): Promise<Array<{ url?: string }>> } } }).chrome
+    ?.tabs;
   if (!tabs) return null;
   const { amocrmMatches } = await import('../hosts');
   const found = await tabs.query({ url: amocrmMatches });
@@ -91,7 +92,14 @@ export function createTeamSync(deps: TeamSyncDeps) {
     return { ...status };
   }
 
-  async function run(db: Db, signal: AbortSignal, host: string, token: string | null, since: number | null, startedAt: number): Promise<void> {
+  async function run(
+    db: Db,
+    signal: AbortSignal,
+    host: string,
+    token: string | null,
+    since: number | null,
+    startedAt: number,
+  ): Promise<void> {
     const settings = await repo.getSettings(db);
     const reader = createTeamReader({
       origin: `https://${host}`,
@@ -106,7 +114,14 @@ export function createTeamSync(deps: TeamSyncDeps) {
       since,
       isSecretField: isSecretField(settings.amocrm),
       onProgress: (p) => {
-        status = { ...status, step: p.step, leadsDone: p.leadsDone, eventsBatchesDone: p.eventsBatchesDone, eventsBatchesTotal: p.eventsBatchesTotal, leadsTotal: p.step === 'events' ? p.leadsDone : null };
+        status = {
+          ...status,
+          step: p.step,
+          leadsDone: p.leadsDone,
+          eventsBatchesDone: p.eventsBatchesDone,
+          eventsBatchesTotal: p.eventsBatchesTotal,
+          leadsTotal: p.step === 'events' ? p.leadsDone : null,
+        };
       },
     });
     if (signal.aborted) throw new SyncCancelled();
@@ -133,14 +148,29 @@ export function createTeamSync(deps: TeamSyncDeps) {
     const tx = db.transaction(['clients', 'meta'], 'readwrite');
     for (const { client } of mapped) {
       const old = existing.get(client.id);
-      const merged: Client = { ...client, instagram: client.instagram ?? old?.instagram ?? null, trackedSince: old?.trackedSince ?? at };
+      const merged: Client = {
+        ...client,
+        instagram: client.instagram ?? old?.instagram ?? null,
+        trackedSince: old?.trackedSince ?? at,
+      };
       void tx.objectStore('clients').put(merged);
     }
     if (mapped.length) await bumpDataVersion(tx.objectStore('meta'));
     await tx.done;
-    const added = await repo.recordEvents(db, mapped.flatMap((m) => m.events));
+    const added = await repo.recordEvents(
+      db,
+      mapped.flatMap((m) => m.events),
+    );
     await db.put('meta', { lastSyncAt: startedAt, host } satisfies TeamSyncMeta, TEAM_SYNC_META);
-    status = { ...status, phase: 'done', step: null, clients: mapped.length, recorded: added.length, finishedAt: deps.now(), lastSyncAt: startedAt };
+    status = {
+      ...status,
+      phase: 'done',
+      step: null,
+      clients: mapped.length,
+      recorded: added.length,
+      finishedAt: deps.now(),
+      lastSyncAt: startedAt,
+    };
     if (mapped.length) deps.onRecorded?.();
   }
 
@@ -149,14 +179,26 @@ export function createTeamSync(deps: TeamSyncDeps) {
     const db = await deps.db();
     const settings = await repo.getSettings(db);
     const host = await resolveHost(db, settings.amocrm.subdomain, deps.findHost ?? openAmocrmTabHost);
-    if (!host) throw new HandlerError('failed', 'Не знаю, какой аккаунт amoCRM читать: укажите поддомен в настройках или откройте amoCRM во вкладке');
+    if (!host)
+      throw new HandlerError(
+        'failed',
+        'Не знаю, какой аккаунт amoCRM читать: укажите поддомен в настройках или откройте amoCRM во вкладке',
+      );
     const [token, last] = await Promise.all([repo.getMeta(db, 'amoToken'), meta(db)]);
     const since = !full && last && last.host === host ? last.lastSyncAt : null;
     const startedAt = deps.now();
     loaded = true;
     controller = new AbortController();
     const signal = controller.signal;
-    status = { ...idle(), phase: 'running', step: 'pipelines', startedAt, lastSyncAt: last?.lastSyncAt ?? null, auth: token ? 'token' : 'session', incremental: since !== null };
+    status = {
+      ...idle(),
+      phase: 'running',
+      step: 'pipelines',
+      startedAt,
+      lastSyncAt: last?.lastSyncAt ?? null,
+      auth: token ? 'token' : 'session',
+      incremental: since !== null,
+    };
     void run(db, signal, host, token?.token ?? null, since, startedAt)
       .catch((error: unknown) => {
         const cancelled = error instanceof SyncCancelled || signal.aborted;

@@ -23,8 +23,13 @@ export function warningsOf(
   const add = (code: ClientWarning['code'], message: string) => out.push({ code, message });
 
   if (stage === 'launched') {
-    if (!events.some((e) => e.type === 'start-date')) add('launched-without-start-date', t('warn.launched-without-start-date', { field: settings.amocrm.fieldNames.startDate }));
-    if (!client.credentialsFilled) add('launched-without-credentials', t('warn.launched-without-credentials', { field: settings.amocrm.fieldNames.credentials }));
+    if (!events.some((e) => e.type === 'start-date'))
+      add('launched-without-start-date', t('warn.launched-without-start-date', { field: settings.amocrm.fieldNames.startDate }));
+    if (!client.credentialsFilled)
+      add(
+        'launched-without-credentials',
+        t('warn.launched-without-credentials', { field: settings.amocrm.fieldNames.credentials }),
+      );
   }
 
   // Renewal call ticked (management) after E − N days but no call recording after that moment.
@@ -38,14 +43,21 @@ export function warningsOf(
   }
 
   const lost = obligations.filter((o) => o.rule === 'lost-deadline' && o.state === 'overdue');
-  if (lost.length > 0 && stage !== 'lost') add('unpaid-past-deadline', t('warn.unpaid-past-deadline', { days: settings.currentClients.lostAfterDays, stage: settings.amocrm.stageNames.lost }));
+  if (lost.length > 0 && stage !== 'lost')
+    add(
+      'unpaid-past-deadline',
+      t('warn.unpaid-past-deadline', { days: settings.currentClients.lostAfterDays, stage: settings.amocrm.stageNames.lost }),
+    );
 
   // Compared as the deal mapping compares (lib/amocrm/mapping.ts), so both call the same names unknown.
-  if (client.stageName && !stageOfName(client.stageName, settings.amocrm)) add('unknown-stage', t('warn.unknown-stage', { stage: client.stageName }));
+  if (client.stageName && !stageOfName(client.stageName, settings.amocrm))
+    add('unknown-stage', t('warn.unknown-stage', { stage: client.stageName }));
 
   if (stage && stagesAfterQuestionnaire.includes(stage)) {
-    if (client.service === null) add('missing-field', t('warn.missing-field', { field: settings.amocrm.fieldNames.service || t('field.service') }));
-    if (client.payer === null) add('missing-field', t('warn.missing-field', { field: settings.amocrm.fieldNames.payer || t('field.payer') }));
+    if (client.service === null)
+      add('missing-field', t('warn.missing-field', { field: settings.amocrm.fieldNames.service || t('field.service') }));
+    if (client.payer === null)
+      add('missing-field', t('warn.missing-field', { field: settings.amocrm.fieldNames.payer || t('field.payer') }));
   }
   void period;
   return out;

@@ -12,7 +12,6 @@ const DAY = 24 * HOUR;
 /** 2026-11-02 00:00 in Asia/Almaty (UTC+5). */
 const BASE = Date.UTC(2026, 10, 2) - 5 * HOUR;
 
-
 /** A deterministic client: new-client steps, then a full 30-day period of posts, stories and rounds. */
 export function benchClient(n: number): { client: SlaClient; events: ClientEvent[] } {
   const id = `bench.amocrm.ru:${n}`;
@@ -22,19 +21,56 @@ export function benchClient(n: number): { client: SlaClient; events: ClientEvent
   push({ type: 'deal-created', clientId: id, at: start + 11 * HOUR, source: 'amocrm' });
   push({ type: 'stage', stage: 'contacted', clientId: id, at: start + 11.5 * HOUR, source: 'amocrm' });
   push({ type: 'stage', stage: 'questionnaire', clientId: id, at: start + 14 * HOUR, source: 'amocrm' });
-  for (const item of ['concept-draft', 'references', 'concept-agreed', 'materials-requested', 'growth-started', 'materials-received', 'plan-1-agreed', 'account-setup']) {
-    push({ type: 'tick', item, clientId: id, at: start + DAY + 12 * HOUR, source: 'manager', ...(item === 'references' ? { value: 'a, b, c' } : {}) });
+  for (const item of [
+    'concept-draft',
+    'references',
+    'concept-agreed',
+    'materials-requested',
+    'growth-started',
+    'materials-received',
+    'plan-1-agreed',
+    'account-setup',
+  ]) {
+    push({
+      type: 'tick',
+      item,
+      clientId: id,
+      at: start + DAY + 12 * HOUR,
+      source: 'manager',
+      ...(item === 'references' ? { value: 'a, b, c' } : {}),
+    });
   }
   const s = start + 2 * DAY; // first post day
   push({ type: 'stage', stage: 'launched', clientId: id, at: s + 12 * HOUR, source: 'amocrm' });
-  push({ type: 'start-date', date: new Date(s + 5 * HOUR).toISOString().slice(0, 10), clientId: id, at: s + 12 * HOUR, source: 'amocrm' });
+  push({
+    type: 'start-date',
+    date: new Date(s + 5 * HOUR).toISOString().slice(0, 10),
+    clientId: id,
+    at: s + 12 * HOUR,
+    source: 'amocrm',
+  });
   for (let d = 0; d < 30; d++) {
     const day = s + d * DAY;
     if (n % 7 !== d % 7) push({ type: 'post', clientId: id, at: day + 12 * HOUR, source: 'instagram' });
     if (d % 3 === 0) push({ type: 'story', clientId: id, at: day + 15 * HOUR, source: 'instagram' });
     const date = new Date(day + 5 * HOUR).toISOString().slice(0, 10);
-    push({ type: 'tick', item: 'engagement-round', key: `${date}T11:00`, clientId: id, at: day + 11.3 * HOUR, source: 'manager' });
-    if (d % 4 !== 1) push({ type: 'tick', item: 'engagement-round', key: `${date}T19:00`, clientId: id, at: day + 19.5 * HOUR, source: 'manager' });
+    push({
+      type: 'tick',
+      item: 'engagement-round',
+      key: `${date}T11:00`,
+      clientId: id,
+      at: day + 11.3 * HOUR,
+      source: 'manager',
+    });
+    if (d % 4 !== 1)
+      push({
+        type: 'tick',
+        item: 'engagement-round',
+        key: `${date}T19:00`,
+        clientId: id,
+        at: day + 19.5 * HOUR,
+        source: 'manager',
+      });
   }
   push({ type: 'tick', item: 'plan-2-agreed', clientId: id, at: s + 8 * DAY + 12 * HOUR, source: 'manager' });
   push({ type: 'tick', item: 'plan-3-agreed', clientId: id, at: s + 17 * DAY + 12 * HOUR, source: 'manager' });
@@ -42,7 +78,10 @@ export function benchClient(n: number): { client: SlaClient; events: ClientEvent
   push({ type: 'stage', stage: 'notice-sent', clientId: id, at: s + 27 * DAY + 13 * HOUR, source: 'amocrm' });
   // The store hands events over in time order (its index is [clientId, at]); so does the bench.
   const events = ev.map((e, i) => ({ ...e, id: `${id}:${i}` }) as ClientEvent).sort((a, b) => a.at - b.at);
-  return { client: { id, service: n % 3 === 0 ? 'complex' : 'management', payer: 'individual', credentialsFilled: true }, events };
+  return {
+    client: { id, service: n % 3 === 0 ? 'complex' : 'management', payer: 'individual', credentialsFilled: true },
+    events,
+  };
 }
 
 /** "Now" at which every bench client has a full period behind it. */
@@ -54,7 +93,6 @@ function timeOnce(data: ReturnType<typeof benchClient>[]): { ms: number; obligat
   for (const { client, events } of data) count += computeObligations(client, events, defaultSettings, BENCH_NOW).length;
   return { ms: performance.now() - t0, obligations: count };
 }
-
 
 export async function runEngineBench(): Promise<BenchRow[]> {
   const small = Array.from({ length: 1_000 }, (_, i) => benchClient(i));
@@ -73,7 +111,12 @@ export async function runEngineBench(): Promise<BenchRow[]> {
   const events = small.reduce((n, c) => n + c.events.length, 0);
   return [
     { name: 'engine: obligations for 1,000 clients (ms, median of 9)', value: round(median(smallRuns)), unit: 'ms', budget: 50 },
-    { name: 'engine: obligations for 10,000 clients (ms, median of 5)', value: round(median(largeRuns)), unit: 'ms', budget: 500 },
+    {
+      name: 'engine: obligations for 10,000 clients (ms, median of 5)',
+      value: round(median(largeRuns)),
+      unit: 'ms',
+      budget: 500,
+    },
     { name: 'engine: ms per 1,000 clients at 10,000', value: round(median(largeRuns) / 10), unit: 'ms', budget: 50 },
     { name: `engine: obligations per 1,000 clients (${events} events)`, value: obligations, unit: 'obligations', budget: null },
   ];

@@ -28,7 +28,8 @@ function armRecorder(page: Page, lead: number): Promise<void> {
     window.__rgBench = state;
     const seen = new WeakSet<ShadowRoot>();
     const look = () => {
-      if (state.cardAt === null && document.querySelector(`#card_holder[data-id="${state.lead}"]`)) state.cardAt = performance.now();
+      if (state.cardAt === null && document.querySelector(`#card_holder[data-id="${state.lead}"]`))
+        state.cardAt = performance.now();
       const host = document.querySelector(`reglament-overlay[data-lead="${state.lead}"]`);
       const root = host?.shadowRoot;
       if (!root || state.shownAt !== null) return;
@@ -41,13 +42,20 @@ function armRecorder(page: Page, lead: number): Promise<void> {
         new MutationObserver(look).observe(root, { childList: true, subtree: true });
       }
     };
-    new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-lead', 'data-state'] });
+    new MutationObserver(look).observe(document, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-lead', 'data-state'],
+    });
     look();
   }, lead);
 }
 
 async function readRecorder(page: Page): Promise<number> {
-  await page.waitForFunction(() => window.__rgBench?.shownAt != null && window.__rgBench.cardAt != null, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => window.__rgBench?.shownAt != null && window.__rgBench.cardAt != null, undefined, {
+    timeout: 10_000,
+  });
   return page.evaluate(() => window.__rgBench!.shownAt! - window.__rgBench!.cardAt!);
 }
 
@@ -79,7 +87,11 @@ async function fullLoads(context: BrowserContext, urls: string[]): Promise<{ ove
     await page.waitForFunction(() => window.__rgBench?.shownAt != null, undefined, { timeout: 10_000 });
     const r = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return { dcl: nav.domContentLoadedEventStart, shown: window.__rgBench!.shownAt!, injected: Number(document.documentElement.dataset.reglamentInjected) };
+      return {
+        dcl: nav.domContentLoadedEventStart,
+        shown: window.__rgBench!.shownAt!,
+        injected: Number(document.documentElement.dataset.reglamentInjected),
+      };
     });
     overlay.push(r.shown - r.dcl);
     inject.push(r.injected - r.dcl);
@@ -93,7 +105,12 @@ async function probeLoads(urls: string[]): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'reglament-probe-'));
   writeFileSync(
     join(dir, 'manifest.json'),
-    JSON.stringify({ manifest_version: 3, name: 'probe', version: '1', content_scripts: [{ matches: ['https://*.amocrm.ru/*'], js: ['probe.js'] }] }),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'probe',
+      version: '1',
+      content_scripts: [{ matches: ['https://*.amocrm.ru/*'], js: ['probe.js'] }],
+    }),
   );
   writeFileSync(join(dir, 'probe.js'), 'document.documentElement.dataset.probeInjected = String(performance.now());');
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'reglament-probe-profile-')), {
@@ -109,7 +126,9 @@ async function probeLoads(urls: string[]): Promise<number[]> {
     const out: number[] = [];
     for (const url of urls) {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
-      await page.waitForFunction(() => document.documentElement.dataset.probeInjected !== undefined, undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => document.documentElement.dataset.probeInjected !== undefined, undefined, {
+        timeout: 10_000,
+      });
       out.push(
         await page.evaluate(() => {
           const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -141,11 +160,26 @@ export async function runOverlayBench(): Promise<BenchRow[]> {
   }
   const probe = await probeLoads(urls);
   return [
-    { name: `overlay after pushState: card DOM → countdowns, median of ${spa.length}`, value: median(spa), unit: 'ms', budget: 50 },
+    {
+      name: `overlay after pushState: card DOM → countdowns, median of ${spa.length}`,
+      value: median(spa),
+      unit: 'ms',
+      budget: 50,
+    },
     { name: 'overlay after pushState, p90', value: percentile(spa, 0.9), unit: 'ms', budget: null },
-    { name: `overlay after full load: DOMContentLoaded → countdowns, median of ${loads.overlay.length}`, value: median(loads.overlay), unit: 'ms', budget: null },
+    {
+      name: `overlay after full load: DOMContentLoaded → countdowns, median of ${loads.overlay.length}`,
+      value: median(loads.overlay),
+      unit: 'ms',
+      budget: null,
+    },
     { name: 'overlay after full load, p90', value: percentile(loads.overlay, 0.9), unit: 'ms', budget: null },
-    { name: 'Reglament content script start after DOMContentLoaded, median', value: median(loads.inject), unit: 'ms', budget: null },
+    {
+      name: 'Reglament content script start after DOMContentLoaded, median',
+      value: median(loads.inject),
+      unit: 'ms',
+      budget: null,
+    },
     { name: 'empty probe content script start after DOMContentLoaded, median', value: median(probe), unit: 'ms', budget: null },
     { name: 'empty probe content script, p90', value: percentile(probe, 0.9), unit: 'ms', budget: null },
   ];

@@ -34,9 +34,18 @@ const effects: Effects = { scheduleWake: async () => undefined, show: async () =
 
 export function clientOf(i: number): Client {
   return {
-    id: `bench.amocrm.ru:${i + 1}`, host: 'bench.amocrm.ru', leadId: i + 1, name: `Клиент ${i + 1}`,
-    service: i % 3 === 0 ? 'complex' : 'management', payer: i % 2 ? 'legal' : 'individual', managerId: i % 5, managerName: `M${i % 5}`,
-    instagram: `bench${i + 1}`, credentialsFilled: true, stageName: null, updatedAt: 0,
+    id: `bench.amocrm.ru:${i + 1}`,
+    host: 'bench.amocrm.ru',
+    leadId: i + 1,
+    name: `Клиент ${i + 1}`,
+    service: i % 3 === 0 ? 'complex' : 'management',
+    payer: i % 2 ? 'legal' : 'individual',
+    managerId: i % 5,
+    managerName: `M${i % 5}`,
+    instagram: `bench${i + 1}`,
+    credentialsFilled: true,
+    stageName: null,
+    updatedAt: 0,
   };
 }
 
@@ -47,9 +56,15 @@ export function clientOf(i: number): Client {
 export function eventsOf(c: Client, now: number, i: number): NewClientEvent[] {
   const start = now - (40 + (i % 20)) * DAY;
   const service = c.service ?? 'management';
-  const e = (type: string, at: number, extra: Record<string, unknown> = {}) => ({ clientId: c.id, type, at, source: 'amocrm', ...extra }) as NewClientEvent;
-  const tick = (item: string, at: number) => e('tick', at, { item, source: 'manager', ...(item === 'references' ? { value: 'ref.one, ref.two, ref.three' } : {}) });
-  const out: NewClientEvent[] = [e('deal-created', start), e('stage', start + HOUR, { stage: 'contacted' }), e('stage', start + DAY, { stage: 'questionnaire' })];
+  const e = (type: string, at: number, extra: Record<string, unknown> = {}) =>
+    ({ clientId: c.id, type, at, source: 'amocrm', ...extra }) as NewClientEvent;
+  const tick = (item: string, at: number) =>
+    e('tick', at, { item, source: 'manager', ...(item === 'references' ? { value: 'ref.one, ref.two, ref.three' } : {}) });
+  const out: NewClientEvent[] = [
+    e('deal-created', start),
+    e('stage', start + HOUR, { stage: 'contacted' }),
+    e('stage', start + DAY, { stage: 'questionnaire' }),
+  ];
   requiredItemIds('concept-call', service).forEach((item, k) => out.push(tick(item, start + DAY + (2 + k) * HOUR)));
   requiredItemIds('first-plan', service).forEach((item, k) => out.push(tick(item, start + 2 * DAY + (3 + k) * HOUR)));
   out.push(e('stage', start + 3 * DAY, { stage: 'launched' }));
@@ -130,7 +145,10 @@ async function measure(mode: Mode): Promise<ChildFigures> {
 }
 
 function child(mode: Mode): ChildFigures {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), CHILD_FLAG, mode], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), CHILD_FLAG, mode], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (run.status !== 0) throw new Error(`worker bench child (${mode}) failed (${run.status}): ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildFigures;
 }
@@ -140,9 +158,24 @@ export async function runWorkerBench(): Promise<BenchRow[]> {
   const hit = child('hit');
   const label = `(${CLIENTS.toLocaleString('en')} clients, ${hit.events} events)`;
   return [
-    { name: `worker cold start, cache miss (first start after changes) ${label}`, value: miss.starts[0]!, unit: 'ms', budget: null },
-    { name: `worker cold start → alarms planned ${label}, first run (cold JIT)`, value: hit.starts[0]!, unit: 'ms', budget: null },
-    { name: `worker cold start → alarms planned ${label}, median of ${RUNS} new connections`, value: median(hit.starts), unit: 'ms', budget: 150 },
+    {
+      name: `worker cold start, cache miss (first start after changes) ${label}`,
+      value: miss.starts[0]!,
+      unit: 'ms',
+      budget: null,
+    },
+    {
+      name: `worker cold start → alarms planned ${label}, first run (cold JIT)`,
+      value: hit.starts[0]!,
+      unit: 'ms',
+      budget: null,
+    },
+    {
+      name: `worker cold start → alarms planned ${label}, median of ${RUNS} new connections`,
+      value: median(hit.starts),
+      unit: 'ms',
+      budget: 150,
+    },
     { name: 'record one event (message handler, view included)', value: median(miss.records), unit: 'ms', budget: 10 },
   ];
 }

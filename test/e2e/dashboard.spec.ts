@@ -32,7 +32,10 @@ async function axe(page: Page) {
 
 const digits = (text: string) => Number(text.replace(/[^\d−-]/g, '').replace('−', '-'));
 
-test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the screen, plans, accessible', async ({ context, openExtensionPage }) => {
+test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the screen, plans, accessible', async ({
+  context,
+  openExtensionPage,
+}) => {
   test.setTimeout(180_000);
   const fakes = await installFakes(context, { extraLeads: EXTRA });
   const log = fakes.amocrm.requests;
@@ -96,19 +99,32 @@ test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the
 
   // --- the month on screen equals lib/payroll over the same facts ---
   await page.reload();
-  const backup = JSON.parse((await send<{ json: string }>(page, 'backup.export', {})).json) as { clients: Client[]; events: ClientEvent[]; settings: unknown };
+  const backup = JSON.parse((await send<{ json: string }>(page, 'backup.export', {})).json) as {
+    clients: Client[];
+    events: ClientEvent[];
+    settings: unknown;
+  };
   const settings = backup.settings ? mergeSettings(defaultSettings, backup.settings as never) : defaultSettings;
   const month = await page.getByTestId('month').inputValue();
   const byClient = new Map<string, ClientEvent[]>();
   for (const e of backup.events.sort((a, b) => a.at - b.at)) byClient.set(e.clientId, [...(byClient.get(e.clientId) ?? []), e]);
-  const expected = computePayroll({ month, settings, now: Date.now(), clients: backup.clients.map((client) => ({ client, events: byClient.get(client.id) ?? [] })) });
+  const expected = computePayroll({
+    month,
+    settings,
+    now: Date.now(),
+    clients: backup.clients.map((client) => ({ client, events: byClient.get(client.id) ?? [] })),
+  });
   expect(expected.managers.length).toBe(3);
   for (const m of expected.managers) {
-    await expect(page.getByTestId(`team-total-${m.managerId}`)).toHaveText(new RegExp(`^${m.total.toLocaleString('ru-RU').replace(/\s/g, '\\s')}\\s₸$`));
+    await expect(page.getByTestId(`team-total-${m.managerId}`)).toHaveText(
+      new RegExp(`^${m.total.toLocaleString('ru-RU').replace(/\s/g, '\\s')}\\s₸$`),
+    );
   }
   const aigerim = expected.managers.find((m) => m.managerName === 'Айгерим Сарсенова')!;
   await page.getByTestId('manager').selectOption(String(aigerim.managerId));
-  await expect(page.getByTestId('payroll-total')).toHaveText(new RegExp(`^${aigerim.total.toLocaleString('ru-RU').replace(/\s/g, '\\s')}\\s₸$`));
+  await expect(page.getByTestId('payroll-total')).toHaveText(
+    new RegExp(`^${aigerim.total.toLocaleString('ru-RU').replace(/\s/g, '\\s')}\\s₸$`),
+  );
   for (const line of aigerim.lines) expect(digits(await page.getByTestId(`amount-${line.kind}`).innerText())).toBe(line.amount);
   // Expand a line with clients and see them.
   const withClients = aigerim.lines.find((l) => l.clientIds.length > 0 && l.kind !== 'fines');
@@ -124,7 +140,10 @@ test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the
   await page.screenshot({ path: 'test-results/screenshots/dashboard.png', fullPage: true });
 
   // --- CSV export matches the screen ---
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Экспорт CSV/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Экспорт CSV/ }).click(),
+  ]);
   const path = await download.path();
   const bytes = readFileSync(path!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -133,7 +152,15 @@ test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the
   const totalRow = rows.find((r) => r[0] === aigerim.managerName && r[1] === 'Итого')!;
   expect(Number(totalRow[3])).toBe(digits(await page.getByTestId('payroll-total').innerText()));
   for (const line of aigerim.lines) {
-    const label = { base: 'Оклад', renewals: 'Продления', losses: 'Потерянные клиенты', refunds: 'Возвраты в первые 10 дней', kept: 'Без возврата после 10 дней', fines: 'Штрафы', 'best-manager': 'Лучший менеджер месяца' }[line.kind];
+    const label = {
+      base: 'Оклад',
+      renewals: 'Продления',
+      losses: 'Потерянные клиенты',
+      refunds: 'Возвраты в первые 10 дней',
+      kept: 'Без возврата после 10 дней',
+      fines: 'Штрафы',
+      'best-manager': 'Лучший менеджер месяца',
+    }[line.kind];
     const r = rows.find((x) => x[0] === aigerim.managerName && x[1] === label)!;
     expect(Number(r[3])).toBe(line.amount);
   }
@@ -153,12 +180,28 @@ test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the
   await page.reload();
   await expect(page.getByRole('tab', { name: 'Контент-планы' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('plans-client')).toHaveValue(clientId);
-  const topics = ['Знакомство с брендом', 'Закулисье: как мы готовим', 'Отзыв клиента', 'Подборка новинок', 'Акция выходного дня', 'Ответы на вопросы', 'Команда', 'Полезный совет', 'Итоги недели'];
+  const topics = [
+    'Знакомство с брендом',
+    'Закулисье: как мы готовим',
+    'Отзыв клиента',
+    'Подборка новинок',
+    'Акция выходного дня',
+    'Ответы на вопросы',
+    'Команда',
+    'Полезный совет',
+    'Итоги недели',
+  ];
   const topicsBoxes = page.getByRole('textbox', { name: /Тема/ });
   await expect(topicsBoxes).toHaveCount(9);
   for (let i = 0; i < 9; i++) await topicsBoxes.nth(i).fill(topics[i]!);
-  await page.getByRole('combobox', { name: /Формат/ }).nth(1).selectOption('carousel');
-  await page.getByRole('combobox', { name: /Формат/ }).nth(3).selectOption('reels');
+  await page
+    .getByRole('combobox', { name: /Формат/ })
+    .nth(1)
+    .selectOption('carousel');
+  await page
+    .getByRole('combobox', { name: /Формат/ })
+    .nth(3)
+    .selectOption('reels');
   await page.getByRole('button', { name: 'Отправлен клиенту' }).click();
   await expect(page.getByRole('tab', { name: /План 1/ })).toContainText('Отправлен клиенту');
   await page.getByRole('button', { name: /Согласован/ }).click();
@@ -170,9 +213,18 @@ test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the
   await page.getByRole('textbox', { name: /Тема/ }).nth(0).fill('Новая коллекция');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('tab', { name: /План 2/ })).toContainText('Черновик');
-  const plans = await send<Array<{ planNo: number; state: string; days: Array<{ date: string }> }>>(page, 'plans.list', { clientId });
-  expect(plans.map((p) => [p.planNo, p.state])).toEqual([[1, 'agreed'], [2, 'drafting']]);
-  const today = await send<{ plan: { planNo: number }; day: { topic: string } | null; editUrl: string } | null>(page, 'plan.today', { clientId });
+  const plans = await send<Array<{ planNo: number; state: string; days: Array<{ date: string }> }>>(page, 'plans.list', {
+    clientId,
+  });
+  expect(plans.map((p) => [p.planNo, p.state])).toEqual([
+    [1, 'agreed'],
+    [2, 'drafting'],
+  ]);
+  const today = await send<{ plan: { planNo: number }; day: { topic: string } | null; editUrl: string } | null>(
+    page,
+    'plan.today',
+    { clientId },
+  );
   expect(today?.editUrl).toMatch(new RegExp(`/dashboard\\.html#plans/${clientId.replace(/[.]/g, '\\.')}$`));
   if (today?.day) expect(typeof today.day.topic).toBe('string');
   await page.reload();

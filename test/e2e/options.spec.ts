@@ -32,9 +32,22 @@ async function openOptions(openExtensionPage: (p: string) => Promise<Page>, hash
   return page;
 }
 
-test('every group is there with defaults; #amocrm scrolls to the mapping; axe-clean', async ({ openExtensionPage, pageErrors }) => {
+test('every group is there with defaults; #amocrm scrolls to the mapping; axe-clean', async ({
+  openExtensionPage,
+  pageErrors,
+}) => {
   const page = await openOptions(openExtensionPage);
-  for (const id of ['calendar', 'new-clients', 'current-clients', 'alarms', 'motivation', 'people', 'amocrm', 'templates', 'backup']) {
+  for (const id of [
+    'calendar',
+    'new-clients',
+    'current-clients',
+    'alarms',
+    'motivation',
+    'people',
+    'amocrm',
+    'templates',
+    'backup',
+  ]) {
     await expect(page.locator(`section#${id}`)).toBeVisible();
   }
   await expect(page.getByLabel('Первый звонок: в течение', { exact: true })).toHaveValue('60');
@@ -42,10 +55,16 @@ test('every group is there with defaults; #amocrm scrolls to the mapping; axe-cl
   // have no e-mail subject to edit (settings-types: «empty for call scripts and messengers»).
   const settings = (await send(page, 'settings.get', {})).data;
   const leaves = (v: unknown, at = ''): string[] =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).flatMap(([k, x]) => leaves(x, at ? `${at}.${k}` : k)) : [at];
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.entries(v).flatMap(([k, x]) => leaves(x, at ? `${at}.${k}` : k))
+      : [at];
   const hidden = ['firstCallScript', 'renewalScript', 'followerQuestion'].map((id) => `templates.${id}.subject`);
   const rendered = await page.locator('[data-path]').evaluateAll((els) => els.map((e) => e.getAttribute('data-path') ?? ''));
-  expect([...new Set(rendered)].sort()).toEqual(leaves(settings).filter((p) => !hidden.includes(p)).sort());
+  expect([...new Set(rendered)].sort()).toEqual(
+    leaves(settings)
+      .filter((p) => !hidden.includes(p))
+      .sort(),
+  );
   expect(rendered.length).toBe(new Set(rendered).size);
   await expect(page.locator('[data-path="newClients.firstContactMinutes"]')).toContainText('По умолчанию: 60 мин');
   // Kazakhstan holidays for this and next year, as the engine sees them
@@ -96,11 +115,16 @@ test('an invalid value says what is wrong and is not saved', async ({ openExtens
   await expect(input).toHaveValue('60');
 });
 
-test('first-contact 60 → 120 minutes moves the popup countdown of a client created 40 minutes ago', async ({ openExtensionPage }) => {
+test('first-contact 60 → 120 minutes moves the popup countdown of a client created 40 minutes ago', async ({
+  openExtensionPage,
+}) => {
   const setup = await openExtensionPage('popup.html');
   await roundTheClock(setup);
   const c = clientOf(501, 'Фитнес «Атлет»');
-  const synced = await send(setup, 'client.sync', { client: c, events: [{ clientId: c.id, type: 'deal-created', at: Date.now() - 40 * MIN, source: 'amocrm' }] });
+  const synced = await send(setup, 'client.sync', {
+    client: c,
+    events: [{ clientId: c.id, type: 'deal-created', at: Date.now() - 40 * MIN, source: 'amocrm' }],
+  });
   expect(synced.ok).toBe(true);
 
   const before = await openExtensionPage('popup.html');
@@ -119,17 +143,36 @@ test('first-contact 60 → 120 minutes moves the popup countdown of a client cre
 test('a corrupt backup is rejected with the reason and nothing changes; delete-all asks first', async ({ openExtensionPage }) => {
   const page = await openOptions(openExtensionPage);
   const c = clientOf(601, 'Ресторан «Дастархан»');
-  await send(page, 'client.sync', { client: c, events: [{ clientId: c.id, type: 'deal-created', at: Date.now() - 5 * MIN, source: 'amocrm' }] });
+  await send(page, 'client.sync', {
+    client: c,
+    events: [{ clientId: c.id, type: 'deal-created', at: Date.now() - 5 * MIN, source: 'amocrm' }],
+  });
   const before = (await send(page, 'backup.export', {})).data.summary;
   expect(before.clients).toBe(1);
 
-  await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"reglament-backup","version":1,"clients":[{"id":') });
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"reglament-backup","version":1,"clients":[{"id":'),
+  });
   await expect(page.getByTestId('backup-note')).toContainText('Файл не восстановлен');
   await expect(page.getByTestId('backup-note')).toContainText('Данные не изменились');
   await expect(page.getByTestId('backup-note')).toHaveAttribute('role', 'alert');
 
-  const wrongShape = JSON.stringify({ format: 'reglament-backup', version: 1, schemaVersion: 1, exportedAt: Date.now(), clients: [{ id: 42 }], events: [], settings: null, plans: [], meta: {} });
-  await page.getByTestId('import-file').setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(wrongShape) });
+  const wrongShape = JSON.stringify({
+    format: 'reglament-backup',
+    version: 1,
+    schemaVersion: 1,
+    exportedAt: Date.now(),
+    clients: [{ id: 42 }],
+    events: [],
+    settings: null,
+    plans: [],
+    meta: {},
+  });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(wrongShape) });
   await expect(page.getByTestId('backup-note')).toContainText('Файл не восстановлен');
   expect((await send(page, 'backup.export', {})).data.summary).toEqual(before);
   expect((await send(page, 'clients.list', {})).data.map((x: { id: string }) => x.id)).toEqual([c.id]);
@@ -151,7 +194,11 @@ test('a corrupt backup is rejected with the reason and nothing changes; delete-a
   expect((await send(page, 'clients.list', {})).data).toEqual([]);
 });
 
-test('amoCRM names are checked against the live account; unreachable amoCRM is said clearly', async ({ context, openExtensionPage, fakes }) => {
+test('amoCRM names are checked against the live account; unreachable amoCRM is said clearly', async ({
+  context,
+  openExtensionPage,
+  fakes,
+}) => {
   expect(fakes.seed.host).toBe(HOST);
   // Without a token the worker reads with the manager's session: a request from the extension
   // carries the session cookie only when it is SameSite=None (the fake's pages set Lax).

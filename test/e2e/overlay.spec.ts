@@ -16,7 +16,12 @@ async function openCard(page: Page, leadId: number, mode: 'api' | 'page' = 'api'
   await expect(overlay(page)).toHaveAttribute('data-state', 'ready');
 }
 
-test('each seeded client: the overlay shows the open obligations the worker computes', async ({ context, fakes, pageErrors, openExtensionPage }) => {
+test('each seeded client: the overlay shows the open obligations the worker computes', async ({
+  context,
+  fakes,
+  pageErrors,
+  openExtensionPage,
+}) => {
   const page = await context.newPage();
   const ext = await openExtensionPage('popup.html');
   for (const key of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as StoryKey[]) {
@@ -26,11 +31,22 @@ test('each seeded client: the overlay shows the open obligations the worker comp
       obligations: { rule: string; state: string }[];
       warnings: { code: string }[];
     };
-    const expected = [...new Set(view.obligations.filter((o) => o.state === 'open' || o.state === 'overdue').map((o) => o.rule))].sort();
-    await expect.poll(async () => [...new Set(await inOverlay(page, '.rg-dl__row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rule'))))].sort(), { message: `story ${key}` }).toEqual(expected);
+    const expected = [
+      ...new Set(view.obligations.filter((o) => o.state === 'open' || o.state === 'overdue').map((o) => o.rule)),
+    ].sort();
+    await expect
+      .poll(
+        async () =>
+          [
+            ...new Set(await inOverlay(page, '.rg-dl__row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rule')))),
+          ].sort(),
+        { message: `story ${key}` },
+      )
+      .toEqual(expected);
     // Overdue rows say so with negative time.
     const overdue = view.obligations.some((o) => o.state === 'overdue');
-    if (overdue) await expect(inOverlay(page, '.rg-dl__row[data-state="overdue"] .rg-cd--breach').first()).toContainText('просрочено на');
+    if (overdue)
+      await expect(inOverlay(page, '.rg-dl__row[data-state="overdue"] .rg-cd--breach').first()).toContainText('просрочено на');
     for (const w of view.warnings) await expect(inOverlay(page, `[data-warning="${w.code}"]`).first()).toBeVisible();
     await expect(inOverlay(page, '.rg-head__name')).toHaveText(lead.name);
     await expect(inOverlay(page, '.rg-badge')).toHaveAttribute('data-service', lead.service);
@@ -62,13 +78,24 @@ test('service branching, ticks with a value, untick', async ({ context, fakes, p
   await expect(inOverlay(page, '.rg-step[data-item="references"]')).toHaveAttribute('data-done', 'true');
   await inOverlay(page, '.rg-step[data-item="concept-draft"] input[type="checkbox"]').click();
   await expect(inOverlay(page, '.rg-step[data-item="concept-draft"]')).toHaveAttribute('data-done', 'false');
-  const events = (await send(ext, 'client.events', { clientId: `${HOST}:${c.id}` })).data as { type: string; item?: string; value?: string; source: string }[];
-  expect(events.filter((e) => e.source === 'manager').map((e) => `${e.type}:${e.item}`)).toEqual(['tick:concept-draft', 'tick:references', 'untick:concept-draft']);
+  const events = (await send(ext, 'client.events', { clientId: `${HOST}:${c.id}` })).data as {
+    type: string;
+    item?: string;
+    value?: string;
+    source: string;
+  }[];
+  expect(events.filter((e) => e.source === 'manager').map((e) => `${e.type}:${e.item}`)).toEqual([
+    'tick:concept-draft',
+    'tick:references',
+    'untick:concept-draft',
+  ]);
   expect(events.find((e) => e.item === 'references')?.value).toBe('zhanna_cakes, fitzone_astana, nomad_tours.kz');
   // After a reload the reference accounts are still in their input (the worker's checklist carries the value).
   await openCard(page, c.id);
   await expect(inOverlay(page, '.rg-step[data-item="references"]')).toHaveAttribute('data-done', 'true');
-  await expect(inOverlay(page, '.rg-step[data-item="references"] .rg-input')).toHaveValue('zhanna_cakes, fitzone_astana, nomad_tours.kz');
+  await expect(inOverlay(page, '.rg-step[data-item="references"] .rg-input')).toHaveValue(
+    'zhanna_cakes, fitzone_astana, nomad_tours.kz',
+  );
 
   // Complex client moved to «Получена анкета»: nothing is sent to Иван, the ad manager sets up the account.
   const b = storyLead(fakes.seed, 'b');
@@ -90,7 +117,11 @@ for (const [name, fault] of [
   ['500', { status: 500 }],
   ['malformed', { malformed: true }],
 ] as const) {
-  test(`API fault ${name} → page-data mode with a notice, nothing thrown into the page`, async ({ context, fakes, pageErrors }) => {
+  test(`API fault ${name} → page-data mode with a notice, nothing thrown into the page`, async ({
+    context,
+    fakes,
+    pageErrors,
+  }) => {
     const page = await context.newPage();
     const d = storyLead(fakes.seed, 'd');
     fakes.amocrm.setFault(fault);
@@ -109,19 +140,24 @@ test('«Настроить» opens the options page at the amoCRM mapping (throu
   fakes.seed.pipeline.statuses.find((s) => s.name === 'Проект запущен')!.name = 'В работе';
   await openCard(page, d.id);
   await expect(inOverlay(page, '[data-notice="mapping"]')).toContainText('В работе');
-  const [options] = await Promise.all([context.waitForEvent('page'), inOverlay(page, '[data-notice="mapping"] .rg-link').click()]);
+  const [options] = await Promise.all([
+    context.waitForEvent('page'),
+    inOverlay(page, '[data-notice="mapping"] .rg-link').click(),
+  ]);
   await expect(options).toHaveURL(/^chrome-extension:\/\/[a-p]{32}\/options\.html#amocrm$/);
   await expect(options.locator('section#amocrm')).toBeVisible();
   expect(page.url()).toContain(`/leads/detail/${d.id}`);
   expect(pageErrors).toEqual([]);
 });
 
-test('the working-hours chip is the worker\'s answer', async ({ context, fakes, pageErrors, openExtensionPage }) => {
+test("the working-hours chip is the worker's answer", async ({ context, fakes, pageErrors, openExtensionPage }) => {
   const page = await context.newPage();
   const ext = await openExtensionPage('popup.html');
   const d = storyLead(fakes.seed, 'd');
   await openCard(page, d.id);
-  const view = (await send(ext, 'client.view', { clientId: `${HOST}:${d.id}` })).data as { workingHours: { open: boolean; nextOpening: number | null } };
+  const view = (await send(ext, 'client.view', { clientId: `${HOST}:${d.id}` })).data as {
+    workingHours: { open: boolean; nextOpening: number | null };
+  };
   await expect(inOverlay(page, '.rg-hours')).toHaveAttribute('data-working', String(view.workingHours.open));
   expect(pageErrors).toEqual([]);
 });

@@ -28,8 +28,15 @@ function clientOf(leadId: number, name: string, service: 'management' | 'complex
   };
 }
 
-async function sync(page: Page, client: ReturnType<typeof clientOf>, events: { type: string; at: number; [k: string]: unknown }[]) {
-  const r = await send(page, 'client.sync', { client, events: events.map((e) => ({ clientId: client.id, source: 'amocrm', ...e })) });
+async function sync(
+  page: Page,
+  client: ReturnType<typeof clientOf>,
+  events: { type: string; at: number; [k: string]: unknown }[],
+) {
+  const r = await send(page, 'client.sync', {
+    client,
+    events: events.map((e) => ({ clientId: client.id, source: 'amocrm', ...e })),
+  });
   expect(r.ok, r.error?.message).toBe(true);
 }
 
@@ -44,7 +51,10 @@ test('first run explains how clients appear; the options link is there', async (
   expect(pageErrors).toEqual([]);
 });
 
-test('agenda: overdue with how long, due today with the time left, ticks, the round, axe-clean', async ({ openExtensionPage, pageErrors }) => {
+test('agenda: overdue with how long, due today with the time left, ticks, the round, axe-clean', async ({
+  openExtensionPage,
+  pageErrors,
+}) => {
   const setup = await openExtensionPage('popup.html');
   await roundTheClock(setup);
   const now = Date.now();
@@ -87,14 +97,15 @@ test('agenda: overdue with how long, due today with the time left, ticks, the ro
   const account = round.getByRole('checkbox', { name: '@client4' });
   await account.click();
   // The ticked round is either shown as done or, when it was the last one open, gives way to the next slot.
-  await expect
-    .poll(async () => (await round.getAttribute('data-slot')) !== slot || (await account.isChecked()))
-    .toBe(true);
+  await expect.poll(async () => (await round.getAttribute('data-slot')) !== slot || (await account.isChecked())).toBe(true);
   const ticks = await send(page, 'client.events', { clientId: 'smmpro.amocrm.ru:4' });
   expect(ticks.data.some((e) => e.type === 'tick' && e.item === 'engagement-round' && e.key === slot)).toBe(true);
 
   // rows open the right place: the deal for a first call
-  await expect(page.locator('[data-client="smmpro.amocrm.ru:1"] a.open').first()).toHaveAttribute('href', 'https://smmpro.amocrm.ru/leads/detail/1');
+  await expect(page.locator('[data-client="smmpro.amocrm.ru:1"] a.open').first()).toHaveAttribute(
+    'href',
+    'https://smmpro.amocrm.ru/leads/detail/1',
+  );
 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
@@ -117,7 +128,9 @@ test('all done: nothing overdue or due today shows «Всё сделано»', a
   await expect(page.getByTestId('all-done')).toContainText('Всё сделано');
 });
 
-test('300 clients: the popup lists every one of them, the snapshot first and the worker\'s list after', async ({ openExtensionPage }) => {
+test("300 clients: the popup lists every one of them, the snapshot first and the worker's list after", async ({
+  openExtensionPage,
+}) => {
   const setup = await openExtensionPage('popup.html');
   const now = Date.now();
   const payloads = Array.from({ length: 300 }, (_, i) => {
@@ -140,17 +153,16 @@ test('300 clients: the popup lists every one of them, the snapshot first and the
             ];
     return { client: c, events: events.map((e) => ({ clientId: c.id, source: 'amocrm', ...e })) };
   });
-  const ok = await setup.evaluate(
-    async (list) => {
-      let good = 0;
-      for (let i = 0; i < list.length; i += 30) {
-        const replies = await Promise.all(list.slice(i, i + 30).map((p) => chrome.runtime.sendMessage({ reglament: 1, type: 'client.sync', payload: p })));
-        good += replies.filter((r: { ok?: boolean } | undefined) => r?.ok).length;
-      }
-      return good;
-    },
-    payloads,
-  );
+  const ok = await setup.evaluate(async (list) => {
+    let good = 0;
+    for (let i = 0; i < list.length; i += 30) {
+      const replies = await Promise.all(
+        list.slice(i, i + 30).map((p) => chrome.runtime.sendMessage({ reglament: 1, type: 'client.sync', payload: p })),
+      );
+      good += replies.filter((r: { ok?: boolean } | undefined) => r?.ok).length;
+    }
+    return good;
+  }, payloads);
   expect(ok).toBe(300);
   expect((await send(setup, 'clients.list', {})).data.length).toBe(300);
   // A busy agency Reglament has followed for weeks, not one installed a minute ago.

@@ -69,15 +69,29 @@ async function expectOnTop(page: Page, target: Locator, host = 'reglament-overla
   expect(box, 'has a box').not.toBeNull();
   const point = { x: box!.x + Math.min(box!.width / 2, 40), y: box!.y + Math.min(box!.height / 2, 10) };
   const viewport = page.viewportSize()!;
-  expect(point.x >= 0 && point.y >= 0 && point.x < viewport.width && point.y < viewport.height, `in the viewport: ${JSON.stringify(point)}`).toBe(true);
+  expect(
+    point.x >= 0 && point.y >= 0 && point.x < viewport.width && point.y < viewport.height,
+    `in the viewport: ${JSON.stringify(point)}`,
+  ).toBe(true);
   expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName.toLowerCase(), point)).toBe(host);
 }
 
 /** Serves the fake's page with its markup rewritten (as if the site shipped a new layout). */
-async function rewritePages(context: BrowserContext, fakes: InstalledFakes, site: 'amocrm' | 'instagram', pattern: string, rewrite: (html: string) => string) {
+async function rewritePages(
+  context: BrowserContext,
+  fakes: InstalledFakes,
+  site: 'amocrm' | 'instagram',
+  pattern: string,
+  rewrite: (html: string) => string,
+) {
   await context.route(pattern, async (route: Route) => {
     const request = route.request();
-    const res = await fakes[site].handle({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined });
+    const res = await fakes[site].handle({
+      method: request.method(),
+      url: request.url(),
+      headers: await request.allHeaders(),
+      body: request.postData() ?? undefined,
+    });
     const html = (res.headers['content-type'] ?? '').includes('text/html') ? rewrite(res.body) : res.body;
     await route.fulfill({ status: res.status, headers: res.headers, body: html });
   });
@@ -94,7 +108,11 @@ async function reloadExtension(context: BrowserContext, worker: Worker): Promise
   await settings.evaluate(
     () =>
       new Promise<void>((resolve) =>
-        (chrome as unknown as { developerPrivate: { updateProfileConfiguration(c: { inDeveloperMode: boolean }, done: () => void): void } }).developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, resolve),
+        (
+          chrome as unknown as {
+            developerPrivate: { updateProfileConfiguration(c: { inDeveloperMode: boolean }, done: () => void): void };
+          }
+        ).developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, resolve),
       ),
   );
   await settings.close();
@@ -122,12 +140,25 @@ test.describe('a page whose layout changed', () => {
   for (const [name, rewrite, missing] of [
     [
       'fields, stage and widget column renamed',
-      (html: string) => html.replaceAll('linked-form__field', 'lf-row').replaceAll('card_status_view_mode', 'status-view-v2').replaceAll('card-widgets', 'side-widgets'),
+      (html: string) =>
+        html
+          .replaceAll('linked-form__field', 'lf-row')
+          .replaceAll('card_status_view_mode', 'status-view-v2')
+          .replaceAll('card-widgets', 'side-widgets'),
       ['этап', 'поля сделки'],
     ],
-    ['card root renamed', (html: string) => html.replaceAll('card_holder', 'card-root-v2').replaceAll('card-widgets', 'side-widgets'), ['карточка сделки']],
+    [
+      'card root renamed',
+      (html: string) => html.replaceAll('card_holder', 'card-root-v2').replaceAll('card-widgets', 'side-widgets'),
+      ['карточка сделки'],
+    ],
   ] as const) {
-    test(`amoCRM: ${name}, API 500 → a floating overlay says what it cannot read, records nothing, throws nothing`, async ({ context, fakes, pageErrors, openExtensionPage }) => {
+    test(`amoCRM: ${name}, API 500 → a floating overlay says what it cannot read, records nothing, throws nothing`, async ({
+      context,
+      fakes,
+      pageErrors,
+      openExtensionPage,
+    }) => {
       const ext = await openExtensionPage('popup.html');
       const d = storyLead(fakes.seed, 'd');
       const clientId = `${HOST}:${d.id}`;
@@ -171,10 +202,17 @@ test.describe('a page whose layout changed', () => {
     });
   }
 
-  test('amoCRM: layout changed but the API works → the deal is read from the API, no bogus «missing field»', async ({ context, fakes, pageErrors, openExtensionPage }) => {
+  test('amoCRM: layout changed but the API works → the deal is read from the API, no bogus «missing field»', async ({
+    context,
+    fakes,
+    pageErrors,
+    openExtensionPage,
+  }) => {
     const ext = await openExtensionPage('popup.html');
     const d = storyLead(fakes.seed, 'd');
-    await rewritePages(context, fakes, 'amocrm', `https://${HOST}/leads/detail/**`, (html) => html.replaceAll('linked-form__field', 'lf-row').replaceAll('card-widgets', 'side-widgets'));
+    await rewritePages(context, fakes, 'amocrm', `https://${HOST}/leads/detail/**`, (html) =>
+      html.replaceAll('linked-form__field', 'lf-row').replaceAll('card-widgets', 'side-widgets'),
+    );
     const page = await context.newPage();
     const errors = consoleErrors(page);
     await openCard(page, d.id);
@@ -188,14 +226,22 @@ test.describe('a page whose layout changed', () => {
     expect(errors).toEqual([]);
   });
 
-  test('Instagram: profile markup changed and the endpoints answer 401 → manual ticks, «cannot see posts», nothing thrown', async ({ context, fakes, pageErrors }) => {
+  test('Instagram: profile markup changed and the endpoints answer 401 → manual ticks, «cannot see posts», nothing thrown', async ({
+    context,
+    fakes,
+    pageErrors,
+  }) => {
     // The amoCRM overlay makes the client known (its Instagram field is fitzone_astana).
     const amo = await context.newPage();
     await openCard(amo, storyLead(fakes.seed, 'e').id);
     await amo.close();
 
     await rewritePages(context, fakes, 'instagram', 'https://www.instagram.com/fitzone_astana/', (html) =>
-      html.replaceAll('<header', '<div').replaceAll('</header>', '</div>').replaceAll('<h2', '<span').replaceAll('</h2>', '</span>'),
+      html
+        .replaceAll('<header', '<div')
+        .replaceAll('</header>', '</div>')
+        .replaceAll('<h2', '<span')
+        .replaceAll('</h2>', '</span>'),
     );
     fakes.instagram.setFault({ status: 401 });
     const page = await context.newPage();
@@ -215,7 +261,12 @@ test.describe('a page whose layout changed', () => {
   });
 });
 
-test('an unknown stage and a missing field: the overlay says so with a link to map them; no stage event, nothing overwritten', async ({ context, fakes, pageErrors, openExtensionPage }) => {
+test('an unknown stage and a missing field: the overlay says so with a link to map them; no stage event, nothing overwritten', async ({
+  context,
+  fakes,
+  pageErrors,
+  openExtensionPage,
+}) => {
   const ext = await openExtensionPage('popup.html');
   const d = storyLead(fakes.seed, 'd');
   const e = storyLead(fakes.seed, 'e');
@@ -253,7 +304,13 @@ test('an unknown stage and a missing field: the overlay says so with a link to m
   expect(errors).toEqual([]);
 });
 
-test('the extension reloaded under an open card and profile: nothing thrown, the orphans say «reload the page», a reload brings them back', async ({ context, worker, fakes, pageErrors, openExtensionPage }) => {
+test('the extension reloaded under an open card and profile: nothing thrown, the orphans say «reload the page», a reload brings them back', async ({
+  context,
+  worker,
+  fakes,
+  pageErrors,
+  openExtensionPage,
+}) => {
   const c = storyLead(fakes.seed, 'c');
   const page = await context.newPage();
   const errors = consoleErrors(page);
@@ -314,13 +371,20 @@ test('the extension reloaded under an open card and profile: nothing thrown, the
   const ext = await openExtensionPage('popup.html');
   const ticks = (await eventsOf(ext, `${HOST}:${c.id}`)).filter((x) => x.source === 'manager');
   expect(ticks.map((x) => `${x.type}:${x.item}`)).toEqual(['tick:concept-draft']);
-  expect((await eventsOf(ext, `${HOST}:${storyLead(fakes.seed, 'e').id}`)).filter((x) => x.source === 'manager').map((x) => x.type)).toEqual(['post']);
+  expect(
+    (await eventsOf(ext, `${HOST}:${storyLead(fakes.seed, 'e').id}`)).filter((x) => x.source === 'manager').map((x) => x.type),
+  ).toEqual(['post']);
   expect(pageErrors).toEqual([]);
   expect(errors).toEqual([]);
   expect(igErrors).toEqual([]);
 });
 
-test('two tabs of the same deal: a tick in one shows in the other once it is in front; stored once; both stay consistent', async ({ context, fakes, pageErrors, openExtensionPage }) => {
+test('two tabs of the same deal: a tick in one shows in the other once it is in front; stored once; both stay consistent', async ({
+  context,
+  fakes,
+  pageErrors,
+  openExtensionPage,
+}) => {
   const c = storyLead(fakes.seed, 'c');
   const a = await context.newPage();
   const b = await context.newPage();
@@ -348,7 +412,12 @@ test('two tabs of the same deal: a tick in one shows in the other once it is in 
   expect(errors.flat()).toEqual([]);
 });
 
-test('events are never lost: a tick, the worker killed, another tick through the overlay wakes it; both stored', async ({ context, fakes, pageErrors, openExtensionPage }) => {
+test('events are never lost: a tick, the worker killed, another tick through the overlay wakes it; both stored', async ({
+  context,
+  fakes,
+  pageErrors,
+  openExtensionPage,
+}) => {
   const c = storyLead(fakes.seed, 'c');
   const page = await context.newPage();
   const errors = consoleErrors(page);

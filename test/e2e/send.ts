@@ -13,7 +13,10 @@ export type Reply<D = unknown> = { ok: boolean; data: D; error?: { code: string;
 export function send<T extends MessageType>(page: Page, type: T, payload: unknown): Promise<Reply<ResponseOf<T>>>;
 export function send(page: Page, type: string, payload: unknown): Promise<Reply>;
 export function send(page: Page, type: string, payload: unknown): Promise<Reply> {
-  return page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ reglament: 1, type, payload }), [type, payload] as const);
+  return page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ reglament: 1, type, payload }), [
+    type,
+    payload,
+  ] as const);
 }
 
 /** Working hours around the clock, every day, no holidays: countdowns stop depending on when the test runs. */

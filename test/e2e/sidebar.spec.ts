@@ -25,17 +25,35 @@ async function syncClients(page: Page, seed: Seed, usernames: string[], options:
     const lead = seed.leads.find((l) => l.instagram === username) as SeedLead;
     const id = `${seed.host}:${lead.id}`;
     const client = {
-      id, host: seed.host, leadId: lead.id, name: lead.name, service: lead.service, payer: lead.payer,
-      managerId: lead.responsibleUserId, managerName: seed.users.find((u) => u.id === lead.responsibleUserId)?.name ?? null,
-      instagram: options.unlinked?.includes(username) ? null : lead.instagram, credentialsFilled: !!lead.credentials,
-      stageName: null, updatedAt: lead.updatedAt,
+      id,
+      host: seed.host,
+      leadId: lead.id,
+      name: lead.name,
+      service: lead.service,
+      payer: lead.payer,
+      managerId: lead.responsibleUserId,
+      managerName: seed.users.find((u) => u.id === lead.responsibleUserId)?.name ?? null,
+      instagram: options.unlinked?.includes(username) ? null : lead.instagram,
+      credentialsFilled: !!lead.credentials,
+      stageName: null,
+      updatedAt: lead.updatedAt,
     };
-    const events: unknown[] = [{ id: `amo:created:${lead.id}`, clientId: id, type: 'deal-created', at: lead.createdAt, source: 'amocrm' }];
+    const events: unknown[] = [
+      { id: `amo:created:${lead.id}`, clientId: id, type: 'deal-created', at: lead.createdAt, source: 'amocrm' },
+    ];
     for (const e of seed.events.filter((x) => x.leadId === lead.id)) {
       const stage = stageOf[e.after];
       if (stage) events.push({ id: `amo:status:${e.id}`, clientId: id, type: 'stage', stage, at: e.createdAt, source: 'amocrm' });
     }
-    if (lead.startDate) events.push({ id: `amo:start:${lead.id}`, clientId: id, type: 'start-date', date: lead.startDate, at: lead.createdAt, source: 'amocrm' });
+    if (lead.startDate)
+      events.push({
+        id: `amo:start:${lead.id}`,
+        clientId: id,
+        type: 'start-date',
+        date: lead.startDate,
+        at: lead.createdAt,
+        source: 'amocrm',
+      });
     const profile = seed.profiles.find((p) => p.username === username)!;
     for (const s of profile.stories.filter((s) => s.takenAt < seed.now - 24 * HOUR))
       events.push({ id: `ig:story:${s.pk}`, clientId: id, type: 'story', at: s.takenAt, source: 'instagram', storyId: s.pk });
@@ -59,7 +77,9 @@ async function expand(page: Page): Promise<void> {
 }
 
 function apiRequests(fakes: InstalledFakes, username?: string) {
-  return fakes.instagram.requests.entries.filter((r) => r.path.startsWith('/api/') && (!username || r.search.includes(username) || r.path.includes('reels_media')));
+  return fakes.instagram.requests.entries.filter(
+    (r) => r.path.startsWith('/api/') && (!username || r.search.includes(username) || r.path.includes('reels_media')),
+  );
 }
 
 const controls = 'a[href], button, [role="button"], [role="link"], [role="tab"], input, textarea, h2, time, img';
@@ -67,28 +87,41 @@ const controls = 'a[href], button, [role="button"], [role="link"], [role="tab"],
 async function interactiveOverlaps(page: Page, box: Locator, selector = controls): Promise<string[]> {
   const rect = await box.boundingBox();
   if (!rect) return [];
-  return page.evaluate(([r, selector]) => {
-    const hits: string[] = [];
-    for (const el of Array.from(document.querySelectorAll(selector))) {
-      if (el.closest('reglament-sidebar')) continue;
-      const b = el.getBoundingClientRect();
-      if (b.width === 0 || b.height === 0 || b.bottom < 0 || b.top > innerHeight) continue;
-      if (b.left < r.x + r.width && b.right > r.x && b.top < r.y + r.height && b.bottom > r.y) hits.push(`${el.tagName}:${(el.textContent ?? '').trim().slice(0, 30) || el.getAttribute('href')}`);
-    }
-    return hits;
-  }, [rect, selector] as const);
+  return page.evaluate(
+    ([r, selector]) => {
+      const hits: string[] = [];
+      for (const el of Array.from(document.querySelectorAll(selector))) {
+        if (el.closest('reglament-sidebar')) continue;
+        const b = el.getBoundingClientRect();
+        if (b.width === 0 || b.height === 0 || b.bottom < 0 || b.top > innerHeight) continue;
+        if (b.left < r.x + r.width && b.right > r.x && b.top < r.y + r.height && b.bottom > r.y)
+          hits.push(`${el.tagName}:${(el.textContent ?? '').trim().slice(0, 30) || el.getAttribute('href')}`);
+      }
+      return hits;
+    },
+    [rect, selector] as const,
+  );
 }
 
 test.describe('Instagram sidebar', () => {
   test.beforeEach(async ({ openExtensionPage, fakes }) => {
     const page = await openExtensionPage('popup.html');
-    await syncClients(page, fakes.seed, ['zhanna_cakes', 'kids_english_ala', 'fitzone_astana', 'shanyrak_mebel', 'nomad_tours.kz'], { unlinked: ['shanyrak_mebel'] });
+    await syncClients(
+      page,
+      fakes.seed,
+      ['zhanna_cakes', 'kids_english_ala', 'fitzone_astana', 'shanyrak_mebel', 'nomad_tours.kz'],
+      { unlinked: ['shanyrak_mebel'] },
+    );
     // The earlier visits that saw those Stories: Reglament has followed these clients for weeks.
     await backdateTracking(page, fakes.seed.now - 30 * 24 * HOUR);
     await page.close();
   });
 
-  test('a client who posted today, with Stories overdue: day of period, post time, red Stories, plan, rounds, deal link — in ≤ 2 requests', async ({ context, fakes, pageErrors }) => {
+  test('a client who posted today, with Stories overdue: day of period, post time, red Stories, plan, rounds, deal link — in ≤ 2 requests', async ({
+    context,
+    fakes,
+    pageErrors,
+  }) => {
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/zhanna_cakes/');
     await expand(page);
@@ -105,14 +138,22 @@ test.describe('Instagram sidebar', () => {
     await expect(panel(page).getByTestId('plan')).toBeVisible();
     // Today's 11:00 and 19:00 (and last night's 19:00 while it is still the current round).
     await expect(panel(page).locator(`.rg-slot[data-slot^="${localDate(Date.now())}T"]`)).toHaveCount(2);
-    await expect(panel(page).getByRole('link', { name: /Сделка в amoCRM/ })).toHaveAttribute('href', `https://${fakes.seed.host}/leads/detail/${fakes.seed.storyLeads.d}`);
+    await expect(panel(page).getByRole('link', { name: /Сделка в amoCRM/ })).toHaveAttribute(
+      'href',
+      `https://${fakes.seed.host}/leads/detail/${fakes.seed.storyLeads.d}`,
+    );
     expect(apiRequests(fakes).length).toBeLessThanOrEqual(2);
     expect(apiRequests(fakes).length).toBeGreaterThan(0);
 
     // The plan link opens the dashboard at this client's plans through the worker (a web page
     // may not navigate to an extension page itself).
-    const [dashboard] = await Promise.all([context.waitForEvent('page'), panel(page).getByTestId('plan').getByRole('link').click()]);
-    await expect(dashboard).toHaveURL(new RegExp(`/dashboard\\.html#plans/${fakes.seed.host.replace(/\./g, '\\.')}:${fakes.seed.storyLeads.d}$`));
+    const [dashboard] = await Promise.all([
+      context.waitForEvent('page'),
+      panel(page).getByTestId('plan').getByRole('link').click(),
+    ]);
+    await expect(dashboard).toHaveURL(
+      new RegExp(`/dashboard\\.html#plans/${fakes.seed.host.replace(/\./g, '\\.')}:${fakes.seed.storyLeads.d}$`),
+    );
     await dashboard.close();
 
     mkdirSync('test-results/screenshots', { recursive: true });
@@ -146,7 +187,9 @@ test.describe('Instagram sidebar', () => {
     await expand(page);
     await expect(panel(page).getByRole('heading', { name: 'Аккаунт не привязан' })).toBeVisible();
     await panel(page).getByRole('searchbox').fill('Шанырак');
-    await panel(page).getByRole('option', { name: /Мебель Шанырак/ }).click();
+    await panel(page)
+      .getByRole('option', { name: /Мебель Шанырак/ })
+      .click();
     await panel(page).getByRole('button', { name: 'Привязать @shanyrak_mebel' }).click();
     await expect(panel(page).getByRole('heading', { name: 'Мебель Шанырак' })).toBeVisible();
     await page.reload();
@@ -155,7 +198,11 @@ test.describe('Instagram sidebar', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('endpoints answering 401: the fallback says so, backs off, and manual ticks work', async ({ context, fakes, pageErrors }) => {
+  test('endpoints answering 401: the fallback says so, backs off, and manual ticks work', async ({
+    context,
+    fakes,
+    pageErrors,
+  }) => {
     fakes.instagram.setFault({ status: 401 });
     const page = await context.newPage();
     await page.goto('https://www.instagram.com/fitzone_astana/');
@@ -177,7 +224,12 @@ test.describe('Instagram sidebar', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('rounds: a slot ticked in one click shows done and leaves the round list; 11:00 ticked at 11:05 reads «проверено в 11:05»', async ({ context, fakes, openExtensionPage, pageErrors }) => {
+  test('rounds: a slot ticked in one click shows done and leaves the round list; 11:00 ticked at 11:05 reads «проверено в 11:05»', async ({
+    context,
+    fakes,
+    openExtensionPage,
+    pageErrors,
+  }) => {
     const zhanna = `${fakes.seed.host}:${fakes.seed.storyLeads.d}`;
     const page = await context.newPage();
     // The feed: the worker's current round (real time) lists zhanna as still to check.
@@ -212,12 +264,22 @@ test.describe('Instagram sidebar', () => {
     const day = localDate(at);
     const ext = await openExtensionPage('popup.html');
     const reply = await ext.evaluate(
-      ([clientId, key, at]) => chrome.runtime.sendMessage({ reglament: 1, type: 'event.record', payload: { event: { clientId, type: 'tick', item: 'engagement-round', key, at, source: 'manager' } } }),
+      ([clientId, key, at]) =>
+        chrome.runtime.sendMessage({
+          reglament: 1,
+          type: 'event.record',
+          payload: { event: { clientId, type: 'tick', item: 'engagement-round', key, at, source: 'manager' } },
+        }),
       [zhanna, `${day}T11:00`, at] as const,
     );
     expect(reply.ok, JSON.stringify(reply)).toBe(true);
-    const view = await ext.evaluate((clientId) => chrome.runtime.sendMessage({ reglament: 1, type: 'client.view', payload: { clientId } }), zhanna);
-    const eleven = view.data.obligations.find((o: { rule: string; key: string }) => o.rule === 'engagement-round' && o.key === `${day}T11:00`);
+    const view = await ext.evaluate(
+      (clientId) => chrome.runtime.sendMessage({ reglament: 1, type: 'client.view', payload: { clientId } }),
+      zhanna,
+    );
+    const eleven = view.data.obligations.find(
+      (o: { rule: string; key: string }) => o.rule === 'engagement-round' && o.key === `${day}T11:00`,
+    );
     expect(eleven.state).toBe('met');
     expect(eleven.metAt).toBe(at);
     if (day === localDate(nowMs)) {
@@ -234,7 +296,9 @@ test.describe('Instagram sidebar', () => {
     await page.goto('https://www.instagram.com/');
     await expand(page);
     const marker = await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = Math.random()));
-    const link = panel(page).getByRole('link', { name: /Открыть @/ }).first();
+    const link = panel(page)
+      .getByRole('link', { name: /Открыть @/ })
+      .first();
     const username = (await link.getAttribute('href'))!.split('/')[1];
     const started = Date.now();
     await link.click();
@@ -257,7 +321,10 @@ test.describe('Instagram sidebar', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('layout: docked in the free margin at 1920×1080, collapsed at 1280×800, nothing of Instagram covered or moved', async ({ context, pageErrors }) => {
+  test('layout: docked in the free margin at 1920×1080, collapsed at 1280×800, nothing of Instagram covered or moved', async ({
+    context,
+    pageErrors,
+  }) => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto('https://www.instagram.com/zhanna_cakes/');
@@ -285,7 +352,13 @@ test.describe('Instagram sidebar', () => {
     await expect(tab(fresh)).toHaveAttribute('aria-expanded', 'true');
     // Opened on request where there is no free margin: below the profile head, whose controls stay free.
     await expect(panel(fresh).getByRole('heading', { name: 'Школа английского Kids English' })).toBeVisible();
-    expect(await interactiveOverlaps(fresh, panel(fresh), 'header a, header button, header [role="button"], header h2, [role="navigation"] a, [role="tab"]')).toEqual([]);
+    expect(
+      await interactiveOverlaps(
+        fresh,
+        panel(fresh),
+        'header a, header button, header [role="button"], header h2, [role="navigation"] a, [role="tab"]',
+      ),
+    ).toEqual([]);
     await fresh.reload();
     await expect(tab(fresh)).toHaveAttribute('aria-expanded', 'true');
     await tab(fresh).click();

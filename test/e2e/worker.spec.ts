@@ -32,11 +32,17 @@ test('records events by message, plans alarms, and a wake-up notifies once', asy
   const page = await openExtensionPage('popup.html');
   const now = Date.now();
   const a = clientOf(101, 'Кофейня «Зерно»');
-  const synced = await send(page, 'client.sync', { client: a, events: [{ clientId: a.id, type: 'deal-created', at: now, source: 'amocrm' }] });
+  const synced = await send(page, 'client.sync', {
+    client: a,
+    events: [{ clientId: a.id, type: 'deal-created', at: now, source: 'amocrm' }],
+  });
   expect(synced.ok).toBe(true);
   expect((synced.data as { recorded: number }).recorded).toBe(1);
   // The same fact again is stored once.
-  const again = await send(page, 'client.sync', { client: a, events: [{ clientId: a.id, type: 'deal-created', at: now, source: 'amocrm' }] });
+  const again = await send(page, 'client.sync', {
+    client: a,
+    events: [{ clientId: a.id, type: 'deal-created', at: now, source: 'amocrm' }],
+  });
   expect((again.data as { recorded: number }).recorded).toBe(0);
 
   await expect.poll(async () => (await alarms(worker)).map((x) => x.name).sort()).toEqual(['next-wake', 'safety']);
@@ -54,7 +60,13 @@ test('records events by message, plans alarms, and a wake-up notifies once', asy
         open.onsuccess = () => {
           const tx = open.result.transaction(['clients', 'events'], 'readwrite');
           tx.objectStore('clients').put(client);
-          tx.objectStore('events').put({ id: `${client.id}|deal-created|${at}||`, clientId: client.id, type: 'deal-created', at, source: 'amocrm' });
+          tx.objectStore('events').put({
+            id: `${client.id}|deal-created|${at}||`,
+            clientId: client.id,
+            type: 'deal-created',
+            at,
+            source: 'amocrm',
+          });
           tx.oncomplete = () => (open.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
@@ -69,7 +81,9 @@ test('records events by message, plans alarms, and a wake-up notifies once', asy
   await expect.poll(() => notificationIds(worker), { timeout: 15_000 }).toContain(breachId);
   await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
   // The next-wake alarm is planned again for what is still ahead (client A's deadline).
-  await expect.poll(async () => (await alarms(worker)).find((x) => x.name === 'next-wake')?.scheduledTime ?? 0).toBeGreaterThan(Date.now());
+  await expect
+    .poll(async () => (await alarms(worker)).find((x) => x.name === 'next-wake')?.scheduledTime ?? 0)
+    .toBeGreaterThan(Date.now());
 
   // Nothing fires twice: dismiss it and wake again.
   await worker.evaluate((id) => chrome.notifications.clear(id), breachId);
@@ -84,12 +98,25 @@ test('records events by message, plans alarms, and a wake-up notifies once', asy
   expect(overdue[0].overdueFor).toBeGreaterThan(0);
 });
 
-test('a stopped service worker loses nothing and re-plans when it starts again', async ({ context, worker, openExtensionPage }) => {
+test('a stopped service worker loses nothing and re-plans when it starts again', async ({
+  context,
+  worker,
+  openExtensionPage,
+}) => {
   const page = await openExtensionPage('popup.html');
   const c = clientOf(201, 'Студия «Форма»');
   const t0 = Date.now();
-  expect((await send(page, 'client.sync', { client: c, events: [{ clientId: c.id, type: 'deal-created', at: t0, source: 'amocrm' }] })).ok).toBe(true);
-  expect((await send(page, 'event.record', { event: { clientId: c.id, type: 'stage', stage: 'contacted', at: t0 + 1000, source: 'manager' } })).ok).toBe(true);
+  expect(
+    (await send(page, 'client.sync', { client: c, events: [{ clientId: c.id, type: 'deal-created', at: t0, source: 'amocrm' }] }))
+      .ok,
+  ).toBe(true);
+  expect(
+    (
+      await send(page, 'event.record', {
+        event: { clientId: c.id, type: 'stage', stage: 'contacted', at: t0 + 1000, source: 'manager' },
+      })
+    ).ok,
+  ).toBe(true);
   await expect.poll(async () => (await alarms(worker)).length).toBeGreaterThan(0);
   // Clear the alarms (so the re-plan on restart is visible) and mark this worker instance.
   await worker.evaluate(() => chrome.alarms.clearAll());
@@ -103,7 +130,9 @@ test('a stopped service worker loses nothing and re-plans when it starts again',
 
   // Any message wakes a fresh worker.
   const popup = await openExtensionPage('popup.html');
-  const tick = await send(popup, 'event.record', { event: { clientId: c.id, type: 'stage', stage: 'questionnaire', at: t0 + 2000, source: 'manager' } });
+  const tick = await send(popup, 'event.record', {
+    event: { clientId: c.id, type: 'stage', stage: 'questionnaire', at: t0 + 2000, source: 'manager' },
+  });
   expect(tick.ok).toBe(true);
   const fresh = context.serviceWorkers()[0];
   expect(await fresh.evaluate(() => (globalThis as unknown as { __e2eMark?: number }).__e2eMark)).toBeUndefined();
@@ -131,12 +160,18 @@ test('unknown types, bad payloads and page-only messages are refused; nothing is
   expect(del).toMatchObject({ ok: false, error: { code: 'invalid' } });
 });
 
-test('a web page cannot reach the worker; a content script cannot call page-only messages', async ({ context, fakes, openExtensionPage }) => {
+test('a web page cannot reach the worker; a content script cannot call page-only messages', async ({
+  context,
+  fakes,
+  openExtensionPage,
+}) => {
   void fakes;
   const page = await context.newPage();
   await page.goto(`https://${HOST}/leads/detail/1001`);
   // The page's main world has no extension messaging; posting an envelope does nothing.
-  const hasRuntime = await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage);
+  const hasRuntime = await page.evaluate(
+    () => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage,
+  );
   expect(hasRuntime).toBe('undefined');
   await page.evaluate(() => window.postMessage({ reglament: 1, type: 'data.delete', payload: { confirm: 'delete-all' } }, '*'));
 
@@ -156,7 +191,10 @@ test('a web page cannot reach the worker; a content script cannot call page-only
     });
     return result.value as Reply;
   };
-  expect(await call('settings.set', { settings: { alarms: { quietHoursStart: '00:00' } } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(await call('settings.set', { settings: { alarms: { quietHoursStart: '00:00' } } })).toMatchObject({
+    ok: false,
+    error: { code: 'forbidden' },
+  });
   expect(await call('backup.export', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   expect(await call('settings.get', {})).toMatchObject({ ok: true });
   // Another amoCRM account's client is out of reach.

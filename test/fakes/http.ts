@@ -93,7 +93,10 @@ export class RequestLog {
 
   /** Largest number of requests matching `prefix` inside any sliding window of `windowMs`. */
   maxPerWindow(prefix: string, windowMs = 1000): number {
-    const times = this.entries.filter((e) => e.path.startsWith(prefix)).map((e) => e.time).sort((a, b) => a - b);
+    const times = this.entries
+      .filter((e) => e.path.startsWith(prefix))
+      .map((e) => e.time)
+      .sort((a, b) => a - b);
     let best = 0;
     let lo = 0;
     for (let hi = 0; hi < times.length; hi++) {
@@ -172,7 +175,12 @@ export function cookies(headers: Record<string, string>): Record<string, string>
   return out;
 }
 
-export function json(status: number, data: unknown, contentType = 'application/json; charset=utf-8', extra: Record<string, string> = {}): FakeResponse {
+export function json(
+  status: number,
+  data: unknown,
+  contentType = 'application/json; charset=utf-8',
+  extra: Record<string, string> = {},
+): FakeResponse {
   return { status, headers: { 'content-type': contentType, ...extra }, body: JSON.stringify(data) };
 }
 
@@ -186,7 +194,10 @@ export function noContent(): FakeResponse {
 
 /** Escapes JSON for embedding inside `<script type="application/json">`. */
 export function scriptJson(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**

@@ -1,7 +1,15 @@
 // Public surface of the fakes (seed, amoCRM, Instagram, Playwright wiring).
 export * from './seed';
 export * from './http';
-export { createAmocrmFake, renderCardHtml, renderBoardHtml, amoCardVM, amoBoardVM, type AmocrmFake, type AmocrmFakeOptions } from './amocrm/index';
+export {
+  createAmocrmFake,
+  renderCardHtml,
+  renderBoardHtml,
+  amoCardVM,
+  amoBoardVM,
+  type AmocrmFake,
+  type AmocrmFakeOptions,
+} from './amocrm/index';
 export {
   createInstagramFake,
   renderProfileHtml,

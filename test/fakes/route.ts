@@ -55,7 +55,11 @@ export async function installFakes(context: BrowserContext, options: InstallFake
       (route) => {
         const host = new URL(route.request().url()).host;
         if (host === seed.host) return fulfill(route, amocrm.handle);
-        return route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: '<!DOCTYPE html><title>404</title><h1>Аккаунт не найден</h1>' });
+        return route.fulfill({
+          status: 404,
+          contentType: 'text/html; charset=utf-8',
+          body: '<!DOCTYPE html><title>404</title><h1>Аккаунт не найден</h1>',
+        });
       },
     ],
     ['https://amocrm.ru/**', (route) => route.abort('blockedbyclient')],
@@ -74,7 +78,15 @@ export async function installFakes(context: BrowserContext, options: InstallFake
   if (options.cookies ?? true) {
     await context.addCookies([
       { name: 'session_id', value: 'fake', domain: seed.host, path: '/', secure: true, sameSite: 'Lax' },
-      { name: 'sessionid', value: `${seed.igViewer.id}%3Afake%3A1`, domain: '.instagram.com', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' },
+      {
+        name: 'sessionid',
+        value: `${seed.igViewer.id}%3Afake%3A1`,
+        domain: '.instagram.com',
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Lax',
+      },
       { name: 'csrftoken', value: 'fakecsrf0123456789', domain: '.instagram.com', path: '/', secure: true, sameSite: 'Lax' },
       { name: 'ds_user_id', value: seed.igViewer.id, domain: '.instagram.com', path: '/', secure: true, sameSite: 'Lax' },
     ]);

@@ -321,7 +321,20 @@ export function rng(seed: number): () => number {
 }
 
 const CODE_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-const TILE_COLORS = ['#e9c46a', '#f4a261', '#e76f51', '#2a9d8f', '#264653', '#8ecae6', '#ffb703', '#c77dff', '#90be6d', '#f28482', '#84a59d', '#6d597a'];
+const TILE_COLORS = [
+  '#e9c46a',
+  '#f4a261',
+  '#e76f51',
+  '#2a9d8f',
+  '#264653',
+  '#8ecae6',
+  '#ffb703',
+  '#c77dff',
+  '#90be6d',
+  '#f28482',
+  '#84a59d',
+  '#6d597a',
+];
 const CAPTIONS = [
   'Новинка недели ✨',
   'Ждём вас каждый день с 10:00 до 21:00',
@@ -452,7 +465,11 @@ class Builder {
     const stories: SeedStory[] = def.stories
       .slice()
       .sort((x, y) => y - x)
-      .map((at) => ({ pk: String(3_400_000_000_000_000_000n + BigInt(def.id) * 1_000_000n + BigInt(Math.floor(r() * 999_999))), takenAt: at, isVideo: r() < 0.3 }));
+      .map((at) => ({
+        pk: String(3_400_000_000_000_000_000n + BigInt(def.id) * 1_000_000n + BigInt(Math.floor(r() * 999_999))),
+        takenAt: at,
+        isVideo: r() < 0.3,
+      }));
     this.profiles.push({
       id: String(48_000_000_000 + def.id * 7919),
       username: def.username,
@@ -489,7 +506,14 @@ function shortcode(r: () => number): string {
 }
 
 /** Daily posts at ~local `h:m` (jittered) from `fromDay` to `toDay` (day offsets relative to today, inclusive). */
-function daily(b: Builder, now: number, fromDay: number, toDay: number, h = 12, videoEvery = 4): Array<{ at: number; isVideo?: boolean }> {
+function daily(
+  b: Builder,
+  now: number,
+  fromDay: number,
+  toDay: number,
+  h = 12,
+  videoEvery = 4,
+): Array<{ at: number; isVideo?: boolean }> {
   const out: Array<{ at: number; isVideo?: boolean }> = [];
   for (let d = fromDay; d <= toDay; d++) {
     const jitter = ((d * 37) % 90) - 45;
@@ -547,7 +571,8 @@ function namedStories(b: Builder, now: number): StoryDef[] {
     {
       key: 'c',
       id: 1003,
-      about: 'Questionnaire received yesterday 15:30, stage «Получена анкета»; contacted 3 days ago (concept-call, first-post-72h running).',
+      about:
+        'Questionnaire received yesterday 15:30, stage «Получена анкета»; contacted 3 days ago (concept-call, first-post-72h running).',
       name: 'Стоматология Достык',
       username: 'dostyq_dental',
       fullName: 'Стоматология «Достык»',
@@ -572,7 +597,8 @@ function namedStories(b: Builder, now: number): StoryDef[] {
     {
       key: 'd',
       id: 1004,
-      about: 'Launched, day 7 of service (start 6 days ago): content-plan-2 due; daily posts incl. today; last story 4 days ago → stories overdue.',
+      about:
+        'Launched, day 7 of service (start 6 days ago): content-plan-2 due; daily posts incl. today; last story 4 days ago → stories overdue.',
       name: 'Торты на заказ Жанна',
       username: 'zhanna_cakes',
       fullName: 'Торты Жанны 🎂',
@@ -601,7 +627,8 @@ function namedStories(b: Builder, now: number): StoryDef[] {
     {
       key: 'e',
       id: 1005,
-      about: '«Комплексное продвижение», launched, mid-period (start 14 days ago); posts daily incl. today; story today (current); a PINNED old post first on the grid.',
+      about:
+        '«Комплексное продвижение», launched, mid-period (start 14 days ago); posts daily incl. today; story today (current); a PINNED old post first on the grid.',
       name: 'Фитнес-клуб FitZone',
       username: 'fitzone_astana',
       fullName: 'FitZone — фитнес-клуб',
@@ -648,7 +675,18 @@ function namedStories(b: Builder, now: number): StoryDef[] {
       startDate: L(-28, 12),
       credentials: 'nomad_tours.kz / Nomad!2025',
       posts: daily(b, now, -28, 0, 11),
-      stories: [L(-28, 16, 0), L(-25, 16, 0), L(-22, 16, 0), L(-19, 16, 0), L(-16, 16, 0), L(-13, 16, 0), L(-10, 16, 0), L(-7, 16, 0), L(-4, 16, 0), L(-1, 19, 0)],
+      stories: [
+        L(-28, 16, 0),
+        L(-25, 16, 0),
+        L(-22, 16, 0),
+        L(-19, 16, 0),
+        L(-16, 16, 0),
+        L(-13, 16, 0),
+        L(-10, 16, 0),
+        L(-7, 16, 0),
+        L(-4, 16, 0),
+        L(-1, 19, 0),
+      ],
       calls: [
         { dir: 'out', at: L(-33, 15, 35), duration: 240, recorded: true },
         { dir: 'out', at: L(-31, 15, 10), duration: 1020, recorded: true },
@@ -658,7 +696,8 @@ function namedStories(b: Builder, now: number): StoryDef[] {
     {
       key: 'g',
       id: 1007,
-      about: 'Start 35 days ago → ended 5 days ago, unpaid; «Отправлено уведомление» 7 days ago; posting stopped at the end (lost-deadline in 2 days).',
+      about:
+        'Start 35 days ago → ended 5 days ago, unpaid; «Отправлено уведомление» 7 days ago; posting stopped at the end (lost-deadline in 2 days).',
       name: 'Цветочная студия Аружан',
       username: 'aruzhan_flowers',
       fullName: 'Цветы Аружан 💐',
@@ -678,7 +717,18 @@ function namedStories(b: Builder, now: number): StoryDef[] {
       startDate: L(-35, 12),
       credentials: 'aruzhan_flowers / Flowers07',
       posts: daily(b, now, -35, -6, 13),
-      stories: [L(-35, 17, 0), L(-32, 17, 0), L(-29, 17, 0), L(-26, 17, 0), L(-23, 17, 0), L(-20, 17, 0), L(-17, 17, 0), L(-14, 17, 0), L(-11, 17, 0), L(-8, 17, 0)],
+      stories: [
+        L(-35, 17, 0),
+        L(-32, 17, 0),
+        L(-29, 17, 0),
+        L(-26, 17, 0),
+        L(-23, 17, 0),
+        L(-20, 17, 0),
+        L(-17, 17, 0),
+        L(-14, 17, 0),
+        L(-11, 17, 0),
+        L(-8, 17, 0),
+      ],
       calls: [
         { dir: 'out', at: L(-40, 13, 50), duration: 210, recorded: true },
         { dir: 'out', at: L(-38, 16, 0), duration: 740, recorded: true },
@@ -776,7 +826,18 @@ function namedStories(b: Builder, now: number): StoryDef[] {
   ];
 }
 
-const EXTRA_KINDS = ['Кафе', 'Студия йоги', 'Автосервис', 'Магазин одежды', 'Кондитерская', 'Клиника', 'Детский центр', 'Ювелирная мастерская', 'Фотостудия', 'Ресторан'];
+const EXTRA_KINDS = [
+  'Кафе',
+  'Студия йоги',
+  'Автосервис',
+  'Магазин одежды',
+  'Кондитерская',
+  'Клиника',
+  'Детский центр',
+  'Ювелирная мастерская',
+  'Фотостудия',
+  'Ресторан',
+];
 const EXTRA_NAMES = ['Алтын', 'Самал', 'Тумар', 'Арай', 'Жулдыз', 'Nur', 'Sky', 'Green', 'Bloom', 'Urban', 'Max', 'Lotus'];
 const EXTRA_SLUGS = ['cafe', 'yoga', 'auto', 'style', 'sweets', 'clinic', 'kids', 'jewel', 'photo', 'resto'];
 const FIRST_NAMES = ['Асель', 'Берик', 'Гульнара', 'Ержан', 'Камила', 'Марат', 'Назым', 'Олжас', 'Сабина', 'Тимур'];
@@ -785,7 +846,7 @@ const LAST_NAMES = ['Абенова', 'Бекетов', 'Жакупова', 'И�
 function extraStory(b: Builder, now: number, i: number): StoryDef {
   const id = 2001 + i;
   const r = rng(id * 104729 + 3);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const manager = USERS[i % USERS.length].id;
   const service: SeedService = r() < 0.7 ? 'management' : 'complex';
   const payer: SeedPayer = r() < 0.55 ? 'individual' : 'legal';
@@ -794,19 +855,35 @@ function extraStory(b: Builder, now: number, i: number): StoryDef {
   const username = `${brand.toLowerCase().replace(/[^a-z]/g, '') || 'kz'}_${EXTRA_SLUGS[kindIdx]}_${id}`;
   const roll = r();
   const target: StatusKey =
-    roll < 0.08 ? 'newClient' : roll < 0.2 ? 'contacted' : roll < 0.3 ? 'questionnaire' : roll < 0.72 ? 'launched' : roll < 0.82 ? 'noticeSent' : roll < 0.94 ? 'lost' : 'won';
+    roll < 0.08
+      ? 'newClient'
+      : roll < 0.2
+        ? 'contacted'
+        : roll < 0.3
+          ? 'questionnaire'
+          : roll < 0.72
+            ? 'launched'
+            : roll < 0.82
+              ? 'noticeSent'
+              : roll < 0.94
+                ? 'lost'
+                : 'won';
   // Timeline backwards from the start day S (day offset, <= 0).
-  const S = target === 'launched' ? -Math.floor(r() * 30) : target === 'noticeSent' ? -(27 + Math.floor(r() * 10)) : -(5 + Math.floor(r() * 50));
+  const S =
+    target === 'launched'
+      ? -Math.floor(r() * 30)
+      : target === 'noticeSent'
+        ? -(27 + Math.floor(r() * 10))
+        : -(5 + Math.floor(r() * 50));
   const launchedPath = target === 'launched' || target === 'noticeSent' || target === 'lost' || target === 'won';
   const createdDay = launchedPath ? S - 3 - Math.floor(r() * 4) : -Math.floor(r() * 6);
   const h = 10 + Math.floor(r() * 9);
-  const stages: StoryDef['stages'] = [
-    { status: 'unsorted', at: b.past(atLocal(now, createdDay, h, Math.floor(r() * 60))) },
-  ];
+  const stages: StoryDef['stages'] = [{ status: 'unsorted', at: b.past(atLocal(now, createdDay, h, Math.floor(r() * 60))) }];
   stages.push({ status: 'newClient', at: stages[0].at + 2 * MINUTE });
   const add = (status: StatusKey, at: number) => stages.push({ status, at: Math.max(at, stages[stages.length - 1].at + MINUTE) });
   if (target !== 'newClient') add('contacted', stages[0].at + 50 * MINUTE);
-  if (target !== 'newClient' && target !== 'contacted') add('questionnaire', b.past(atLocal(now, Math.min(createdDay + 2, 0), 11, 0)));
+  if (target !== 'newClient' && target !== 'contacted')
+    add('questionnaire', b.past(atLocal(now, Math.min(createdDay + 2, 0), 11, 0)));
   if (launchedPath) add('launched', atLocal(now, S, 12, 30));
   if (target === 'noticeSent') add('noticeSent', atLocal(now, S + 27, 15, 0));
   if (target === 'lost') add('lost', Math.min(now - HOUR, atLocal(now, S + 3 + Math.floor(r() * 30), 16, 0)));
@@ -816,15 +893,18 @@ function extraStory(b: Builder, now: number, i: number): StoryDef {
     const cap = k === stages.length - 1 ? now - 2 * MINUTE : stages[k + 1].at - MINUTE;
     stages[k].at = Math.min(stages[k].at, cap);
   }
-  const lastPostDay = target === 'launched' ? (r() < 0.3 ? -1 : 0) : target === 'noticeSent' ? Math.min(0, S + 29) : Math.min(-1, S + 10);
+  const lastPostDay =
+    target === 'launched' ? (r() < 0.3 ? -1 : 0) : target === 'noticeSent' ? Math.min(0, S + 29) : Math.min(-1, S + 10);
   const posts = launchedPath && lastPostDay >= S ? daily(b, now, S, lastPostDay, 10 + Math.floor(r() * 8)) : [];
   const stories: number[] = [];
   if (launchedPath) {
     for (let d = S; d <= Math.min(0, lastPostDay); d += 1 + Math.floor(r() * 4)) stories.push(b.past(atLocal(now, d, 17, 0)));
   }
   const calls: Call[] = [];
-  if (target !== 'newClient') calls.push({ dir: 'out', at: stages[2].at - 5 * MINUTE, duration: 120 + Math.floor(r() * 300), recorded: true });
-  if (stages.length > 3) calls.push({ dir: 'out', at: stages[3].at + 90 * MINUTE, duration: 400 + Math.floor(r() * 600), recorded: r() < 0.9 });
+  if (target !== 'newClient')
+    calls.push({ dir: 'out', at: stages[2].at - 5 * MINUTE, duration: 120 + Math.floor(r() * 300), recorded: true });
+  if (stages.length > 3)
+    calls.push({ dir: 'out', at: stages[3].at + 90 * MINUTE, duration: 400 + Math.floor(r() * 600), recorded: r() < 0.9 });
   const contactName = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
   return {
     key: 'x',

@@ -33,7 +33,20 @@ export function localHm(ms: number): string {
   return new Date(ms + ALMATY_OFFSET).toISOString().slice(11, 16);
 }
 
-const MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const MONTHS_GEN = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
 
 /** amoCRM feed date: «Сегодня 14:05», «Вчера 10:12», «12 марта 09:30» (year added when not the current one). */
 export function amoRelativeDate(ms: number, now: number): string {

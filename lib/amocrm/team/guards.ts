@@ -45,9 +45,17 @@ export function parseLeadStatusEvents(v: unknown): Page<AmoLeadStatusChange> {
   for (const raw of embeddedList(v, 'events')) {
     if (!isObj(raw) || raw.type !== 'lead_status_changed') continue;
     const after = statusOf(raw.value_after);
-    if (!after || !Number.isSafeInteger(raw.entity_id) || !Number.isSafeInteger(raw.created_at)) return garbage('status event without lead, time or status');
+    if (!after || !Number.isSafeInteger(raw.entity_id) || !Number.isSafeInteger(raw.created_at))
+      return garbage('status event without lead, time or status');
     const id = typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id) : garbage('event.id');
-    items.push({ id, leadId: raw.entity_id as number, at: (raw.created_at as number) * 1000, fromStatusId: statusOf(raw.value_before)?.id ?? null, toStatusId: after.id, pipelineId: after.pipelineId });
+    items.push({
+      id,
+      leadId: raw.entity_id as number,
+      at: (raw.created_at as number) * 1000,
+      fromStatusId: statusOf(raw.value_before)?.id ?? null,
+      toStatusId: after.id,
+      pipelineId: after.pipelineId,
+    });
   }
   return { items, next: nextOf(v) };
 }

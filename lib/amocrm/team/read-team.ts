@@ -36,7 +36,9 @@ export interface ReadTeamOptions {
 
 export function choosePipeline(pipelines: AmoPipeline[], name: string): AmoPipeline {
   const wanted = name.trim().toLowerCase();
-  const found = wanted ? pipelines.find((p) => p.name.trim().toLowerCase() === wanted) : pipelines.find((p) => p.isMain) ?? pipelines[0];
+  const found = wanted
+    ? pipelines.find((p) => p.name.trim().toLowerCase() === wanted)
+    : (pipelines.find((p) => p.isMain) ?? pipelines[0]);
   if (!found) throw new Error(wanted ? `Воронка «${name}» не найдена в amoCRM` : 'В amoCRM нет ни одной воронки');
   return found;
 }
@@ -64,11 +66,18 @@ export async function readTeam(reader: TeamReader, options: ReadTeamOptions): Pr
   progress.step = 'users';
   report();
   const users = new Map<number, string>();
-  for await (const body of pages(reader, '/api/v4/users?limit=250')) for (const u of parseUsers(body).items) users.set(u.id, u.name);
+  for await (const body of pages(reader, '/api/v4/users?limit=250'))
+    for (const u of parseUsers(body).items) users.set(u.id, u.name);
 
   progress.step = 'leads';
   report();
-  const q = new URLSearchParams({ 'filter[pipeline_id]': String(pipeline.id), with: 'loss_reason', limit: String(LEADS_PAGE), page: '1', 'order[id]': 'asc' });
+  const q = new URLSearchParams({
+    'filter[pipeline_id]': String(pipeline.id),
+    with: 'loss_reason',
+    limit: String(LEADS_PAGE),
+    page: '1',
+    'order[id]': 'asc',
+  });
   if (options.since !== null) q.set('filter[updated_at][from]', String(Math.floor(options.since / 1000)));
   const leads: AmoLead[] = [];
   for await (const body of pages(reader, `/api/v4/leads?${q.toString()}`, options.since)) {
@@ -89,7 +98,12 @@ export async function readTeam(reader: TeamReader, options: ReadTeamOptions): Pr
   report();
   const changes = new Map<number, AmoLeadStatusChange[]>();
   for (const ids of batches) {
-    const eq = new URLSearchParams({ 'filter[entity]': 'lead', 'filter[type]': 'lead_status_changed', limit: String(EVENTS_PAGE), page: '1' });
+    const eq = new URLSearchParams({
+      'filter[entity]': 'lead',
+      'filter[type]': 'lead_status_changed',
+      limit: String(EVENTS_PAGE),
+      page: '1',
+    });
     for (const id of ids) eq.append('filter[entity_id][]', String(id));
     for await (const body of pages(reader, `/api/v4/events?${eq.toString()}`)) {
       for (const change of parseLeadStatusEvents(body).items) {

@@ -79,7 +79,13 @@ export function createTeamReader(options: TeamReaderOptions): TeamReader {
       }
       if (!res.ok) {
         const kind = kindOfStatus(res.status);
-        throw new ApiError(kind, res.status, kind === 'auth' ? `amoCRM refused access (${res.status}): set the token or log in to amoCRM in this browser` : `amoCRM answered ${res.status} for ${path.split('?')[0]}`);
+        throw new ApiError(
+          kind,
+          res.status,
+          kind === 'auth'
+            ? `amoCRM refused access (${res.status}): set the token or log in to amoCRM in this browser`
+            : `amoCRM answered ${res.status} for ${path.split('?')[0]}`,
+        );
       }
       const text = await res.text();
       try {

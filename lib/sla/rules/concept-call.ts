@@ -30,5 +30,14 @@ export function conceptCall(ctx: RuleContext): void {
     list.missing.push(`Нужно ${need} аккаунта-референса, указано: ${usernamesOf(refs.value ?? '').length}`);
   }
   const metAt = list.metAt ?? settledByStageAt(ctx);
-  emit(ctx, 'concept-call', 'concept-call', ruleTitleOf('concept-call', ctx.p.settings), q, q + ctx.p.conceptCallMs, metAt, metAt === list.metAt ? list : { items: list.items });
+  emit(
+    ctx,
+    'concept-call',
+    'concept-call',
+    ruleTitleOf('concept-call', ctx.p.settings),
+    q,
+    q + ctx.p.conceptCallMs,
+    metAt,
+    metAt === list.metAt ? list : { items: list.items },
+  );
 }

@@ -17,5 +17,14 @@ export function firstPlan(ctx: RuleContext): void {
   };
   const list = buildChecklist(ctx, 'first-plan', done, q);
   const metAt = list.metAt ?? settledByStageAt(ctx);
-  emit(ctx, 'first-plan', 'first-plan', ruleTitleOf('first-plan', ctx.p.settings), received ?? q, null, metAt, metAt === list.metAt ? list : { items: list.items });
+  emit(
+    ctx,
+    'first-plan',
+    'first-plan',
+    ruleTitleOf('first-plan', ctx.p.settings),
+    received ?? q,
+    null,
+    metAt,
+    metAt === list.metAt ? list : { items: list.items },
+  );
 }

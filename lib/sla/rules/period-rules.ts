@@ -51,8 +51,22 @@ export function renewalRules(ctx: RuleContext, period: PeriodSpan): void {
   const due = cal.atLocal(contactDay, ctx.p.renewalContactBy);
   const recording = firstAtOrAfter(ctx.idx.callRecordings, start);
   const asked = tickInPeriod(ctx.idx, 'ad-manager-asked', b.sKey, b.from, b.to)?.at;
-  const contact = buildChecklist(ctx, 'renewal-contact', { 'renewal-call-recorded': recording, 'ad-manager-asked': asked }, start);
-  emit(ctx, 'renewal-contact', b.sKey, ruleTitleOf('renewal-contact', ctx.p.settings), start, due, contact.metAt ?? paidAt, contact);
+  const contact = buildChecklist(
+    ctx,
+    'renewal-contact',
+    { 'renewal-call-recorded': recording, 'ad-manager-asked': asked },
+    start,
+  );
+  emit(
+    ctx,
+    'renewal-contact',
+    b.sKey,
+    ruleTitleOf('renewal-contact', ctx.p.settings),
+    start,
+    due,
+    contact.metAt ?? paidAt,
+    contact,
+  );
 
   // renewal-outcome: either branch settles it; no deadline of its own (lost-deadline bounds it).
   let notice: number | undefined;
@@ -65,14 +79,26 @@ export function renewalRules(ctx: RuleContext, period: PeriodSpan): void {
   const tickedNotice = tickInPeriod(ctx.idx, 'notice-sent', b.sKey, b.from, b.to)?.at;
   notice = minDefined(notice, tickedNotice);
   const outcome = buildChecklist(ctx, 'renewal-outcome', { 'notice-sent': notice, 'client-refused': refused }, start);
-  const template = ctx.client.payer === 'legal' ? settings.templates.invoiceLegal.title : ctx.client.payer === 'individual' ? settings.templates.paymentDetailsIndividual.title : null;
+  const template =
+    ctx.client.payer === 'legal'
+      ? settings.templates.invoiceLegal.title
+      : ctx.client.payer === 'individual'
+        ? settings.templates.paymentDetailsIndividual.title
+        : null;
   if (template) {
     const item = outcome.items.find((i) => i.id === 'notice-sent');
-    if (item) item.title = `Клиент продолжает: отправить письмо «${template}» и поставить статус «${settings.amocrm.stageNames['notice-sent']}»`;
+    if (item)
+      item.title = `Клиент продолжает: отправить письмо «${template}» и поставить статус «${settings.amocrm.stageNames['notice-sent']}»`;
   }
   const settled = minDefined(minDefined(notice, refused), paidAt);
-  const outcomeMissing = settled === undefined ? [ruleText('Отправить реквизиты/счёт и статус «{stageNoticeSent}» — или статус «{stageLost}»', settings)] : [];
-  emit(ctx, 'renewal-outcome', b.sKey, ruleTitleOf('renewal-outcome', ctx.p.settings), start, null, settled, { items: outcome.items, missing: outcomeMissing });
+  const outcomeMissing =
+    settled === undefined
+      ? [ruleText('Отправить реквизиты/счёт и статус «{stageNoticeSent}» — или статус «{stageLost}»', settings)]
+      : [];
+  emit(ctx, 'renewal-outcome', b.sKey, ruleTitleOf('renewal-outcome', ctx.p.settings), start, null, settled, {
+    items: outcome.items,
+    missing: outcomeMissing,
+  });
 
   // lost-deadline: from E, due E + lostAfterDays; settled by payment or stage «Клиент потерян».
   if (period.nextStartDay !== null && period.nextStartDay < period.endDay) return;
@@ -81,8 +107,18 @@ export function renewalRules(ctx: RuleContext, period: PeriodSpan): void {
   const resolved = minDefined(paidAt, refused);
   emit(ctx, 'lost-deadline', b.sKey, ruleTitleOf('lost-deadline', ctx.p.settings), lStart, lDue, resolved, {
     items: [
-      { id: 'paid', title: ruleText(RULES['lost-deadline'].items[0]!.title, settings), done: paidAt !== undefined, ...(paidAt !== undefined ? { doneAt: paidAt } : {}) },
-      { id: 'stage-lost', title: ruleText(RULES['lost-deadline'].items[1]!.title, settings), done: refused !== undefined, ...(refused !== undefined ? { doneAt: refused } : {}) },
+      {
+        id: 'paid',
+        title: ruleText(RULES['lost-deadline'].items[0]!.title, settings),
+        done: paidAt !== undefined,
+        ...(paidAt !== undefined ? { doneAt: paidAt } : {}),
+      },
+      {
+        id: 'stage-lost',
+        title: ruleText(RULES['lost-deadline'].items[1]!.title, settings),
+        done: refused !== undefined,
+        ...(refused !== undefined ? { doneAt: refused } : {}),
+      },
     ],
     missing: resolved === undefined ? [ruleText('Оплата за следующий период — или статус «{stageLost}»', settings)] : [],
   });

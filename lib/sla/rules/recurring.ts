@@ -73,7 +73,16 @@ export function stories(ctx: RuleContext, period: PeriodSpan): void {
       start = since;
       continue;
     }
-    emit(ctx, 'stories', minuteKey(ctx, start), STORIES, start, due, met, met === undefined ? { missing: MISSING_STORY } : undefined);
+    emit(
+      ctx,
+      'stories',
+      minuteKey(ctx, start),
+      STORIES,
+      start,
+      due,
+      met,
+      met === undefined ? { missing: MISSING_STORY } : undefined,
+    );
     if (met === undefined) return; // the chain waits for the next story
     start = met;
     while (i < list.length && list[i]! <= start) i++;
@@ -94,7 +103,16 @@ export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {
       const t = ticks.get(key);
       const met = t && t.length ? t[0]!.at : undefined;
       if (met === undefined && start + engagementOverdueMs < since) continue;
-      emit(ctx, 'engagement-round', key, ROUND, start, start + engagementOverdueMs, met, met === undefined ? { missing: MISSING_ROUND } : undefined);
+      emit(
+        ctx,
+        'engagement-round',
+        key,
+        ROUND,
+        start,
+        start + engagementOverdueMs,
+        met,
+        met === undefined ? { missing: MISSING_ROUND } : undefined,
+      );
     }
   }
 }

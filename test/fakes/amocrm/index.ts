@@ -19,13 +19,7 @@ import {
   type FakeRequest,
   type FakeResponse,
 } from '../http';
-import {
-  dateToUnix,
-  amoDateField,
-  amoRelativeDate,
-  formatTenge,
-  unix,
-} from '../time';
+import { dateToUnix, amoDateField, amoRelativeDate, formatTenge, unix } from '../time';
 import {
   FIELD,
   leadById,
@@ -122,7 +116,9 @@ export function amoBoardVM(seed: Seed, now = seed.now): AmoBoardVM {
   const columns = seed.pipeline.statuses
     .filter((s) => s.id !== STATUS.won && s.id !== STATUS.lost)
     .map((s) => {
-      const leads = seed.leads.filter((l) => l.pipelineId === seed.pipeline.id && l.statusId === s.id).sort((a, b) => b.createdAt - a.createdAt);
+      const leads = seed.leads
+        .filter((l) => l.pipelineId === seed.pipeline.id && l.statusId === s.id)
+        .sort((a, b) => b.createdAt - a.createdAt);
       const sum = leads.reduce((acc, l) => acc + l.price, 0);
       return {
         id: s.id,
@@ -334,7 +330,13 @@ function pageData(seed: Seed, now: number, renderDelayMs: number): AmoPageData {
     cards,
     constants: {
       user: { id: seed.currentUserId, name: user?.name ?? '', login: user?.email ?? '' },
-      account: { id: seed.accountId, subdomain: seed.subdomain, name: seed.accountName, timezone: 'Asia/Almaty', currency: 'KZT' },
+      account: {
+        id: seed.accountId,
+        subdomain: seed.subdomain,
+        name: seed.accountName,
+        timezone: 'Asia/Almaty',
+        currency: 'KZT',
+      },
       managers: Object.fromEntries(seed.users.map((u) => [String(u.id), { id: u.id, title: u.name, active: true }])),
     },
     renderDelayMs,
@@ -343,22 +345,40 @@ function pageData(seed: Seed, now: number, renderDelayMs: number): AmoPageData {
 
 function documentHtml(title: string, body: string, scripts: string): string {
   return (
-    '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>' + amoEsc(title) + '</title>' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1"><style>' + AMO_CSS + '</style></head>' +
-    '<body class="body-leads">' + body + scripts + '</body></html>'
+    '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>' +
+    amoEsc(title) +
+    '</title>' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><style>' +
+    AMO_CSS +
+    '</style></head>' +
+    '<body class="body-leads">' +
+    body +
+    scripts +
+    '</body></html>'
   );
 }
 
-function viewHtml(seed: Seed, view: { kind: 'board' } | { kind: 'card'; leadId: number } | { kind: '404' }, now: number): { title: string; body: string } {
+function viewHtml(
+  seed: Seed,
+  view: { kind: 'board' } | { kind: 'card'; leadId: number } | { kind: '404' },
+  now: number,
+): { title: string; body: string } {
   const shell = amoShellVM(seed);
   if (view.kind === 'card') {
     const vm = amoCardVM(seed, view.leadId, now);
     if (vm) return { title: `${vm.name} — сделка`, body: amoRenderPage(shell, 'leads', amoRenderCard(vm)) };
   }
-  if (view.kind === 'board') return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderBoard(amoBoardVM(seed, now))) };
+  if (view.kind === 'board')
+    return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderBoard(amoBoardVM(seed, now))) };
   return {
     title: 'Страница не найдена',
-    body: amoRenderPage(shell, '', '<div class="page-404"><h1>404</h1><p>Страница не найдена или у вас нет к ней доступа.</p><p><a href="/leads/pipeline/' + seed.pipeline.id + '/">Перейти к сделкам</a></p></div>'),
+    body: amoRenderPage(
+      shell,
+      '',
+      '<div class="page-404"><h1>404</h1><p>Страница не найдена или у вас нет к ней доступа.</p><p><a href="/leads/pipeline/' +
+        seed.pipeline.id +
+        '/">Перейти к сделкам</a></p></div>',
+    ),
   };
 }
 
@@ -385,7 +405,12 @@ function listParam(q: URLSearchParams, name: string): string[] {
   const out: string[] = [];
   for (const [k, v] of q) {
     if (k === name || k === `${name}[]` || (k.startsWith(`${name}[`) && /^\[\d+\]$/.test(k.slice(name.length)))) {
-      out.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
+      out.push(
+        ...v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     }
   }
   return out;
@@ -442,10 +467,22 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     if (withs.includes('loss_reason')) {
       const reason = seed.lossReasons.find((r) => r.id === lead.lossReasonId);
       embedded.loss_reason = reason
-        ? [{ id: reason.id, name: reason.name, sort: reason.sort, created_at: unix(seed.now) - 86400 * 400, updated_at: unix(seed.now) - 86400 * 400, _links: { self: { href: href(`/api/v4/leads/loss_reasons/${reason.id}`) } } }]
+        ? [
+            {
+              id: reason.id,
+              name: reason.name,
+              sort: reason.sort,
+              created_at: unix(seed.now) - 86400 * 400,
+              updated_at: unix(seed.now) - 86400 * 400,
+              _links: { self: { href: href(`/api/v4/leads/loss_reasons/${reason.id}`) } },
+            },
+          ]
         : [];
     }
-    if (withs.includes('contacts')) embedded.contacts = [{ id: lead.contact.id, is_main: true, _links: { self: { href: href(`/api/v4/contacts/${lead.contact.id}`) } } }];
+    if (withs.includes('contacts'))
+      embedded.contacts = [
+        { id: lead.contact.id, is_main: true, _links: { self: { href: href(`/api/v4/contacts/${lead.contact.id}`) } } },
+      ];
     return {
       id: lead.id,
       name: lead.name,
@@ -505,7 +542,15 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     };
   }
 
-  function pageOf<T>(items: T[], q: URLSearchParams, path: string, key: string, map: (x: T) => unknown, defLimit: number, maxLimit: number): FakeResponse {
+  function pageOf<T>(
+    items: T[],
+    q: URLSearchParams,
+    path: string,
+    key: string,
+    map: (x: T) => unknown,
+    defLimit: number,
+    maxLimit: number,
+  ): FakeResponse {
     const { page, limit } = paging(q, defLimit, maxLimit);
     const slice = items.slice((page - 1) * limit, page * limit);
     if (slice.length === 0) return noContent();
@@ -527,7 +572,13 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     return json(200, { _page: page, _links: links, _embedded: { [key]: slice.map(map) } }, HAL);
   }
 
-  function storeNote(leadId: number, noteType: SeedNote['noteType'], params: SeedNote['params'], at: number, by: number): SeedNote {
+  function storeNote(
+    leadId: number,
+    noteType: SeedNote['noteType'],
+    params: SeedNote['params'],
+    at: number,
+    by: number,
+  ): SeedNote {
     const lead = leadById(seed, leadId);
     const note: SeedNote = {
       id: nextNoteId++,
@@ -550,7 +601,11 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       return problem(400, 'Bad Request', 'Request body is not valid JSON');
     }
     if (!Array.isArray(parsed) || parsed.length === 0) {
-      return problem(400, 'Bad Request', 'Request validation failed', { 'validation-errors': [{ request_id: '0', errors: [{ code: 'NotSupportedChoice', path: '', detail: 'Body must be a non-empty array' }] }] });
+      return problem(400, 'Bad Request', 'Request validation failed', {
+        'validation-errors': [
+          { request_id: '0', errors: [{ code: 'NotSupportedChoice', path: '', detail: 'Body must be a non-empty array' }] },
+        ],
+      });
     }
     const errors: unknown[] = [];
     const ok: Array<{ leadId: number; noteType: SeedNote['noteType']; params: SeedNote['params']; requestId: string }> = [];
@@ -558,13 +613,25 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       const item = (raw ?? {}) as { note_type?: unknown; params?: { text?: unknown }; entity_id?: unknown; request_id?: unknown };
       const leadId = fixedLeadId ?? Number(item.entity_id);
       const requestId = item.request_id === undefined ? String(i) : String(item.request_id);
-      if (!leadById(seed, leadId)) errors.push({ request_id: requestId, errors: [{ code: 'NotFound', path: 'entity_id', detail: 'Entity not found' }] });
-      else if (item.note_type !== 'common' && item.note_type !== 'call_in' && item.note_type !== 'call_out') errors.push({ request_id: requestId, errors: [{ code: 'NotSupportedChoice', path: 'note_type', detail: 'The value you selected is not a valid choice.' }] });
-      else if (item.note_type === 'common' && typeof item.params?.text !== 'string') errors.push({ request_id: requestId, errors: [{ code: 'FieldMissing', path: 'params.text', detail: 'This field is missing.' }] });
+      if (!leadById(seed, leadId))
+        errors.push({ request_id: requestId, errors: [{ code: 'NotFound', path: 'entity_id', detail: 'Entity not found' }] });
+      else if (item.note_type !== 'common' && item.note_type !== 'call_in' && item.note_type !== 'call_out')
+        errors.push({
+          request_id: requestId,
+          errors: [{ code: 'NotSupportedChoice', path: 'note_type', detail: 'The value you selected is not a valid choice.' }],
+        });
+      else if (item.note_type === 'common' && typeof item.params?.text !== 'string')
+        errors.push({
+          request_id: requestId,
+          errors: [{ code: 'FieldMissing', path: 'params.text', detail: 'This field is missing.' }],
+        });
       else ok.push({ leadId, noteType: item.note_type, params: (item.params ?? {}) as SeedNote['params'], requestId });
     });
     if (errors.length) return problem(400, 'Bad Request', 'Request validation failed', { 'validation-errors': errors });
-    const created = ok.map((o) => ({ note: storeNote(o.leadId, o.noteType, o.params, clock(), seed.currentUserId), requestId: o.requestId }));
+    const created = ok.map((o) => ({
+      note: storeNote(o.leadId, o.noteType, o.params, clock(), seed.currentUserId),
+      requestId: o.requestId,
+    }));
     return json(
       200,
       {
@@ -606,7 +673,17 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
         _links: { self: { href: href('/api/v4/account') } },
       };
       if (withs.includes('datetime_settings')) {
-        a._embedded = { datetime_settings: { date_pattern: 'd.m.Y H:i', short_date_pattern: 'd.m.Y', short_time_pattern: 'H:i', date_format: 'd.m.Y', time_format: 'H:i:s', timezone: 'Asia/Almaty', timezone_offset: '+05:00' } };
+        a._embedded = {
+          datetime_settings: {
+            date_pattern: 'd.m.Y H:i',
+            short_date_pattern: 'd.m.Y',
+            short_time_pattern: 'H:i',
+            date_format: 'd.m.Y',
+            time_format: 'H:i:s',
+            timezone: 'Asia/Almaty',
+            timezone_offset: '+05:00',
+          },
+        };
       }
       return json(200, a, HAL);
     }
@@ -620,9 +697,13 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       if (resp.length) leads = leads.filter((l) => resp.includes(l.responsibleUserId));
       const statuses: Array<{ p: number; s: number }> = [];
       for (let i = 0; q.has(`filter[statuses][${i}][status_id]`); i++) {
-        statuses.push({ p: Number(q.get(`filter[statuses][${i}][pipeline_id]`)), s: Number(q.get(`filter[statuses][${i}][status_id]`)) });
+        statuses.push({
+          p: Number(q.get(`filter[statuses][${i}][pipeline_id]`)),
+          s: Number(q.get(`filter[statuses][${i}][status_id]`)),
+        });
       }
-      if (statuses.length) leads = leads.filter((l) => statuses.some((x) => x.s === l.statusId && (!x.p || x.p === l.pipelineId)));
+      if (statuses.length)
+        leads = leads.filter((l) => statuses.some((x) => x.s === l.statusId && (!x.p || x.p === l.pipelineId)));
       const upd = range(q, 'filter[updated_at]');
       leads = leads.filter((l) => inRange(unix(l.updatedAt), upd));
       const crt = range(q, 'filter[created_at]');
@@ -638,12 +719,25 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       return lead ? json(200, leadJson(lead, withs), HAL) : noContent();
     }
     if (method === 'GET' && path === '/api/v4/leads/pipelines') {
-      return json(200, { _total_items: 1, _links: { self: { href: href(path) } }, _embedded: { pipelines: [pipelineJson()] } }, HAL);
+      return json(
+        200,
+        { _total_items: 1, _links: { self: { href: href(path) } }, _embedded: { pipelines: [pipelineJson()] } },
+        HAL,
+      );
     }
     if (method === 'GET' && (m = path.match(/^\/api\/v4\/leads\/pipelines\/(\d+)(\/statuses)?$/))) {
       if (Number(m[1]) !== seed.pipeline.id) return noContent();
       const p = pipelineJson();
-      if (m[2]) return json(200, { _total_items: seed.pipeline.statuses.length, _links: { self: { href: href(path) } }, _embedded: { statuses: (p._embedded as { statuses: unknown[] }).statuses } }, HAL);
+      if (m[2])
+        return json(
+          200,
+          {
+            _total_items: seed.pipeline.statuses.length,
+            _links: { self: { href: href(path) } },
+            _embedded: { statuses: (p._embedded as { statuses: unknown[] }).statuses },
+          },
+          HAL,
+        );
       return json(200, p, HAL);
     }
     if (method === 'GET' && path === '/api/v4/leads/custom_fields') {
@@ -675,7 +769,25 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       return json(200, { _total_items: fields.length, ...data }, HAL);
     }
     if (method === 'GET' && path === '/api/v4/leads/loss_reasons') {
-      return json(200, { _total_items: seed.lossReasons.length, _page: 1, _links: { self: { href: href(path) } }, _embedded: { loss_reasons: seed.lossReasons.map((r) => ({ id: r.id, name: r.name, sort: r.sort, created_at: unix(seed.now) - 86400 * 400, updated_at: unix(seed.now) - 86400 * 400, _links: { self: { href: href(`${path}/${r.id}`) } } })) } }, HAL);
+      return json(
+        200,
+        {
+          _total_items: seed.lossReasons.length,
+          _page: 1,
+          _links: { self: { href: href(path) } },
+          _embedded: {
+            loss_reasons: seed.lossReasons.map((r) => ({
+              id: r.id,
+              name: r.name,
+              sort: r.sort,
+              created_at: unix(seed.now) - 86400 * 400,
+              updated_at: unix(seed.now) - 86400 * 400,
+              _links: { self: { href: href(`${path}/${r.id}`) } },
+            })),
+          },
+        },
+        HAL,
+      );
     }
     if (method === 'GET' && path === '/api/v4/users') {
       const users = seed.users.map((u) => ({
@@ -683,7 +795,15 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
         name: u.name,
         email: u.email,
         lang: 'ru',
-        rights: { leads: { view: 'A', edit: 'A', add: 'A', delete: 'D', export: 'D' }, is_admin: u.id === seed.users[0].id, is_free: false, is_active: true, group_id: null, role_id: null, status_rights: [] },
+        rights: {
+          leads: { view: 'A', edit: 'A', add: 'A', delete: 'D', export: 'D' },
+          is_admin: u.id === seed.users[0].id,
+          is_free: false,
+          is_active: true,
+          group_id: null,
+          role_id: null,
+          status_rights: [],
+        },
         _links: { self: { href: href(`/api/v4/users/${u.id}`) } },
       }));
       const r = pageOf(users, q, path, 'users', (x) => x, 50, 250);
@@ -693,7 +813,9 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     }
     if (method === 'GET' && (m = path.match(/^\/api\/v4\/users\/(\d+)$/))) {
       const u = userById(seed, Number(m[1]));
-      return u ? json(200, { id: u.id, name: u.name, email: u.email, lang: 'ru', _links: { self: { href: href(path) } } }, HAL) : noContent();
+      return u
+        ? json(200, { id: u.id, name: u.name, email: u.email, lang: 'ru', _links: { self: { href: href(path) } } }, HAL)
+        : noContent();
     }
     if (method === 'GET' && path === '/api/v4/events') {
       let events = seed.events.slice();
@@ -708,7 +830,9 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       const by = listParam(q, 'filter[created_by]').map(Number);
       if (by.length) events = events.filter((e) => by.includes(e.createdBy));
       const asc = q.get('order[created_at]') === 'asc' || q.get('order[id]') === 'asc';
-      events.sort((a, b) => (asc ? a.createdAt - b.createdAt : b.createdAt - a.createdAt) || (asc ? 1 : -1) * a.id.localeCompare(b.id));
+      events.sort(
+        (a, b) => (asc ? a.createdAt - b.createdAt : b.createdAt - a.createdAt) || (asc ? 1 : -1) * a.id.localeCompare(b.id),
+      );
       return pageOf(events, q, path, 'events', eventJson, 100, 100);
     }
     if (method === 'GET' && (m = path.match(/^\/api\/v4\/leads\/(\d+)\/notes$/))) {
@@ -735,7 +859,9 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     if (method === 'POST' && path === '/api/v4/leads/notes') return postNotes(body, null);
     if (path.startsWith('/api/v4/')) {
       const known = /^\/api\/v4\/(leads|account|users|events)/.test(path);
-      return known ? problem(405, 'Method Not Allowed', `${method} is not supported here`) : problem(404, 'Not Found', 'Unknown method');
+      return known
+        ? problem(405, 'Method Not Allowed', `${method} is not supported here`)
+        : problem(404, 'Not Found', 'Unknown method');
     }
     return problem(404, 'Not Found', 'Unknown method');
   }
@@ -772,8 +898,12 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     const now = clock();
     const setCookie = { 'set-cookie': 'session_id=fake; Path=/', 'cache-control': 'no-store' };
     const scripts =
-      '<script type="application/json" id="amocrm-fake-data">' + scriptJson(pageData(seed, now, renderDelayMs)) + '</script>' +
-      '<script>' + amoPageScript() + '</script>';
+      '<script type="application/json" id="amocrm-fake-data">' +
+      scriptJson(pageData(seed, now, renderDelayMs)) +
+      '</script>' +
+      '<script>' +
+      amoPageScript() +
+      '</script>';
     let m: RegExpMatchArray | null;
     if ((m = path.match(/^\/leads\/detail\/(\d+)\/?$/))) {
       const id = Number(m[1]);
@@ -808,13 +938,31 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     const fault = faults.take(path);
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.status) {
-      const titles: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
-      const extra: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : fault.status === 429 ? { 'retry-after': '1' } : {};
-      const res = fault.body !== undefined ? { status: fault.status, headers: { 'content-type': PROBLEM, ...extra }, body: fault.body } : problem(fault.status, titles[fault.status] ?? 'Error', titles[fault.status] ?? 'Error');
+      const titles: Record<number, string> = {
+        400: 'Bad Request',
+        401: 'Unauthorized',
+        403: 'Forbidden',
+        404: 'Not Found',
+        429: 'Too Many Requests',
+        500: 'Internal Server Error',
+        502: 'Bad Gateway',
+        503: 'Service Unavailable',
+      };
+      const extra: Record<string, string> =
+        fault.retryAfter !== undefined
+          ? { 'retry-after': String(fault.retryAfter) }
+          : fault.status === 429
+            ? { 'retry-after': '1' }
+            : {};
+      const res =
+        fault.body !== undefined
+          ? { status: fault.status, headers: { 'content-type': PROBLEM, ...extra }, body: fault.body }
+          : problem(fault.status, titles[fault.status] ?? 'Error', titles[fault.status] ?? 'Error');
       res.headers = { ...res.headers, ...extra };
       return log(res, faultName(fault));
     }
-    if (fault?.malformed) return log({ status: 200, headers: { 'content-type': HAL }, body: '{"_embedded": {' }, faultName(fault));
+    if (fault?.malformed)
+      return log({ status: 200, headers: { 'content-type': HAL }, body: '{"_embedded": {' }, faultName(fault));
     const faultTag = fault ? faultName(fault) : undefined;
     if (path.startsWith('/api/')) {
       if (options.rateLimit) {
@@ -833,7 +981,8 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       if (requireAuth && !hasSession) return log(problem(401, 'Unauthorized', 'Unauthorized'), faultTag);
       return log(api(method, path, url.searchParams, req.body), faultTag);
     }
-    if (path.startsWith('/private/records/')) return log({ status: 200, headers: { 'content-type': 'audio/mpeg' }, body: '' }, faultTag);
+    if (path.startsWith('/private/records/'))
+      return log({ status: 200, headers: { 'content-type': 'audio/mpeg' }, body: '' }, faultTag);
     if (path === '/favicon.ico') return log(noContent(), faultTag);
     if (method !== 'GET') return log(problem(405, 'Method Not Allowed', method), faultTag);
     // `/` serves the board and the page script rewrites the URL (a network redirect from a
@@ -882,4 +1031,3 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     },
   };
 }
-

@@ -45,7 +45,20 @@ export const IG_APP_ID = '936619743392459';
 export const IG_RATE_LIMIT_MESSAGE = 'Please wait a few minutes before you try again.';
 
 /** First segments that are not usernames. */
-export const IG_RESERVED = ['p', 'reel', 'reels', 'stories', 'explore', 'direct', 'accounts', 'tv', 'live', 'api', 'graphql', 'static'];
+export const IG_RESERVED = [
+  'p',
+  'reel',
+  'reels',
+  'stories',
+  'explore',
+  'direct',
+  'accounts',
+  'tv',
+  'live',
+  'api',
+  'graphql',
+  'static',
+];
 
 /** Posts shown on the profile grid (and in web_profile_info edges) before scrolling, as the real site. */
 export const IG_GRID_SIZE = 12;
@@ -97,7 +110,10 @@ function titleDate(ms: number): string {
 /** Grid order: pinned first, then newest first; only what exists at `now`. */
 export function gridPosts(profile: SeedProfile, now: number): SeedPost[] {
   const visible = profile.posts.filter((p) => p.takenAt <= now);
-  return [...visible.filter((p) => p.pinned).sort((a, b) => b.takenAt - a.takenAt), ...visible.filter((p) => !p.pinned).sort((a, b) => b.takenAt - a.takenAt)];
+  return [
+    ...visible.filter((p) => p.pinned).sort((a, b) => b.takenAt - a.takenAt),
+    ...visible.filter((p) => !p.pinned).sort((a, b) => b.takenAt - a.takenAt),
+  ];
 }
 
 function postHref(p: SeedPost): string {
@@ -123,7 +139,14 @@ export function igProfileVM(seed: Seed, profile: SeedProfile, now = seed.now): I
     followingText: `${count(profile.following)} ${plural(profile.following, 'подписка', 'подписки', 'подписок')}`,
     storyHref: stories.length ? `/stories/${profile.username}/${stories[stories.length - 1].pk}/` : '',
     isViewer: profile.username === seed.igViewer.username,
-    tiles: posts.slice(0, IG_GRID_SIZE).map((p) => ({ href: postHref(p), alt: p.caption, color: p.color, label: p.caption.slice(0, 16), isVideo: p.isVideo, pinned: p.pinned })),
+    tiles: posts.slice(0, IG_GRID_SIZE).map((p) => ({
+      href: postHref(p),
+      alt: p.caption,
+      color: p.color,
+      label: p.caption.slice(0, 16),
+      isVideo: p.isVideo,
+      pinned: p.pinned,
+    })),
   };
 }
 
@@ -156,17 +179,28 @@ function storyVM(profile: SeedProfile, s: SeedStory, now: number): IgStoryVM {
 
 function homeData(seed: Seed, now: number): { posts: IgPostVM[]; stories: IgTrayItemVM[] } {
   const all: Array<{ profile: SeedProfile; post: SeedPost }> = [];
-  for (const profile of seed.profiles) for (const post of profile.posts) if (post.takenAt <= now && now - post.takenAt < 3 * DAY) all.push({ profile, post });
+  for (const profile of seed.profiles)
+    for (const post of profile.posts) if (post.takenAt <= now && now - post.takenAt < 3 * DAY) all.push({ profile, post });
   all.sort((a, b) => b.post.takenAt - a.post.takenAt);
   const stories = seed.profiles
     .map((p) => ({ p, s: currentStories(seed, p, now) }))
     .filter((x) => x.s.length)
-    .map((x) => ({ username: x.p.username, avatarColor: x.p.avatarColor, href: `/stories/${x.p.username}/${x.s[x.s.length - 1].pk}/` }));
+    .map((x) => ({
+      username: x.p.username,
+      avatarColor: x.p.avatarColor,
+      href: `/stories/${x.p.username}/${x.s[x.s.length - 1].pk}/`,
+    }));
   return { posts: all.slice(0, 10).map((x) => igPostVM(x.profile, x.post, now)), stories };
 }
 
 function directThreads(seed: Seed, now: number): IgDirectThreadVM[] {
-  const snippets = ['Здравствуйте! Сколько стоит доставка?', 'Спасибо, всё понравилось 🙏', 'А вы работаете в выходные?', 'Можно записаться на завтра?', 'Пришлите, пожалуйста, прайс'];
+  const snippets = [
+    'Здравствуйте! Сколько стоит доставка?',
+    'Спасибо, всё понравилось 🙏',
+    'А вы работаете в выходные?',
+    'Можно записаться на завтра?',
+    'Пришлите, пожалуйста, прайс',
+  ];
   const r = rng(4242);
   return seed.profiles
     .filter((p) => p.leadId !== null)
@@ -222,7 +256,12 @@ function renderView(seed: Seed, view: IgView, now: number): { status: number; ti
       return { status: 200, title: 'Instagram', active: 'home', content: igRenderHome(h.posts, h.stories) };
     }
     case 'direct':
-      return { status: 200, title: 'Входящие • Direct', active: 'direct', content: igRenderDirect(directThreads(seed, now), seed.igViewer.username) };
+      return {
+        status: 200,
+        title: 'Входящие • Direct',
+        active: 'direct',
+        content: igRenderDirect(directThreads(seed, now), seed.igViewer.username),
+      };
     case 'profile': {
       const profile = profileByUsername(seed, view.username);
       if (!profile) break;
@@ -236,7 +275,13 @@ function renderView(seed: Seed, view: IgView, now: number): { status: number; ti
     case 'post': {
       const found = findPost(seed, view.code, now);
       if (!found) break;
-      return { status: 200, title: `${found.profile.fullName} в Instagram: «${found.post.caption}»`, active: '', content: '<div class="_single_post_wrap">' + igRenderPostArticle(igPostVM(found.profile, found.post, now), false) + '</div>' };
+      return {
+        status: 200,
+        title: `${found.profile.fullName} в Instagram: «${found.post.caption}»`,
+        active: '',
+        content:
+          '<div class="_single_post_wrap">' + igRenderPostArticle(igPostVM(found.profile, found.post, now), false) + '</div>',
+      };
     }
     case 'story': {
       const profile = profileByUsername(seed, view.username);
@@ -247,7 +292,12 @@ function renderView(seed: Seed, view: IgView, now: number): { status: number; ti
       return { status: 200, title: 'Истории • Instagram', active: '', content: igRenderStory(storyVM(profile, s, now)) };
     }
     case 'placeholder':
-      return { status: 200, title: `${view.title} • Instagram`, active: view.active, content: `<div class="_placeholder"><h2>${igEsc(view.title)}</h2></div>` };
+      return {
+        status: 200,
+        title: `${view.title} • Instagram`,
+        active: view.active,
+        content: `<div class="_placeholder"><h2>${igEsc(view.title)}</h2></div>`,
+      };
     case 'notfound':
       break;
   }
@@ -256,9 +306,17 @@ function renderView(seed: Seed, view: IgView, now: number): { status: number; ti
 
 function documentHtml(title: string, body: string, scripts: string): string {
   return (
-    '<!DOCTYPE html><html class="_9dls" lang="ru" dir="ltr"><head><meta charset="utf-8"><title>' + igEsc(title) + '</title>' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1"><style>' + IG_CSS + '</style></head>' +
-    '<body class="_a3wf system-fonts--body"><div id="mount_0_0_Xy">' + body + '</div>' + scripts + '</body></html>'
+    '<!DOCTYPE html><html class="_9dls" lang="ru" dir="ltr"><head><meta charset="utf-8"><title>' +
+    igEsc(title) +
+    '</title>' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><style>' +
+    IG_CSS +
+    '</style></head>' +
+    '<body class="_a3wf system-fonts--body"><div id="mount_0_0_Xy">' +
+    body +
+    '</div>' +
+    scripts +
+    '</body></html>'
   );
 }
 
@@ -274,7 +332,20 @@ export function renderInstagramHtml(seed: Seed, path: string, now = seed.now): {
   return { status: v.status, html: documentHtml(v.title, igRenderPage(igNavVM(seed), v.active, v.content), '') };
 }
 
-const TEMPLATE_FNS = [igEsc, igTileImg, igAvatarImg, igIcon, igRenderNav, igRenderProfile, igRenderPostArticle, igRenderHome, igRenderDirect, igRenderStory, igRenderNotFound, igRenderPage];
+const TEMPLATE_FNS = [
+  igEsc,
+  igTileImg,
+  igAvatarImg,
+  igIcon,
+  igRenderNav,
+  igRenderProfile,
+  igRenderPostArticle,
+  igRenderHome,
+  igRenderDirect,
+  igRenderStory,
+  igRenderNotFound,
+  igRenderPage,
+];
 
 /** The in-page router: renders embedded view models on pushState/popstate, full load for anything else. */
 const SPA_SCRIPT = `
@@ -343,7 +414,16 @@ function pageData(seed: Seed, now: number, renderDelayMs: number): Record<string
   }
   const home = homeData(seed, now);
   for (const post of home.posts) posts[post.code] = post;
-  return { nav: igNavVM(seed), profiles, posts, home, direct: directThreads(seed, now), reserved: IG_RESERVED, viewerId: seed.igViewer.id, renderDelayMs };
+  return {
+    nav: igNavVM(seed),
+    profiles,
+    posts,
+    home,
+    direct: directThreads(seed, now),
+    reserved: IG_RESERVED,
+    viewerId: seed.igViewer.id,
+    renderDelayMs,
+  };
 }
 
 // --- the fake -----------------------------------------------------------------------------------
@@ -363,7 +443,7 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
   function nodeJson(profile: SeedProfile, p: SeedPost, i: number): Record<string, unknown> {
     return {
       __typename: p.isVideo ? 'GraphVideo' : 'GraphImage',
-      id: String(3_300_000_000_000_000_000n + BigInt(profile.id) % 1_000_000n * 1000n + BigInt(i)),
+      id: String(3_300_000_000_000_000_000n + (BigInt(profile.id) % 1_000_000n) * 1000n + BigInt(i)),
       shortcode: p.shortcode,
       dimensions: { height: 1350, width: 1080 },
       display_url: `https://scontent-waw2-1.cdninstagram.com/v/t51.29350-15/${p.shortcode}_n.jpg`,
@@ -410,7 +490,10 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
           edge_felix_video_timeline: { count: 0, page_info: { has_next_page: false, end_cursor: null }, edges: [] },
           edge_owner_to_timeline_media: {
             count: posts.length,
-            page_info: { has_next_page: posts.length > IG_GRID_SIZE, end_cursor: posts.length > IG_GRID_SIZE ? `QVFC${profile.id}` : null },
+            page_info: {
+              has_next_page: posts.length > IG_GRID_SIZE,
+              end_cursor: posts.length > IG_GRID_SIZE ? `QVFC${profile.id}` : null,
+            },
             edges: posts.slice(0, IG_GRID_SIZE).map((p, i) => ({ node: nodeJson(profile, p, i) })),
           },
           edge_saved_media: { count: 0, page_info: { has_next_page: false, end_cursor: null }, edges: [] },
@@ -435,10 +518,20 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
     for (const id of ids) {
       const profile = seed.profiles.find((p) => p.id === id);
       if (!profile) continue;
-      const items = currentStories(seed, profile, now).slice().sort((a, b) => a.takenAt - b.takenAt);
+      const items = currentStories(seed, profile, now)
+        .slice()
+        .sort((a, b) => a.takenAt - b.takenAt);
       if (!items.length) continue;
       const latest = items[items.length - 1];
-      const user = { pk: profile.id, pk_id: profile.id, id: profile.id, username: profile.username, full_name: profile.fullName, is_private: false, profile_pic_url: `https://scontent-waw2-1.cdninstagram.com/v/t51.2885-19/${profile.id}_s150.jpg` };
+      const user = {
+        pk: profile.id,
+        pk_id: profile.id,
+        id: profile.id,
+        username: profile.username,
+        full_name: profile.fullName,
+        is_private: false,
+        profile_pic_url: `https://scontent-waw2-1.cdninstagram.com/v/t51.2885-19/${profile.id}_s150.jpg`,
+      };
       const reel = {
         id: profile.id,
         strong_id__: profile.id,
@@ -471,8 +564,12 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
     const now = clock();
     const v = renderView(seed, igRoute(path), now);
     const scripts =
-      '<script type="application/json" id="ig-fake-data">' + scriptJson(pageData(seed, now, renderDelayMs)) + '</script>' +
-      '<script>' + igPageScript() + '</script>';
+      '<script type="application/json" id="ig-fake-data">' +
+      scriptJson(pageData(seed, now, renderDelayMs)) +
+      '</script>' +
+      '<script>' +
+      igPageScript() +
+      '</script>';
     return html(v.status, documentHtml(v.title, igRenderPage(igNavVM(seed), v.active, v.content), scripts), {
       'set-cookie': 'csrftoken=fakecsrf0123456789; Path=/; Secure',
       'cache-control': 'private, no-cache, no-store, must-revalidate',
@@ -496,18 +593,30 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
         fault.body !== undefined
           ? { status: fault.status, headers: { 'content-type': 'application/json; charset=utf-8', ...extra }, body: fault.body }
           : fault.status === 401 || fault.status === 429
-            ? json(fault.status, { message: IG_RATE_LIMIT_MESSAGE, require_login: fault.status === 401, status: 'fail' }, 'application/json; charset=utf-8', extra)
+            ? json(
+                fault.status,
+                { message: IG_RATE_LIMIT_MESSAGE, require_login: fault.status === 401, status: 'fail' },
+                'application/json; charset=utf-8',
+                extra,
+              )
             : fail(fault.status, 'Oops, an error occurred.', extra);
       return log(res, faultName(fault));
     }
-    if (fault?.malformed) return log({ status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"data": {"user": {' }, faultName(fault));
+    if (fault?.malformed)
+      return log(
+        { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"data": {"user": {' },
+        faultName(fault),
+      );
     const tag = fault ? faultName(fault) : undefined;
     if (path.startsWith('/api/')) {
       const isWeb = path === '/api/v1/users/web_profile_info/' || path === '/api/v1/feed/reels_media/';
       if (!isWeb) return log(fail(404, 'Page not found'), tag);
       if (method !== 'GET') return log(fail(405, 'Method not allowed'), tag);
       if (requireAppId && header(req.headers, 'x-ig-app-id') !== IG_APP_ID) return log(fail(400, 'useragent mismatch'), tag);
-      return log(path === '/api/v1/users/web_profile_info/' ? webProfileInfo(url.searchParams) : reelsMedia(url.searchParams), tag);
+      return log(
+        path === '/api/v1/users/web_profile_info/' ? webProfileInfo(url.searchParams) : reelsMedia(url.searchParams),
+        tag,
+      );
     }
     if (path === '/favicon.ico' || path.startsWith('/static/')) return log({ status: 404, headers: {}, body: '' }, tag);
     if (method !== 'GET') return log(fail(405, 'Method not allowed'), tag);
@@ -539,7 +648,11 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
     addStory(username, story = {}) {
       const profile = profileByUsername(seed, username);
       if (!profile) throw new Error(`no profile ${username}`);
-      const s: SeedStory = { pk: story.pk ?? `35${String(Date.UTC(2020, 0) + seq++).padStart(17, '0')}`, takenAt: story.takenAt ?? clock(), isVideo: story.isVideo ?? false };
+      const s: SeedStory = {
+        pk: story.pk ?? `35${String(Date.UTC(2020, 0) + seq++).padStart(17, '0')}`,
+        takenAt: story.takenAt ?? clock(),
+        isVideo: story.isVideo ?? false,
+      };
       profile.stories.unshift(s);
       profile.stories.sort((a, b) => b.takenAt - a.takenAt);
       return s;

@@ -9,7 +9,9 @@ describe('scheduler (fake browser)', () => {
     const fx = browserEffects();
     await fx.scheduleWake(5_000_000_000_000);
     await fx.scheduleWake(5_000_000_000_000);
-    expect(await fakeBrowser.alarms.getAll()).toEqual([expect.objectContaining({ name: WAKE_ALARM, scheduledTime: 5_000_000_000_000 })]);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([
+      expect.objectContaining({ name: WAKE_ALARM, scheduledTime: 5_000_000_000_000 }),
+    ]);
     await fx.scheduleWake(null);
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
   });
@@ -23,7 +25,13 @@ describe('scheduler (fake browser)', () => {
 
   it('shows notifications with two buttons and sets a red badge', async () => {
     const fx = browserEffects();
-    await fx.show({ id: 'n1', title: 'T', message: 'M', buttons: ['Открыть сделку', 'Отложить 15 мин'], requireInteraction: true });
+    await fx.show({
+      id: 'n1',
+      title: 'T',
+      message: 'M',
+      buttons: ['Открыть сделку', 'Отложить 15 мин'],
+      requireInteraction: true,
+    });
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['n1']);
     await fx.badge(3);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('3');

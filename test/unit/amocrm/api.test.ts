@@ -19,7 +19,12 @@ function fakeFetch(fake: ReturnType<typeof createAmocrmFake>, log: string[] = []
   return (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     log.push(url);
-    const res = await fake.handle({ method: init?.method ?? 'GET', url, headers: { cookie: 'session_id=fake' }, body: typeof init?.body === 'string' ? init.body : undefined });
+    const res = await fake.handle({
+      method: init?.method ?? 'GET',
+      url,
+      headers: { cookie: 'session_id=fake' },
+      body: typeof init?.body === 'string' ? init.body : undefined,
+    });
     return new Response(res.status === 204 ? null : res.body, { status: res.status, headers: res.headers });
   }) as typeof fetch;
 }
@@ -75,7 +80,17 @@ describe('TTL cache', () => {
 describe('guards', () => {
   it('drop the credentials value at read time, keep only filled/empty', () => {
     const lead = parseLead(
-      { id: 1, name: 'X', status_id: 2, pipeline_id: 3, created_at: 10, updated_at: 20, custom_fields_values: [{ field_id: 4, field_name: 'Логин/пароль от аккаунта Instagram', values: [{ value: 'user / secret' }] }] },
+      {
+        id: 1,
+        name: 'X',
+        status_id: 2,
+        pipeline_id: 3,
+        created_at: 10,
+        updated_at: 20,
+        custom_fields_values: [
+          { field_id: 4, field_name: 'Логин/пароль от аккаунта Instagram', values: [{ value: 'user / secret' }] },
+        ],
+      },
       (name) => name.startsWith('Логин'),
     );
     expect(lead.fields[0]).toEqual({ id: 4, name: 'Логин/пароль от аккаунта Instagram', code: null, values: [], filled: true });
@@ -86,7 +101,9 @@ describe('guards', () => {
     expect(() => parseLead({ id: 'one' })).toThrow(ApiError);
     expect(() => parseLead(null)).toThrow(ApiError);
     expect(() => parseStatusEvents({ _embedded: { events: 'no' } })).toThrow(ApiError);
-    expect(() => parseStatusEvents({ _embedded: { events: [{ id: 'e', type: 'lead_status_changed', created_at: 1 }] } })).toThrow(ApiError);
+    expect(() => parseStatusEvents({ _embedded: { events: [{ id: 'e', type: 'lead_status_changed', created_at: 1 }] } })).toThrow(
+      ApiError,
+    );
   });
 });
 
@@ -96,7 +113,12 @@ describe('API client against the fake amoCRM', () => {
     const fake = createAmocrmFake(seed);
     const log: string[] = [];
     const clock = fakeClock(NOW);
-    const api = createAmoApi({ origin: fake.origin, fetch: fakeFetch(fake, log), clock, sleep: async (ms) => void clock.advance(ms) });
+    const api = createAmoApi({
+      origin: fake.origin,
+      fetch: fakeFetch(fake, log),
+      clock,
+      sleep: async (ms) => void clock.advance(ms),
+    });
     const d = storyLead(seed, 'd');
     const lead = await api.lead(d.id, (n) => n.startsWith('Логин'));
     expect(lead.name).toBe(d.name);

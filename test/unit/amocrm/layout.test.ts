@@ -23,13 +23,31 @@ describe('layout gaps', () => {
     expect(layoutGaps(card(), d.id)).toEqual([]);
   });
   it('names what a changed layout lacks', () => {
-    expect(layoutGaps(card((h) => h.replaceAll('linked-form__field', 'x-row').replaceAll('card_status_view_mode', 'x-status')), d.id)).toEqual(['stage', 'fields']);
-    expect(layoutGaps(card((h) => h.replaceAll('card-name__name', 'x-name')), d.id)).toEqual(['name']);
-    expect(layoutGaps(card((h) => h.replaceAll('card_holder', 'x-card')), d.id)).toEqual(['card']);
+    expect(
+      layoutGaps(
+        card((h) => h.replaceAll('linked-form__field', 'x-row').replaceAll('card_status_view_mode', 'x-status')),
+        d.id,
+      ),
+    ).toEqual(['stage', 'fields']);
+    expect(
+      layoutGaps(
+        card((h) => h.replaceAll('card-name__name', 'x-name')),
+        d.id,
+      ),
+    ).toEqual(['name']);
+    expect(
+      layoutGaps(
+        card((h) => h.replaceAll('card_holder', 'x-card')),
+        d.id,
+      ),
+    ).toEqual(['card']);
     expect(layoutGaps(card(), d.id + 1)).toEqual(['card']);
   });
-  it('without field rows the deal\'s fields are unknown, not all missing', () => {
-    const deal = readCardDom(card((h) => h.replaceAll('linked-form__field', 'x-row')), input)!;
+  it("without field rows the deal's fields are unknown, not all missing", () => {
+    const deal = readCardDom(
+      card((h) => h.replaceAll('linked-form__field', 'x-row')),
+      input,
+    )!;
     expect(deal.knownFields).toBeNull();
     expect(mapDeal(deal, amo, 'Asia/Almaty', NOW).missingFields).toEqual([]);
   });
@@ -42,15 +60,25 @@ describe('readDeal when the API fails', () => {
     statusChanges: () => Promise.resolve([]),
     notes: () => Promise.resolve([]),
   } as unknown as AmoApi;
-  const deps = (doc: Document) => ({ api: failing, host: seed.host, amo, timeZone: 'Asia/Almaty', now: () => NOW, cardReady: () => Promise.resolve(doc), doc: () => doc });
+  const deps = (doc: Document) => ({
+    api: failing,
+    host: seed.host,
+    amo,
+    timeZone: 'Asia/Almaty',
+    now: () => NOW,
+    cardReady: () => Promise.resolve(doc),
+    doc: () => doc,
+  });
 
   it('reads the page when its layout is the known one', async () => {
     const result = await readDeal(d.id, deps(card()));
     expect(result.fallback).toBe('server');
     expect(result.deal.statusName).toBe('Проект запущен');
   });
-  it('refuses a page whose layout changed: a LayoutError naming the gaps and the API\'s reason', async () => {
-    const error = await readDeal(d.id, deps(card((h) => h.replaceAll('card_status_view_mode', 'x-status')))).catch((e: unknown) => e);
+  it("refuses a page whose layout changed: a LayoutError naming the gaps and the API's reason", async () => {
+    const error = await readDeal(d.id, deps(card((h) => h.replaceAll('card_status_view_mode', 'x-status')))).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(LayoutError);
     expect(error).toMatchObject({ missing: ['stage'], reason: 'server' });
   });
@@ -58,10 +86,21 @@ describe('readDeal when the API fails', () => {
 
 describe('a missing field changes nothing', () => {
   const mapped = mapDeal(readCardDom(card(), input)!, amo, 'Asia/Almaty', NOW);
-  const prev = { ...mapped.client, service: 'complex' as const, payer: 'legal' as const, credentialsFilled: false, instagram: 'before' };
+  const prev = {
+    ...mapped.client,
+    service: 'complex' as const,
+    payer: 'legal' as const,
+    credentialsFilled: false,
+    instagram: 'before',
+  };
   it('keeps the known value of each missing field only', () => {
     const kept = keepKnown(mapped.client, prev, [amo.fieldNames.service, amo.fieldNames.credentials], amo);
-    expect(kept).toMatchObject({ service: 'complex', credentialsFilled: false, payer: mapped.client.payer, instagram: mapped.client.instagram });
+    expect(kept).toMatchObject({
+      service: 'complex',
+      credentialsFilled: false,
+      payer: mapped.client.payer,
+      instagram: mapped.client.instagram,
+    });
   });
   it('nothing missing or nothing known before: the read stands', () => {
     expect(keepKnown(mapped.client, prev, [], amo)).toBe(mapped.client);

@@ -22,9 +22,18 @@ async function apiDeal(key: StoryKey, patch?: (seed: ReturnType<typeof createSee
   const api = createAmoApi({ origin: fake.origin, fetch });
   const id = storyLead(seed, key).id;
   const isSecret = (n: string) => norm(n) === norm(amo.fieldNames.credentials);
-  const [lead, pipelines, statusChanges, notes] = await Promise.all([api.lead(id, isSecret), api.pipelines(), api.statusChanges(id), api.notes(id)]);
+  const [lead, pipelines, statusChanges, notes] = await Promise.all([
+    api.lead(id, isSecret),
+    api.pipelines(),
+    api.statusChanges(id),
+    api.notes(id),
+  ]);
   const fieldNames = seed.fields.map((f) => norm(f.name));
-  return dealFromApi({ host: seed.host, lead, pipelines, statusChanges, notes, fieldNames, managerName: null, contactName: null }, amo, TZ);
+  return dealFromApi(
+    { host: seed.host, lead, pipelines, statusChanges, notes, fieldNames, managerName: null, contactName: null },
+    amo,
+    TZ,
+  );
 }
 
 describe('mapping a deal to facts', () => {
@@ -32,7 +41,14 @@ describe('mapping a deal to facts', () => {
     const deal = await apiDeal('d');
     const m = mapDeal(deal, amo, TZ, NOW);
     expect(m.stage).toBe('launched');
-    expect(m.client).toMatchObject({ id: 'smmpro.amocrm.ru:1004', service: 'management', payer: 'individual', credentialsFilled: true, instagram: 'zhanna_cakes', stageName: 'Проект запущен' });
+    expect(m.client).toMatchObject({
+      id: 'smmpro.amocrm.ru:1004',
+      service: 'management',
+      payer: 'individual',
+      credentialsFilled: true,
+      instagram: 'zhanna_cakes',
+      stageName: 'Проект запущен',
+    });
     const stages = m.events.filter((e) => e.type === 'stage');
     expect(stages.map((e) => (e.type === 'stage' ? e.stage : null))).toEqual(['contacted', 'questionnaire', 'launched']);
     expect(stages.every((e) => /^amo:status:/.test(e.id!))).toBe(true);
@@ -69,7 +85,12 @@ describe('mapping a deal to facts', () => {
 
   it('a missing field and an unmapped value are reported', async () => {
     const deal = await apiDeal('d');
-    const m = mapDeal({ ...deal, knownFields: deal.knownFields!.filter((f) => f !== norm('Дата начала обслуживания')) }, amo, TZ, NOW);
+    const m = mapDeal(
+      { ...deal, knownFields: deal.knownFields!.filter((f) => f !== norm('Дата начала обслуживания')) },
+      amo,
+      TZ,
+      NOW,
+    );
     expect(m.missingFields).toEqual(['Дата начала обслуживания']);
     const odd = mapDeal({ ...deal, fields: { ...deal.fields, [norm('Услуга')]: 'Таргет' } }, amo, TZ, NOW);
     expect(odd.client.service).toBeNull();
@@ -79,7 +100,16 @@ describe('mapping a deal to facts', () => {
   it('a lost deal with «Возврат» is a refund; a stage change is never a payment (the engine reads renewals from the start date)', async () => {
     const renewed = await apiDeal('g', (seed) => {
       const g = seed.leads.find((l) => l.id === 1007)!;
-      seed.events.push({ id: 'renew1', type: 'lead_status_changed', leadId: 1007, createdAt: NOW - 3600_000, createdBy: 1, pipelineId: g.pipelineId, before: 61234505, after: 61234504 });
+      seed.events.push({
+        id: 'renew1',
+        type: 'lead_status_changed',
+        leadId: 1007,
+        createdAt: NOW - 3600_000,
+        createdBy: 1,
+        pipelineId: g.pipelineId,
+        before: 61234505,
+        after: 61234504,
+      });
       g.statusId = 61234504;
     });
     expect(mapDeal(renewed, amo, TZ, NOW).events.some((e) => e.type === 'payment')).toBe(false);
@@ -97,7 +127,16 @@ describe('mapping a deal to facts', () => {
     });
     const m = mapDeal(moved, amo, TZ, NOW);
     const stages = m.events.filter((e) => e.type === 'stage');
-    expect(stages).toEqual([{ id: `amo:status:${d.id}:current:launched`, clientId: m.client.id, source: 'amocrm', type: 'stage', stage: 'launched', at: moved.createdAt }]);
+    expect(stages).toEqual([
+      {
+        id: `amo:status:${d.id}:current:launched`,
+        clientId: m.client.id,
+        source: 'amocrm',
+        type: 'stage',
+        stage: 'launched',
+        at: moved.createdAt,
+      },
+    ]);
     expect(mapDeal({ ...moved, source: 'page' }, amo, TZ, NOW).events.some((e) => e.type === 'stage')).toBe(false);
     // With the change that led there, no synthetic event.
     const full = mapDeal(await apiDeal('d'), amo, TZ, NOW);
@@ -107,7 +146,9 @@ describe('mapping a deal to facts', () => {
       const launchedId = s.pipeline.statuses.find((x) => x.name === 'Проект запущен')!.id;
       s.events = s.events.filter((e) => !(e.leadId === d.id && e.after === launchedId));
     });
-    expect(mapDeal(partial, amo, TZ, NOW).events.find((e) => e.id === `amo:status:${d.id}:current:launched`)?.at).toBe(partial.updatedAt);
+    expect(mapDeal(partial, amo, TZ, NOW).events.find((e) => e.id === `amo:status:${d.id}:current:launched`)?.at).toBe(
+      partial.updatedAt,
+    );
   });
 
   it('names compare without case, extra spaces or ё/е differences', async () => {
@@ -131,11 +172,27 @@ describe('mapping a deal to facts', () => {
 describe('tick notes', () => {
   it('a marked note reads back as the same fact', () => {
     const id = markedEventId('tick', 'references', undefined, 1234);
-    const event = { id, clientId: 'smmpro.amocrm.ru:1003', type: 'tick' as const, item: 'references', at: 1234, source: 'manager' as const, value: 'a, b, c' };
+    const event = {
+      id,
+      clientId: 'smmpro.amocrm.ru:1003',
+      type: 'tick' as const,
+      item: 'references',
+      at: 1234,
+      source: 'manager' as const,
+      value: 'a, b, c',
+    };
     const text = noteText(event, 'Подобрать 3 аккаунта');
     expect(text).toContain('[Reglament:tick:rg|tick|references||1234]');
     expect(eventFromNote(text, event.clientId)).toEqual(event);
-    const untick = { id: markedEventId('untick', 'plan-2-agreed', '2026-03-01', 99), clientId: 'x.amocrm.ru:1', type: 'untick' as const, item: 'plan-2-agreed', key: '2026-03-01', at: 99, source: 'manager' as const };
+    const untick = {
+      id: markedEventId('untick', 'plan-2-agreed', '2026-03-01', 99),
+      clientId: 'x.amocrm.ru:1',
+      type: 'untick' as const,
+      item: 'plan-2-agreed',
+      key: '2026-03-01',
+      at: 99,
+      source: 'manager' as const,
+    };
     expect(eventFromNote(noteText(untick, 'x'), untick.clientId)).toEqual(untick);
     expect(eventFromNote('[Reglament:tick:rg|untick|x||1]', 'a:1')).toBeNull();
     expect(eventFromNote('просто заметка', 'a:1')).toBeNull();

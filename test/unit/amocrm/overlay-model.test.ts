@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { RECURRING_RULES, splitObligations, TICK_ITEMS, tickKeyFor, toneOf, VALUE_ITEMS, workingState } from '@/lib/amocrm/overlay-model';
+import {
+  RECURRING_RULES,
+  splitObligations,
+  TICK_ITEMS,
+  tickKeyFor,
+  toneOf,
+  VALUE_ITEMS,
+  workingState,
+} from '@/lib/amocrm/overlay-model';
 import { RULES, RULE_IDS } from '@/lib/playbook/rules';
 import { defaultSettings } from '@/lib/playbook/settings';
 import type { Obligation } from '@/lib/model/obligations';
 
 const H = 3_600_000;
-const ob = (p: Partial<Obligation>): Obligation => ({ id: p.id ?? Math.random().toString(), clientId: 'c:1', rule: 'first-contact', key: 'first-contact', title: 't', startAt: 0, dueAt: null, state: 'open', ...p });
+const ob = (p: Partial<Obligation>): Obligation => ({
+  id: p.id ?? Math.random().toString(),
+  clientId: 'c:1',
+  rule: 'first-contact',
+  key: 'first-contact',
+  title: 't',
+  startAt: 0,
+  dueAt: null,
+  state: 'open',
+  ...p,
+});
 
 describe('overlay model', () => {
   it('stays in step with lib/playbook/rules.ts', () => {
@@ -37,7 +55,7 @@ describe('overlay model', () => {
     expect(met.map((o) => o.rule)).toEqual(['first-contact']);
   });
 
-  it('working hours follow the worker\'s answer: flip at the next opening, close at workEnd, then out of date', () => {
+  it("working hours follow the worker's answer: flip at the next opening, close at workEnd, then out of date", () => {
     const cal = defaultSettings.calendar;
     const kz = (iso: string) => Date.parse(`${iso}+05:00`);
     // Asked on Independence Day (Wed 16 Dec 2026, a KZ holiday): closed until Thursday 10:00.
@@ -48,7 +66,10 @@ describe('overlay model', () => {
     expect(workingState(closed, asked, kz('2026-12-17T20:00'), cal)).toEqual({ working: false, change: null });
     // Asked inside working hours: open until 20:00 that day.
     const open = { open: true, nextOpening: null };
-    expect(workingState(open, kz('2026-12-17T14:00'), kz('2026-12-17T19:59'), cal)).toEqual({ working: true, change: kz('2026-12-17T20:00') });
+    expect(workingState(open, kz('2026-12-17T14:00'), kz('2026-12-17T19:59'), cal)).toEqual({
+      working: true,
+      change: kz('2026-12-17T20:00'),
+    });
     expect(workingState(open, kz('2026-12-17T14:00'), kz('2026-12-17T20:01'), cal).change).toBeNull();
   });
 

@@ -24,18 +24,30 @@ describe('selectors match the fake card', () => {
     }
   }
   it('every selector lists at least one fixture, except the marker notes nobody has written yet', () => {
-    for (const name of Object.keys(S) as SelectorName[]) if (name !== 'commonNoteText') expect(SELECTOR_FIXTURES[name].length).toBeGreaterThan(0);
+    for (const name of Object.keys(S) as SelectorName[])
+      if (name !== 'commonNoteText') expect(SELECTOR_FIXTURES[name].length).toBeGreaterThan(0);
   });
 });
 
 describe('page-data reader', () => {
   const amo = defaultSettings.amocrm;
-  const read = (key: StoryKey) => readCardDom(docOf(key), { host: seed.host, leadId: storyLead(seed, key).id, amo, timeZone: 'Asia/Almaty', now: NOW });
+  const read = (key: StoryKey) =>
+    readCardDom(docOf(key), { host: seed.host, leadId: storyLead(seed, key).id, amo, timeZone: 'Asia/Almaty', now: NOW });
 
   it('reads the card by labels; credentials only as filled/empty', () => {
     const d = read('d')!;
     const lead = storyLead(seed, 'd');
-    expect(d).toMatchObject({ source: 'page', name: lead.name, statusName: 'Проект запущен', statusIsNew: false, managerName: 'Айгерим Сарсенова', contactName: 'Жанна Оспанова', credentialsFilled: true, startDate: lead.startDate, price: 150000 });
+    expect(d).toMatchObject({
+      source: 'page',
+      name: lead.name,
+      statusName: 'Проект запущен',
+      statusIsNew: false,
+      managerName: 'Айгерим Сарсенова',
+      contactName: 'Жанна Оспанова',
+      credentialsFilled: true,
+      startDate: lead.startDate,
+      price: 150000,
+    });
     expect(JSON.stringify(d)).not.toContain('Torty2024');
     expect(d.calls).toHaveLength(3);
     expect(d.calls.every((c) => c.at !== null && c.at < NOW)).toBe(true);

@@ -51,7 +51,16 @@ describe('calendar basics', () => {
 
   it('zoned parts and local ⇄ instant', () => {
     const p = cal.partsOf(kz('2026-12-05T14:07'));
-    expect(p).toMatchObject({ year: 2026, month: 12, day: 5, hour: 14, minute: 7, weekday: 6, date: '2026-12-05', minuteOfDay: 847 });
+    expect(p).toMatchObject({
+      year: 2026,
+      month: 12,
+      day: 5,
+      hour: 14,
+      minute: 7,
+      weekday: 6,
+      date: '2026-12-05',
+      minuteOfDay: 847,
+    });
     expect(cal.fromLocalIso('2026-12-05T14:07')).toBe(kz('2026-12-05T14:07'));
     expect(cal.startOfLocalDay(kz('2026-12-05T03:00'))).toBe(kz('2026-12-05T00:00'));
     expect(cal.localDateOf(Date.parse('2026-12-04T20:30:00Z'))).toBe('2026-12-05');
@@ -97,11 +106,15 @@ describe('properties', () => {
     fc.assert(
       fc.property(instant, instant, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 5 }), (a, b, n, k) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
-        return cal.addWorkingDays(lo, n) <= cal.addWorkingDays(hi, n) && cal.addWorkingDays(lo, n) <= cal.addWorkingDays(lo, n + k);
+        return (
+          cal.addWorkingDays(lo, n) <= cal.addWorkingDays(hi, n) && cal.addWorkingDays(lo, n) <= cal.addWorkingDays(lo, n + k)
+        );
       }),
     );
   });
   it('local ⇄ instant round-trips', () => {
-    fc.assert(fc.property(instant, (t) => cal.atLocal(cal.dayNumOf(t), cal.minuteOfDayOf(t)) === t - (t % 60_000 + 60_000) % 60_000));
+    fc.assert(
+      fc.property(instant, (t) => cal.atLocal(cal.dayNumOf(t), cal.minuteOfDayOf(t)) === t - (((t % 60_000) + 60_000) % 60_000)),
+    );
   });
 });

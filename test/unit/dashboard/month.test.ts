@@ -30,7 +30,11 @@ function client(n: number, m: keyof typeof managers): Client {
 }
 
 /** A client whose first post (S) is on `s`: deal two days before, questionnaire at 11:00 on S, post at 12:00. */
-function started(c: Client, s: string, extra: Array<[ClientEvent['type'], string, Record<string, unknown>?]> = []): ClientEvent[] {
+function started(
+  c: Client,
+  s: string,
+  extra: Array<[ClientEvent['type'], string, Record<string, unknown>?]> = [],
+): ClientEvent[] {
   const S = almaty(`${s}T00:00`);
   const list = [
     { type: 'deal-created', at: S - 2 * DAY + 11 * 3_600_000 },
@@ -51,7 +55,13 @@ const team: Array<{ client: Client; events: ClientEvent[] }> = [
   { client: client(2, 'A'), events: started(client(2, 'A'), '2026-12-01') },
   { client: client(3, 'A'), events: started(client(3, 'A'), '2026-12-02', [['refund', '2026-12-10T15:00']]) },
   { client: client(4, 'B'), events: started(client(4, 'B'), '2026-12-03', [['refund', '2026-12-13T12:00']]) },
-  { client: client(5, 'B'), events: started(client(5, 'B'), '2026-10-20', [['payment', '2026-11-19T10:00'], ['stage', '2026-12-15T10:00', { stage: 'lost' }]]) },
+  {
+    client: client(5, 'B'),
+    events: started(client(5, 'B'), '2026-10-20', [
+      ['payment', '2026-11-19T10:00'],
+      ['stage', '2026-12-15T10:00', { stage: 'lost' }],
+    ]),
+  },
   { client: client(6, 'C'), events: started(client(6, 'C'), '2026-11-01', [['payment', '2026-12-01T10:00']]) },
   { client: client(7, 'C'), events: started(client(7, 'C'), '2026-11-03', [['payment', '2026-12-03T10:00']]) },
   { client: client(8, 'C'), events: started(client(8, 'C'), '2026-12-05') },
@@ -109,8 +119,12 @@ describe('dashboard month of a seeded team (December 2026)', () => {
     expect(c2Posts.find((r) => r.outcome === 'met')).toBeDefined();
     expect(c2Posts.filter((r) => r.outcome === 'missed').length).toBeGreaterThan(20);
     const maria = filterRecord(month.record, { managerId: 3 });
-    expect(new Set(maria.map((r) => r.clientId))).toEqual(new Set(['smmpro.amocrm.ru:6', 'smmpro.amocrm.ru:7', 'smmpro.amocrm.ru:8']));
-    expect(month.record.every((r) => r.dueAt === null || new Date(r.dueAt + 5 * 3_600_000).toISOString().startsWith('2026-12'))).toBe(true);
+    expect(new Set(maria.map((r) => r.clientId))).toEqual(
+      new Set(['smmpro.amocrm.ru:6', 'smmpro.amocrm.ru:7', 'smmpro.amocrm.ru:8']),
+    );
+    expect(
+      month.record.every((r) => r.dueAt === null || new Date(r.dueAt + 5 * 3_600_000).toISOString().startsWith('2026-12')),
+    ).toBe(true);
   });
 
   it('weekly bars cover the month Monday to Sunday and add up to the record’s kept and missed', () => {
@@ -131,11 +145,31 @@ describe('dashboard month of a seeded team (December 2026)', () => {
 describe('weeklyBars', () => {
   it('counts met as kept, late and overdue as missed, and skips open ones', () => {
     const row = (date: string, outcome: RecordRow['outcome']): RecordRow => ({
-      obligationId: `${date}|${outcome}`, clientId: 'x:1', clientName: 'X', managerId: 1, managerName: 'A', rule: 'daily-post', title: '',
-      dueAt: almaty(`${date}T23:59`), startAt: almaty(`${date}T00:00`), metAt: null, outcome, lateBy: null,
+      obligationId: `${date}|${outcome}`,
+      clientId: 'x:1',
+      clientName: 'X',
+      managerId: 1,
+      managerName: 'A',
+      rule: 'daily-post',
+      title: '',
+      dueAt: almaty(`${date}T23:59`),
+      startAt: almaty(`${date}T00:00`),
+      metAt: null,
+      outcome,
+      lateBy: null,
     });
     const local = (t: number) => new Date(t + 5 * 3_600_000).toISOString().slice(0, 10);
-    const weeks = weeklyBars('2026-12', [row('2026-12-01', 'met'), row('2026-12-06', 'met-late'), row('2026-12-07', 'missed'), row('2026-12-31', 'open'), row('2026-11-30', 'met')], local);
+    const weeks = weeklyBars(
+      '2026-12',
+      [
+        row('2026-12-01', 'met'),
+        row('2026-12-06', 'met-late'),
+        row('2026-12-07', 'missed'),
+        row('2026-12-31', 'open'),
+        row('2026-11-30', 'met'),
+      ],
+      local,
+    );
     expect(weeks[0]).toMatchObject({ kept: 1, missed: 1 });
     expect(weeks[1]).toMatchObject({ kept: 0, missed: 1 });
     expect(weeks[4]).toMatchObject({ kept: 0, missed: 0 });

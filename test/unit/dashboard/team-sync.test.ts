@@ -20,10 +20,21 @@ async function setup(extraLeads: number) {
   await repo.setMeta(db, 'amoToken', { token: 'secret-token-1', setAt: 0 });
   let now = Date.parse('2026-12-07T06:30:00Z');
   const fetch = (async (url: string, init?: RequestInit) => {
-    const res = await fake.handle({ method: 'GET', url, headers: Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])) });
+    const res = await fake.handle({
+      method: 'GET',
+      url,
+      headers: Object.fromEntries(
+        Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+      ),
+    });
     return new Response(res.status === 204 ? null : res.body, { status: res.status, headers: res.headers });
   }) as typeof globalThis.fetch;
-  const sync = createTeamSync({ db: async () => db, now: () => now, fetch, bucket: () => new TokenBucket({ capacity: 1000, perSecond: 1000 }) });
+  const sync = createTeamSync({
+    db: async () => db,
+    now: () => now,
+    fetch,
+    bucket: () => new TokenBucket({ capacity: 1000, perSecond: 1000 }),
+  });
   const until = async (): Promise<TeamSyncStatus> => {
     for (let i = 0; i < 500; i++) {
       const s = await sync.status();
@@ -68,7 +79,9 @@ describe('team sync', () => {
     const s = await until();
     expect(s).toMatchObject({ phase: 'done', clients: 1, recorded: 1, incremental: true });
     const leads = fake.requests.filter('/api/v4/leads');
-    expect(decodeURIComponent(leads[0]!.search)).toContain(`filter[updated_at][from]=${Date.parse('2026-12-07T06:30:00Z') / 1000}`);
+    expect(decodeURIComponent(leads[0]!.search)).toContain(
+      `filter[updated_at][from]=${Date.parse('2026-12-07T06:30:00Z') / 1000}`,
+    );
     expect(decodeURIComponent(fake.requests.filter('/api/v4/events')[0]!.search)).toContain(`filter[entity_id][]=${lead.id}`);
   });
 
@@ -85,8 +98,17 @@ describe('team sync', () => {
     for (const key of ['c', 'd', 'g', 'j'] as const) {
       const id = storyLead(seed, key).id;
       const isSecret = isSecretField(settings.amocrm);
-      const [lead, pipelines, statusChanges, notes] = await Promise.all([api.lead(id, isSecret), api.pipelines(), api.statusChanges(id), api.notes(id)]);
-      const deal = dealFromApi({ host: seed.host, lead, pipelines, statusChanges, notes, fieldNames: null, managerName: null, contactName: null }, settings.amocrm, settings.calendar.timeZone);
+      const [lead, pipelines, statusChanges, notes] = await Promise.all([
+        api.lead(id, isSecret),
+        api.pipelines(),
+        api.statusChanges(id),
+        api.notes(id),
+      ]);
+      const deal = dealFromApi(
+        { host: seed.host, lead, pipelines, statusChanges, notes, fieldNames: null, managerName: null, contactName: null },
+        settings.amocrm,
+        settings.calendar.timeZone,
+      );
       const overlay = mapDeal(deal, settings.amocrm, settings.calendar.timeZone, Date.parse('2026-12-07T06:30:00Z'));
       const stored = await repo.eventsOf(db, overlay.client.id);
       expect(stored.length).toBeGreaterThan(0);

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // The page modules read navigator.language at import (Node may have no navigator).
 vi.hoisted(() => {
-  if (!('navigator' in globalThis)) Object.defineProperty(globalThis, 'navigator', { value: { language: 'ru-RU' }, configurable: true });
+  if (!('navigator' in globalThis))
+    Object.defineProperty(globalThis, 'navigator', { value: { language: 'ru-RU' }, configurable: true });
 });
 import { currentMonth, dateTime, ruleTitle, settings, zone } from '../../../components/dashboard/format';
 import { applySettings, month } from '../../../components/dashboard/state';
@@ -46,8 +47,18 @@ describe('dashboard zone', () => {
   it('a deadline lands in the week of the agency zone (Monday–Sunday)', () => {
     // Sunday 6 December 2026 20:00 UTC: Sunday 15:00 in New York (week 1), Monday 01:00 in Almaty (week 2).
     const row: RecordRow = {
-      obligationId: 'o', clientId: 'c', clientName: 'C', managerId: 1, managerName: 'M', rule: 'daily-post', title: 't',
-      dueAt: Date.parse('2026-12-06T20:00:00Z'), startAt: 0, metAt: 0, outcome: 'met', lateBy: null,
+      obligationId: 'o',
+      clientId: 'c',
+      clientName: 'C',
+      managerId: 1,
+      managerName: 'M',
+      rule: 'daily-post',
+      title: 't',
+      dueAt: Date.parse('2026-12-06T20:00:00Z'),
+      startAt: 0,
+      metAt: 0,
+      outcome: 'met',
+      lateBy: null,
     };
     const kept = (s: Settings) => weeklyBars('2026-12', [row], (t) => calendarFor(s.calendar).localDateOf(t)).map((w) => w.kept);
     expect(kept(newYork)).toEqual([1, 0, 0, 0, 0]);

@@ -25,13 +25,30 @@ describe('amoCRM fake: API', () => {
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toContain('application/hal+json');
     const lead = body(r);
-    for (const k of ['id', 'name', 'price', 'responsible_user_id', 'status_id', 'pipeline_id', 'created_at', 'updated_at', 'closed_at', 'loss_reason_id', 'custom_fields_values']) {
+    for (const k of [
+      'id',
+      'name',
+      'price',
+      'responsible_user_id',
+      'status_id',
+      'pipeline_id',
+      'created_at',
+      'updated_at',
+      'closed_at',
+      'loss_reason_id',
+      'custom_fields_values',
+    ]) {
       expect(lead).toHaveProperty(k);
     }
     expect(lead.status_id).toBe(STATUS.launched);
     expect(lead.created_at).toBe(Math.floor(d.createdAt / 1000));
     const cf = (id: number) => lead.custom_fields_values.find((f: Json) => f.field_id === id);
-    expect(cf(FIELD.service)).toMatchObject({ field_name: 'Услуга', field_code: null, field_type: 'select', values: [{ value: 'Ведение аккаунта', enum_id: ENUM.management }] });
+    expect(cf(FIELD.service)).toMatchObject({
+      field_name: 'Услуга',
+      field_code: null,
+      field_type: 'select',
+      values: [{ value: 'Ведение аккаунта', enum_id: ENUM.management }],
+    });
     // Date field: Unix seconds of the local (UTC+5) midnight.
     const start = cf(FIELD.startDate).values[0].value;
     expect(new Date((start + 5 * 3600) * 1000).toISOString().slice(0, 10)).toBe(d.startDate);
@@ -92,7 +109,9 @@ describe('amoCRM fake: API', () => {
       expect(e.created_at).toBeTypeOf('number');
       expect(e).toHaveProperty('created_by');
     }
-    expect((await get(fake, '/api/v4/events?filter[entity]=lead&filter[entity_id][]=424242&filter[type]=lead_status_changed')).status).toBe(204);
+    expect(
+      (await get(fake, '/api/v4/events?filter[entity]=lead&filter[entity_id][]=424242&filter[type]=lead_status_changed')).status,
+    ).toBe(204);
   });
 
   it('call notes with recording links; POST common note then GET it back', async () => {
@@ -103,9 +122,16 @@ describe('amoCRM fake: API', () => {
     expect(calls._embedded.notes.length).toBe(3);
     for (const n of calls._embedded.notes) {
       expect(['call_in', 'call_out']).toContain(n.note_type);
-      expect(n.params).toMatchObject({ duration: expect.any(Number), phone: expect.any(String), link: expect.stringContaining('.mp3') });
+      expect(n.params).toMatchObject({
+        duration: expect.any(Number),
+        phone: expect.any(String),
+        link: expect.stringContaining('.mp3'),
+      });
     }
-    expect((await get(fake, `/api/v4/leads/${storyLead(seed, 'a').id}/notes?filter[note_type][]=call_in&filter[note_type][]=call_out`)).status).toBe(204);
+    expect(
+      (await get(fake, `/api/v4/leads/${storyLead(seed, 'a').id}/notes?filter[note_type][]=call_in&filter[note_type][]=call_out`))
+        .status,
+    ).toBe(204);
     const post = await fake.handle({
       method: 'POST',
       url: `${ORIGIN}/api/v4/leads/${f.id}/notes`,
@@ -116,8 +142,15 @@ describe('amoCRM fake: API', () => {
     const id = body(post)._embedded.notes[0].id;
     expect(id).toBeTypeOf('number');
     const common = body(await get(fake, `/api/v4/leads/${f.id}/notes?filter[note_type][]=common`));
-    expect(common._embedded.notes).toEqual([expect.objectContaining({ id, note_type: 'common', params: { text: 'Регламент: продление согласовано' } })]);
-    const bad = await fake.handle({ method: 'POST', url: `${ORIGIN}/api/v4/leads/${f.id}/notes`, headers: AUTH, body: '[{"note_type":"nope"}]' });
+    expect(common._embedded.notes).toEqual([
+      expect.objectContaining({ id, note_type: 'common', params: { text: 'Регламент: продление согласовано' } }),
+    ]);
+    const bad = await fake.handle({
+      method: 'POST',
+      url: `${ORIGIN}/api/v4/leads/${f.id}/notes`,
+      headers: AUTH,
+      body: '[{"note_type":"nope"}]',
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -127,7 +160,12 @@ describe('amoCRM fake: API', () => {
     const p = body(await get(fake, '/api/v4/leads/pipelines'))._embedded.pipelines[0];
     expect(p).toMatchObject({ id: seed.pipeline.id, name: 'Клиенты SMM', is_main: true });
     expect(p._embedded.statuses.map((s: Json) => s.id)).toContain(142);
-    expect(p._embedded.statuses[0]).toMatchObject({ type: 1, pipeline_id: seed.pipeline.id, sort: expect.any(Number), color: expect.any(String) });
+    expect(p._embedded.statuses[0]).toMatchObject({
+      type: 1,
+      pipeline_id: seed.pipeline.id,
+      sort: expect.any(Number),
+      color: expect.any(String),
+    });
     const users = body(await get(fake, '/api/v4/users'))._embedded.users;
     expect(users.map((u: Json) => [u.id, u.name])).toEqual(seed.users.map((u) => [u.id, u.name]));
     const cfs = body(await get(fake, '/api/v4/leads/custom_fields'))._embedded.custom_fields;
@@ -180,7 +218,9 @@ describe('amoCRM fake: API', () => {
     fake.moveLead(1001, 'contacted');
     const lead = body(await get(fake, '/api/v4/leads/1001'));
     expect(lead.status_id).toBe(STATUS.contacted);
-    const ev = body(await get(fake, '/api/v4/events?filter[entity]=lead&filter[entity_id][]=1001&filter[type]=lead_status_changed'));
+    const ev = body(
+      await get(fake, '/api/v4/events?filter[entity]=lead&filter[entity_id][]=1001&filter[type]=lead_status_changed'),
+    );
     expect(ev._embedded.events[0].value_after[0].lead_status.id).toBe(STATUS.contacted);
   });
 });
@@ -195,9 +235,15 @@ describe('amoCRM fake: pages', () => {
     expect(status.getAttribute('data-status-id')).toBe(String(STATUS.launched));
     expect(document.querySelector('.pipeline-select-view__status span')!.textContent).toBe('Проект запущен');
     expect(document.querySelector('.card-name__name')!.textContent).toBe(d.name);
-    expect(document.querySelector('.linked-form__field_reassign .linked-form__field__value')!.textContent).toBe('Айгерим Сарсенова');
-    const row = [...document.querySelectorAll('.linked-form__field')].find((el) => el.querySelector('.linked-form__field__label')?.getAttribute('title') === 'Дата начала обслуживания')!;
-    expect(row.querySelector(`.linked-form__field__value input[name="CFV[${FIELD.startDate}]"]`)!.getAttribute('value')).toMatch(/^\d\d\.\d\d\.\d{4}$/);
+    expect(document.querySelector('.linked-form__field_reassign .linked-form__field__value')!.textContent).toBe(
+      'Айгерим Сарсенова',
+    );
+    const row = [...document.querySelectorAll('.linked-form__field')].find(
+      (el) => el.querySelector('.linked-form__field__label')?.getAttribute('title') === 'Дата начала обслуживания',
+    )!;
+    expect(row.querySelector(`.linked-form__field__value input[name="CFV[${FIELD.startDate}]"]`)!.getAttribute('value')).toMatch(
+      /^\d\d\.\d\d\.\d{4}$/,
+    );
     expect(document.querySelector(`input[name="CFV[${FIELD.service}]"]`)!.getAttribute('value')).toBe(String(ENUM.management));
     const notes = document.querySelectorAll('.js-card-feed .js-notes .feed-note-wrapper');
     expect(notes.length).toBeGreaterThan(3);

@@ -27,7 +27,11 @@ describe('Instagram fake', () => {
     const media = user.edge_owner_to_timeline_media;
     expect(media.count).toBe(7);
     const node = media.edges[0].node;
-    expect(node).toMatchObject({ shortcode: expect.any(String), taken_at_timestamp: expect.any(Number), is_video: expect.any(Boolean) });
+    expect(node).toMatchObject({
+      shortcode: expect.any(String),
+      taken_at_timestamp: expect.any(Number),
+      is_video: expect.any(Boolean),
+    });
     expect(node.taken_at_timestamp * 1000).toBeGreaterThanOrEqual(NOW - 24 * 3600_000);
     const fit: Json = JSON.parse((await get(fake, '/api/v1/users/web_profile_info/?username=fitzone_astana')).body);
     expect(fit.data.user.edge_owner_to_timeline_media.edges[0].node.pinned_for_users).toHaveLength(1);
@@ -67,7 +71,9 @@ describe('Instagram fake', () => {
     const seed = createSeed(NOW);
     const { document } = parseHTML(renderProfileHtml(seed, 'zhanna_cakes'));
     expect(document.querySelector('main header')!.textContent).toContain('zhanna_cakes');
-    const links = [...document.querySelectorAll('main a[href*="/p/"], main a[href*="/reel/"]')].map((a) => a.getAttribute('href'));
+    const links = [...document.querySelectorAll('main a[href*="/p/"], main a[href*="/reel/"]')].map((a) =>
+      a.getAttribute('href'),
+    );
     expect(links).toHaveLength(7);
     const profile = profileForLead(seed, storyLead(seed, 'd').id)!;
     const newest = profile.posts[0];

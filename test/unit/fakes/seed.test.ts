@@ -38,7 +38,13 @@ describe.each([NOW, EARLY])('seed at %i', (now) => {
       'Клиент потерян',
     ]);
     expect(seed.pipeline.statuses[0].type).toBe(1);
-    expect(seed.fields.map((f) => f.name)).toEqual(['Услуга', 'Тип клиента', 'Дата начала обслуживания', 'Логин/пароль от аккаунта Instagram', 'Instagram']);
+    expect(seed.fields.map((f) => f.name)).toEqual([
+      'Услуга',
+      'Тип клиента',
+      'Дата начала обслуживания',
+      'Логин/пароль от аккаунта Instagram',
+      'Instagram',
+    ]);
   });
 
   it('places nothing in the future', () => {
@@ -145,7 +151,8 @@ describe.each([NOW, EARLY])('extra leads at %i', (NOW) => {
     expect(big.leads.slice(0, base.leads.length)).toEqual(base.leads);
     expect(createSeed(NOW, { extraLeads: 300 })).toEqual(big);
     const perManager = new Map<number, number>();
-    for (const l of big.leads.filter((x) => x.id >= 2001)) perManager.set(l.responsibleUserId, (perManager.get(l.responsibleUserId) ?? 0) + 1);
+    for (const l of big.leads.filter((x) => x.id >= 2001))
+      perManager.set(l.responsibleUserId, (perManager.get(l.responsibleUserId) ?? 0) + 1);
     expect([...perManager.values()]).toEqual([100, 100, 100]);
     expect(new Set(big.leads.map((l) => l.statusId)).size).toBeGreaterThanOrEqual(6);
     expect(new Set(big.profiles.map((p) => p.username)).size).toBe(big.profiles.length);

@@ -69,7 +69,11 @@ describe('observeProfile', () => {
   });
 
   it('malformed JSON and 404 are reported, not thrown', async () => {
-    const deps = (body: string, status = 200) => ({ fetch: fakeFetch({ web_profile_info: { status, body } }).fn, now: () => 1, store: memoryStore() });
+    const deps = (body: string, status = 200) => ({
+      fetch: fakeFetch({ web_profile_info: { status, body } }).fn,
+      now: () => 1,
+      store: memoryStore(),
+    });
     expect((await observeProfile('x', deps('{"data": {"user": {'))).status).toBe('error');
     expect((await observeProfile('x', deps('{"data":{"user":null},"status":"ok"}', 404))).status).toBe('not-found');
     expect((await observeProfile('x', deps('oops', 500))).status).toBe('error');

@@ -36,7 +36,17 @@ describe('readProfileInfo (web_profile_info)', () => {
     expect(readProfileInfo({ data: { user: null }, status: 'ok' })).toBeNull();
     expect(readProfileInfo(null)).toBeNull();
     expect(readProfileInfo('<html>')).toBeNull();
-    const partial = readProfileInfo({ data: { user: { id: '1', username: 'X', edge_owner_to_timeline_media: { edges: [{ node: { shortcode: 'A' } }, null, { node: { shortcode: 'B', taken_at_timestamp: 1700000000 } }] } } } })!;
+    const partial = readProfileInfo({
+      data: {
+        user: {
+          id: '1',
+          username: 'X',
+          edge_owner_to_timeline_media: {
+            edges: [{ node: { shortcode: 'A' } }, null, { node: { shortcode: 'B', taken_at_timestamp: 1700000000 } }],
+          },
+        },
+      },
+    })!;
     expect(partial.posts.map((p) => p.shortcode)).toEqual(['B']);
     expect(partial.username).toBe('x');
   });
@@ -53,7 +63,9 @@ describe('readReelsMedia (reels_media)', () => {
   it('no current stories, another user, or garbage: an empty list', () => {
     expect(readReelsMedia(fixture('reels_media.kids_english_ala.json'), '48007963347')).toEqual([]);
     expect(readReelsMedia(fixture('reels_media.fitzone_astana.json'), '1')).toEqual([]);
-    expect(readReelsMedia({ reels_media: [{ user: { pk: 5 }, items: [{ pk: 7, taken_at: 1700000000 }, { pk: 'x' }] }] }, '5')).toEqual([{ pk: '7', takenAt: 1700000000000 }]);
+    expect(
+      readReelsMedia({ reels_media: [{ user: { pk: 5 }, items: [{ pk: 7, taken_at: 1700000000 }, { pk: 'x' }] }] }, '5'),
+    ).toEqual([{ pk: '7', takenAt: 1700000000000 }]);
     expect(readReelsMedia(undefined, '1')).toEqual([]);
   });
 });

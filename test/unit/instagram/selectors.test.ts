@@ -50,7 +50,11 @@ describe('selectors on a post page', () => {
   });
 
   it('reads the post time and author', () => {
-    expect(readPostDom(page, post.shortcode)).toEqual({ shortcode: post.shortcode, author: 'zhanna_cakes', takenAt: Math.floor(post.takenAt / 1000) * 1000 });
+    expect(readPostDom(page, post.shortcode)).toEqual({
+      shortcode: post.shortcode,
+      author: 'zhanna_cakes',
+      takenAt: Math.floor(post.takenAt / 1000) * 1000,
+    });
     expect(readPostDom(doc('<main></main>'), 'x')).toBeNull();
   });
 });

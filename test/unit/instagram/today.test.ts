@@ -6,14 +6,49 @@ import type { Obligation } from '@/lib/model/obligations';
 
 const zone = 'Asia/Almaty';
 const at = (local: string) => Date.parse(`${local}+05:00`);
-const ob = (rule: Obligation['rule'], key: string, startAt: number, dueAt: number | null, state: Obligation['state'], metAt?: number): Obligation => ({
-  id: `c|${rule}|${key}`, clientId: 'c', rule, key, title: rule, startAt, dueAt, state, metAt,
+const ob = (
+  rule: Obligation['rule'],
+  key: string,
+  startAt: number,
+  dueAt: number | null,
+  state: Obligation['state'],
+  metAt?: number,
+): Obligation => ({
+  id: `c|${rule}|${key}`,
+  clientId: 'c',
+  rule,
+  key,
+  title: rule,
+  startAt,
+  dueAt,
+  state,
+  metAt,
 });
 
 function view(obligations: Obligation[], extra: Partial<ClientView> = {}): ClientView {
   return {
-    client: { id: 'smmpro.amocrm.ru:1004', host: 'smmpro.amocrm.ru', leadId: 1004, name: 'Торты', service: 'management', payer: 'individual', managerId: 1, managerName: null, instagram: 'zhanna_cakes', credentialsFilled: true, stageName: null, updatedAt: 0 },
-    stage: 'launched', obligations, period: { index: 0, start: at('2026-03-06T00:00:00'), end: at('2026-04-05T00:00:00'), day: 7, length: 30 }, warnings: [], lastPostAt: null, lastStoryAt: null, workingHours: { open: true, nextOpening: null }, now: 0,
+    client: {
+      id: 'smmpro.amocrm.ru:1004',
+      host: 'smmpro.amocrm.ru',
+      leadId: 1004,
+      name: 'Торты',
+      service: 'management',
+      payer: 'individual',
+      managerId: 1,
+      managerName: null,
+      instagram: 'zhanna_cakes',
+      credentialsFilled: true,
+      stageName: null,
+      updatedAt: 0,
+    },
+    stage: 'launched',
+    obligations,
+    period: { index: 0, start: at('2026-03-06T00:00:00'), end: at('2026-04-05T00:00:00'), day: 7, length: 30 },
+    warnings: [],
+    lastPostAt: null,
+    lastStoryAt: null,
+    workingHours: { open: true, nextOpening: null },
+    now: 0,
     ...extra,
   };
 }
@@ -25,9 +60,23 @@ describe('todayOf', () => {
     ob('daily-post', '2026-03-12', at('2026-03-12T00:00:00'), at('2026-03-12T23:59:00'), 'met', at('2026-03-12T10:14:00')),
     ob('stories', '2026-03-06T14:00', at('2026-03-06T14:00:00'), at('2026-03-09T14:00:00'), 'met', at('2026-03-08T13:30:00')),
     ob('stories', '2026-03-08T13:30', at('2026-03-08T13:30:00'), at('2026-03-11T13:30:00'), 'overdue'),
-    ob('engagement-round', '2026-03-11T11:00', at('2026-03-11T11:00:00'), at('2026-03-11T12:00:00'), 'met', at('2026-03-11T11:03:00')),
+    ob(
+      'engagement-round',
+      '2026-03-11T11:00',
+      at('2026-03-11T11:00:00'),
+      at('2026-03-11T12:00:00'),
+      'met',
+      at('2026-03-11T11:03:00'),
+    ),
     ob('engagement-round', '2026-03-11T19:00', at('2026-03-11T19:00:00'), at('2026-03-11T20:00:00'), 'overdue'),
-    ob('engagement-round', '2026-03-12T11:00', at('2026-03-12T11:00:00'), at('2026-03-12T12:00:00'), 'met', at('2026-03-12T11:05:00')),
+    ob(
+      'engagement-round',
+      '2026-03-12T11:00',
+      at('2026-03-12T11:00:00'),
+      at('2026-03-12T12:00:00'),
+      'met',
+      at('2026-03-12T11:05:00'),
+    ),
     ob('engagement-round', '2026-03-12T19:00', at('2026-03-12T19:00:00'), at('2026-03-12T20:00:00'), 'open'),
   ];
 
@@ -36,7 +85,12 @@ describe('todayOf', () => {
     expect(today.localDate).toBe('2026-03-12');
     expect(today.period).toEqual({ day: 7, length: 30 });
     expect(today.post).toEqual({ done: true, at: at('2026-03-12T10:14:00'), dueAt: at('2026-03-12T23:59:00'), overdue: false });
-    expect(today.stories).toEqual({ lastAt: at('2026-03-08T13:30:00'), dueAt: at('2026-03-11T13:30:00'), overdue: true, done: false });
+    expect(today.stories).toEqual({
+      lastAt: at('2026-03-08T13:30:00'),
+      dueAt: at('2026-03-11T13:30:00'),
+      overdue: true,
+      done: false,
+    });
     expect(today.rounds.map((r) => [r.slot, r.state])).toEqual([
       ['2026-03-12T11:00', 'done'],
       ['2026-03-12T19:00', 'upcoming'],
@@ -77,7 +131,16 @@ describe('todayOf', () => {
 
   it('the round list keeps only accounts still unchecked', () => {
     const client = (id: string) => ({ id, name: id, service: null, payer: null, instagram: id, managerName: null, dealUrl: '' });
-    const round = { slot: '2026-03-12T11:00', at: 0, dueAt: 1, state: 'due' as const, accounts: [{ client: client('a'), done: true, doneAt: 5 }, { client: client('b'), done: false, doneAt: null }] };
+    const round = {
+      slot: '2026-03-12T11:00',
+      at: 0,
+      dueAt: 1,
+      state: 'due' as const,
+      accounts: [
+        { client: client('a'), done: true, doneAt: 5 },
+        { client: client('b'), done: false, doneAt: null },
+      ],
+    };
     expect(uncheckedAccounts(round).map((a) => a.client.id)).toEqual(['b']);
     expect(uncheckedAccounts(null)).toEqual([]);
   });

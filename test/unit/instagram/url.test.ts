@@ -4,16 +4,28 @@ import { parseInstagramUrl, profilePath, profileUsername } from '@/lib/instagram
 describe('parseInstagramUrl', () => {
   it('finds a profile by its first segment, lower-cased', () => {
     expect(parseInstagramUrl('https://www.instagram.com/Zhanna_Cakes/')).toEqual({ kind: 'profile', username: 'zhanna_cakes' });
-    expect(parseInstagramUrl('https://www.instagram.com/nomad_tours.kz')).toEqual({ kind: 'profile', username: 'nomad_tours.kz' });
+    expect(parseInstagramUrl('https://www.instagram.com/nomad_tours.kz')).toEqual({
+      kind: 'profile',
+      username: 'nomad_tours.kz',
+    });
     expect(parseInstagramUrl('/beauty_lab.kz/?hl=ru#x')).toEqual({ kind: 'profile', username: 'beauty_lab.kz' });
-    expect(parseInstagramUrl('https://www.instagram.com/fitzone_astana/reels/')).toEqual({ kind: 'profile', username: 'fitzone_astana' });
-    expect(parseInstagramUrl('https://www.instagram.com/fitzone_astana/tagged/')).toEqual({ kind: 'profile', username: 'fitzone_astana' });
+    expect(parseInstagramUrl('https://www.instagram.com/fitzone_astana/reels/')).toEqual({
+      kind: 'profile',
+      username: 'fitzone_astana',
+    });
+    expect(parseInstagramUrl('https://www.instagram.com/fitzone_astana/tagged/')).toEqual({
+      kind: 'profile',
+      username: 'fitzone_astana',
+    });
   });
 
-  it.each(['p', 'reel', 'reels', 'stories', 'explore', 'direct', 'accounts', 'tv', 'live'])('never takes the reserved segment /%s/ for a username', (segment) => {
-    expect(parseInstagramUrl(`https://www.instagram.com/${segment}/`).kind).not.toBe('profile');
-    expect(profileUsername(`https://www.instagram.com/${segment}/`)).toBeNull();
-  });
+  it.each(['p', 'reel', 'reels', 'stories', 'explore', 'direct', 'accounts', 'tv', 'live'])(
+    'never takes the reserved segment /%s/ for a username',
+    (segment) => {
+      expect(parseInstagramUrl(`https://www.instagram.com/${segment}/`).kind).not.toBe('profile');
+      expect(profileUsername(`https://www.instagram.com/${segment}/`)).toBeNull();
+    },
+  );
 
   it('knows the feed, Direct and post pages', () => {
     expect(parseInstagramUrl('https://www.instagram.com/')).toEqual({ kind: 'feed' });

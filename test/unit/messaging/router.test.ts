@@ -7,8 +7,18 @@ import { messageTypes, validatePayload } from '../../../lib/messaging/validate';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id' };
 const popup: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
-const optionsTab: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/options.html', tab: { id: 3, url: 'chrome-extension://ext-id/options.html' } };
-const amo: SenderInfo = { id: 'ext-id', url: 'https://smmpro.amocrm.ru/leads/detail/1', origin: 'https://smmpro.amocrm.ru', frameId: 0, tab: { id: 1 } };
+const optionsTab: SenderInfo = {
+  id: 'ext-id',
+  url: 'chrome-extension://ext-id/options.html',
+  tab: { id: 3, url: 'chrome-extension://ext-id/options.html' },
+};
+const amo: SenderInfo = {
+  id: 'ext-id',
+  url: 'https://smmpro.amocrm.ru/leads/detail/1',
+  origin: 'https://smmpro.amocrm.ru',
+  frameId: 0,
+  tab: { id: 1 },
+};
 const insta: SenderInfo = { id: 'ext-id', url: 'https://www.instagram.com/coffee/', frameId: 0, tab: { id: 2 } };
 
 describe('classifySender', () => {
@@ -35,13 +45,25 @@ describe('classifySender', () => {
 
 function handlers() {
   const calls: string[] = [];
-  const h = Object.fromEntries(messageTypes.map((t) => [t, vi.fn(async () => (calls.push(t), { ok: t }))])) as unknown as Handlers;
+  const h = Object.fromEntries(
+    messageTypes.map((t) => [t, vi.fn(async () => (calls.push(t), { ok: t }))]),
+  ) as unknown as Handlers;
   return { h, calls };
 }
 const env = (type: string, payload: unknown) => ({ reglament: 1, type, payload });
 const c = {
-  id: 'smmpro.amocrm.ru:1', host: 'smmpro.amocrm.ru', leadId: 1, name: 'A', service: null, payer: null, managerId: null,
-  managerName: null, instagram: null, credentialsFilled: false, stageName: null, updatedAt: 1,
+  id: 'smmpro.amocrm.ru:1',
+  host: 'smmpro.amocrm.ru',
+  leadId: 1,
+  name: 'A',
+  service: null,
+  payer: null,
+  managerId: null,
+  managerName: null,
+  instagram: null,
+  credentialsFilled: false,
+  stageName: null,
+  updatedAt: 1,
 };
 
 describe('router', () => {
@@ -55,7 +77,15 @@ describe('router', () => {
   it('lets content scripts use only their subset', async () => {
     const { h, calls } = handlers();
     const route = createRouter(h, () => self);
-    for (const type of ['settings.set', 'backup.export', 'backup.import', 'data.delete', 'token.set', 'token.status', 'client.events'])
+    for (const type of [
+      'settings.set',
+      'backup.export',
+      'backup.import',
+      'data.delete',
+      'token.set',
+      'token.status',
+      'client.events',
+    ])
       expect(await route(env(type, {}), amo)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await route(env('settings.get', {}), amo)).toMatchObject({ ok: true });
     expect(await route(env('settings.set', { settings: {} }), popup)).toMatchObject({ ok: true });
@@ -65,11 +95,21 @@ describe('router', () => {
   it('rejects malformed payloads before any handler runs', async () => {
     const { h, calls } = handlers();
     const route = createRouter(h, () => self);
-    const bad = await route(env('client.sync', { client: c, events: [{ clientId: c.id, type: 'post', at: NaN, source: 'instagram' }] }), popup);
+    const bad = await route(
+      env('client.sync', { client: c, events: [{ clientId: c.id, type: 'post', at: NaN, source: 'instagram' }] }),
+      popup,
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect((bad as { error: { message: string } }).error.message).toContain('payload.events[0].at');
-    expect(await route(env('client.sync', { client: c, events: [{ clientId: 'smmpro.amocrm.ru:2', type: 'payment', at: 1, source: 'amocrm' }] }), popup)).toMatchObject({ ok: false });
-    expect(await route(env('event.record', { event: { clientId: c.id, type: 'tick', at: 1, source: 'manager' } }), popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(
+      await route(
+        env('client.sync', { client: c, events: [{ clientId: 'smmpro.amocrm.ru:2', type: 'payment', at: 1, source: 'amocrm' }] }),
+        popup,
+      ),
+    ).toMatchObject({ ok: false });
+    expect(
+      await route(env('event.record', { event: { clientId: c.id, type: 'tick', at: 1, source: 'manager' } }), popup),
+    ).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await route(env('data.delete', { confirm: 'yes' }), popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await route(env('clients.list', { extra: 1 }), popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(calls).toEqual([]);
@@ -81,7 +121,13 @@ describe('router', () => {
     expect(await route(env('options.open', { section: 'amocrm' }), amo)).toMatchObject({ ok: true });
     expect(await route(env('options.open', {}), insta)).toMatchObject({ ok: true });
     expect(await route(env('options.open', { section: 'newClients' }), popup)).toMatchObject({ ok: true });
-    for (const payload of [{ section: 'secrets' }, { section: 'AMOCRM' }, { section: 1 }, { section: null }, { section: 'amocrm', url: 'https://evil.example/' }]) {
+    for (const payload of [
+      { section: 'secrets' },
+      { section: 'AMOCRM' },
+      { section: 1 },
+      { section: null },
+      { section: 'amocrm', url: 'https://evil.example/' },
+    ]) {
       const r = await route(env('options.open', payload), amo);
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
@@ -96,7 +142,11 @@ describe('router', () => {
     const route = createRouter(h, () => self);
     expect(await route(env('dashboard.open', { clientId: 'smmpro.amocrm.ru:1004' }), insta)).toMatchObject({ ok: true });
     expect(await route(env('dashboard.open', {}), amo)).toMatchObject({ ok: true });
-    for (const payload of [{ clientId: 'javascript:alert(1)' }, { clientId: 5 }, { clientId: 'x:1', url: 'https://evil.example/' }]) {
+    for (const payload of [
+      { clientId: 'javascript:alert(1)' },
+      { clientId: 5 },
+      { clientId: 'x:1', url: 'https://evil.example/' },
+    ]) {
       expect(await route(env('dashboard.open', payload), insta)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
     expect(calls).toEqual(['dashboard.open', 'dashboard.open']);
@@ -106,11 +156,23 @@ describe('router', () => {
     const { h, calls } = handlers();
     const route = createRouter(h, () => self);
     const other = { ...c, id: 'other.amocrm.ru:1', host: 'other.amocrm.ru' };
-    expect(await route(env('client.sync', { client: other, events: [] }), amo)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await route(env('event.record', { event: { clientId: other.id, type: 'payment', at: 1, source: 'amocrm' } }), amo)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await route(env('client.sync', { client: c, events: [] }), insta)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await route(env('event.record', { event: { clientId: c.id, type: 'payment', at: 1, source: 'instagram' } }), insta)).toMatchObject({ ok: false });
-    expect(await route(env('event.record', { event: { clientId: c.id, type: 'post', at: 1, source: 'instagram' } }), insta)).toMatchObject({ ok: true });
+    expect(await route(env('client.sync', { client: other, events: [] }), amo)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(
+      await route(env('event.record', { event: { clientId: other.id, type: 'payment', at: 1, source: 'amocrm' } }), amo),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route(env('client.sync', { client: c, events: [] }), insta)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(
+      await route(env('event.record', { event: { clientId: c.id, type: 'payment', at: 1, source: 'instagram' } }), insta),
+    ).toMatchObject({ ok: false });
+    expect(
+      await route(env('event.record', { event: { clientId: c.id, type: 'post', at: 1, source: 'instagram' } }), insta),
+    ).toMatchObject({ ok: true });
     expect(await route(env('client.sync', { client: c, events: [] }), amo)).toMatchObject({ ok: true });
     expect(calls).toEqual(['event.record', 'client.sync']);
   });

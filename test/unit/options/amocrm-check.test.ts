@@ -11,7 +11,14 @@ const pipelines = {
         name: 'Клиенты SMM',
         is_main: true,
         _embedded: {
-          statuses: ['Неразобранное', 'Связались с клиентом', 'Получена анкета', 'Проект запущен', 'Отправлено уведомление', 'Клиент потерян'].map((name) => ({ name })),
+          statuses: [
+            'Неразобранное',
+            'Связались с клиентом',
+            'Получена анкета',
+            'Проект запущен',
+            'Отправлено уведомление',
+            'Клиент потерян',
+          ].map((name) => ({ name })),
         },
       },
     ],
@@ -44,7 +51,11 @@ describe('checking the amoCRM names against the live account', () => {
   });
 
   it('flags an unmatched stage name and suggests the near one', () => {
-    const mapping = { ...defaultSettings.amocrm, stageNames: { ...defaultSettings.amocrm.stageNames, contacted: 'связались  с клиентом' }, fieldNames: { ...defaultSettings.amocrm.fieldNames, payer: 'Плательщик' } };
+    const mapping = {
+      ...defaultSettings.amocrm,
+      stageNames: { ...defaultSettings.amocrm.stageNames, contacted: 'связались  с клиентом' },
+      fieldNames: { ...defaultSettings.amocrm.fieldNames, payer: 'Плательщик' },
+    };
     const bad = checkMapping(mapping, account).filter((c) => !c.ok);
     expect(bad).toEqual([
       { path: 'amocrm.stageNames.contacted', ok: false, suggestions: ['Связались с клиентом'] },

@@ -103,7 +103,8 @@ describe('an edit is saved only when the whole settings object is valid', () => 
   it('rejects text in a number field at its path', () => {
     const r = applyEdit(defaultSettings, 'newClients.firstContactMinutes', fromText('int', 'час'));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual([{ path: 'newClients.firstContactMinutes', message: 'must be a whole number from 1 to 1440' }]);
+    if (!r.ok)
+      expect(r.errors).toEqual([{ path: 'newClients.firstContactMinutes', message: 'must be a whole number from 1 to 1440' }]);
   });
 
   it('reports cross-field errors at the path the engine names', () => {

@@ -11,7 +11,9 @@ describe('validation messages in the UI language', () => {
     expect(localizeError('must be a whole number from 1 to 1440', 'ru')).toBe('Нужно целое число от 1 до 1440.');
     expect(localizeError('must be a whole amount of tenge ≥ 0', 'en')).toBe('Enter a whole amount of tenge, 0 or more.');
     expect(localizeError('must be later than calendar.workStart', 'ru')).toBe('Должно быть позже, чем «Начало рабочего дня».');
-    expect(localizeError('must fall inside the period (currentClients.periodDays)', 'en')).toBe('Must be less than “Service period”.');
+    expect(localizeError('must fall inside the period (currentClients.periodDays)', 'en')).toBe(
+      'Must be less than “Service period”.',
+    );
   });
 
   it('passes an unknown message through rather than hiding it', () => {
@@ -21,7 +23,26 @@ describe('validation messages in the UI language', () => {
   it('has a translation for every message validateSettings gives on a typical bad value of each field', () => {
     const bad: Record<string, unknown> = {};
     for (const f of FIELDS) {
-      bad[f.path] = f.kind === 'bool' ? 'yes' : f.kind === 'weekdays' ? [] : f.kind === 'dates' ? ['31.12.2026'] : f.kind === 'times' ? ['7pm'] : f.kind === 'int3' ? [9] : f.kind === 'select' ? 'x' : f.kind === 'zone' ? 'Mars/Base' : f.kind === 'email' ? 'nobody' : f.kind === 'text' || f.kind === 'textarea' ? '' : 'abc';
+      bad[f.path] =
+        f.kind === 'bool'
+          ? 'yes'
+          : f.kind === 'weekdays'
+            ? []
+            : f.kind === 'dates'
+              ? ['31.12.2026']
+              : f.kind === 'times'
+                ? ['7pm']
+                : f.kind === 'int3'
+                  ? [9]
+                  : f.kind === 'select'
+                    ? 'x'
+                    : f.kind === 'zone'
+                      ? 'Mars/Base'
+                      : f.kind === 'email'
+                        ? 'nobody'
+                        : f.kind === 'text' || f.kind === 'textarea'
+                          ? ''
+                          : 'abc';
     }
     for (const [path, value] of Object.entries(bad)) {
       const r = validateSettings(setPath(defaultSettings, path, value));

@@ -5,9 +5,17 @@ import { defaultSettings, mergeSettings } from '../../../lib/playbook';
 
 const kz = (s: string) => Date.parse(`${s}:00+05:00`);
 let seq = 0;
-function client(id: string, managerId: number, managerName: string, evs: Array<[ClientEvent['type'], string, Record<string, string>?]>) {
+function client(
+  id: string,
+  managerId: number,
+  managerName: string,
+  evs: Array<[ClientEvent['type'], string, Record<string, string>?]>,
+) {
   const c: PayrollClient = { id, name: id, service: 'management', payer: 'individual', managerId, managerName };
-  const events = evs.map(([type, at, extra]) => ({ id: `e${seq++}`, clientId: id, source: 'amocrm', type, at: kz(at), ...(extra ?? {}) }) as ClientEvent);
+  const events = evs.map(
+    ([type, at, extra]) =>
+      ({ id: `e${seq++}`, clientId: id, source: 'amocrm', type, at: kz(at), ...(extra ?? {}) }) as ClientEvent,
+  );
   return { client: c, events };
 }
 /** Questionnaire at 12:00 and the first post at 12:00 (S) — in time for first-post-72h unless stated. */
@@ -25,7 +33,11 @@ const team = [
   // B3 renewed 19 Nov (November), lost 20 Dec after two months (−5 000).
   client('B1', 2, 'Бекзат', [...start('2026-11-27', '2026-12-01'), ['refund', '2026-12-09T15:00']]),
   client('B2', 2, 'Бекзат', [...start('2026-11-27', '2026-12-01'), ['refund', '2026-12-11T12:00']]),
-  client('B3', 2, 'Бекзат', [...start('2026-10-16', '2026-10-20'), ['payment', '2026-11-19T12:00'], ['stage', '2026-12-20T12:00', { stage: 'lost' }]]),
+  client('B3', 2, 'Бекзат', [
+    ...start('2026-10-16', '2026-10-20'),
+    ['payment', '2026-11-19T12:00'],
+    ['stage', '2026-12-20T12:00', { stage: 'lost' }],
+  ]),
   // Дана (3): C1 renewed 5 Dec (+10 000); C2 kept past day 10 = 12 Dec (+2 000).
   client('C1', 3, 'Дана', [...start('2026-11-03', '2026-11-05'), ['payment', '2026-12-05T10:00']]),
   client('C2', 3, 'Дана', [...start('2026-12-01', '2026-12-03')]),
@@ -56,7 +68,14 @@ describe('payroll, December 2026', () => {
   });
 
   it('Бекзат: refund day 9 −4 000, refund day 11 counts as kept +2 000, loss −5 000', () => {
-    expect(lines(r, 'Бекзат')).toMatchObject({ renewals: [0, []], losses: [-5_000, ['B3']], refunds: [-4_000, ['B1']], kept: [2_000, ['B2']], fines: [0, []], 'best-manager': [0, []] });
+    expect(lines(r, 'Бекзат')).toMatchObject({
+      renewals: [0, []],
+      losses: [-5_000, ['B3']],
+      refunds: [-4_000, ['B1']],
+      kept: [2_000, ['B2']],
+      fines: [0, []],
+      'best-manager': [0, []],
+    });
     expect(total(r, 'Бекзат')).toBe(143_000);
   });
 

@@ -26,8 +26,14 @@ describe('rule texts follow settings', () => {
 
   it('no placeholder is left unfilled in any title, summary or item', () => {
     for (const rule of RULE_IDS) {
-      const texts = [ruleTitleOf(rule, defaultSettings), ruleTitleOf(rule, defaultSettings, 'en'), ruleSummaryOf(rule, defaultSettings)];
-      for (const def of RULES[rule].items) for (const service of ['management', 'complex'] as const) texts.push(itemTitle(def, service, defaultSettings)?.title ?? '');
+      const texts = [
+        ruleTitleOf(rule, defaultSettings),
+        ruleTitleOf(rule, defaultSettings, 'en'),
+        ruleSummaryOf(rule, defaultSettings),
+      ];
+      for (const def of RULES[rule].items)
+        for (const service of ['management', 'complex'] as const)
+          texts.push(itemTitle(def, service, defaultSettings)?.title ?? '');
       for (const text of texts) expect(text, rule).not.toMatch(/\{[A-Za-z]/);
     }
   });
@@ -35,8 +41,17 @@ describe('rule texts follow settings', () => {
   it('a changed setting changes the texts that state it', () => {
     const s = custom({
       newClients: { firstPostWorkingDays: 5, conceptCallHours: 48 },
-      currentClients: { storiesEveryDays: 2, planLengths: [10, 10, 10], engagementSlots: ['10:30', '15:00', '21:00'], lostAfterDays: 1 },
-      amocrm: { stageNames: { lost: 'Отказ', launched: 'В работе' }, fieldNames: { startDate: 'Старт' }, serviceValues: { complex: 'Комплекс' } },
+      currentClients: {
+        storiesEveryDays: 2,
+        planLengths: [10, 10, 10],
+        engagementSlots: ['10:30', '15:00', '21:00'],
+        lostAfterDays: 1,
+      },
+      amocrm: {
+        stageNames: { lost: 'Отказ', launched: 'В работе' },
+        fieldNames: { startDate: 'Старт' },
+        serviceValues: { complex: 'Комплекс' },
+      },
     });
     expect(ruleTitleOf('first-post-72h', s)).toBe('Первая публикация за 5 рабочих дней');
     expect(ruleTitleOf('content-plan-3', s, 'en')).toBe('Content plan for the remaining 10 days');
@@ -56,7 +71,12 @@ describe('rule texts follow settings', () => {
     expect(lineLabel('ru', 'kept', 14)).toBe('Без возврата после 14 дней');
     expect(lineLabel('en', 'refunds', 14)).toBe('Refunds within 14 days');
     const s = custom({ newClients: { firstPostWorkingDays: 2 }, motivation: { refundWindowDays: 14 } });
-    const report = computePayroll({ month: '2026-12', settings: s, now: almaty('2026-12-31T12:00'), clients: [{ client: { ...client(1), managerId: 1 }, events: [] }] });
+    const report = computePayroll({
+      month: '2026-12',
+      settings: s,
+      now: almaty('2026-12-31T12:00'),
+      clients: [{ client: { ...client(1), managerId: 1 }, events: [] }],
+    });
     const lines = report.managers[0]!.lines;
     expect(lines.find((l) => l.kind === 'refunds')!.explanation).toContain('в первые 14 дней');
     expect(lines.find((l) => l.kind === 'fines')!.explanation).toContain('«Первая публикация за 2 рабочих дня»');
@@ -64,10 +84,31 @@ describe('rule texts follow settings', () => {
 
   it('notifications name the renewal window, the stage and the ad manager from settings', () => {
     const c = client(1);
-    const s = custom({ currentClients: { renewalContactDaysBefore: 5, lostAfterDays: 2 }, amocrm: { stageNames: { lost: 'Отказ' } }, people: { adManager: 'Асель' } });
-    const ob = (rule: Obligation['rule'], startAt: number, dueAt: number): Obligation => ({ id: `${c.id}|${rule}|k`, clientId: c.id, rule, key: 'k', title: rule, startAt, dueAt, state: 'open' });
+    const s = custom({
+      currentClients: { renewalContactDaysBefore: 5, lostAfterDays: 2 },
+      amocrm: { stageNames: { lost: 'Отказ' } },
+      people: { adManager: 'Асель' },
+    });
+    const ob = (rule: Obligation['rule'], startAt: number, dueAt: number): Obligation => ({
+      id: `${c.id}|${rule}|k`,
+      clientId: c.id,
+      rule,
+      key: 'k',
+      title: rule,
+      startAt,
+      dueAt,
+      state: 'open',
+    });
     const { candidates } = planCandidates({
-      clients: [{ summary: { ...summaryOf(c), service: 'complex' }, obligations: [ob('renewal-contact', almaty('2026-12-15T00:00'), almaty('2026-12-20T20:00')), ob('lost-deadline', almaty('2026-12-20T00:00'), almaty('2026-12-22T00:00'))] }],
+      clients: [
+        {
+          summary: { ...summaryOf(c), service: 'complex' },
+          obligations: [
+            ob('renewal-contact', almaty('2026-12-15T00:00'), almaty('2026-12-20T20:00')),
+            ob('lost-deadline', almaty('2026-12-20T00:00'), almaty('2026-12-22T00:00')),
+          ],
+        },
+      ],
       settings: s,
     });
     const renewal = candidates.find((n) => n.kind === 'renewal')!;

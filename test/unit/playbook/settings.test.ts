@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, fillTemplate, mergeSettings, RULES, stageChecklist, validateSettings, itemTitle } from '../../../lib/playbook';
+import {
+  defaultSettings,
+  fillTemplate,
+  mergeSettings,
+  RULES,
+  stageChecklist,
+  validateSettings,
+  itemTitle,
+} from '../../../lib/playbook';
 
 describe('settings', () => {
   it('defaults carry the playbook values and validate', () => {
@@ -40,7 +48,9 @@ describe('settings', () => {
         expect.objectContaining({ path: 'motivation.baseSalary' }),
       ]),
     );
-    expect(validateSettings(mergeSettings(defaultSettings, { calendar: { workStart: '20:00', workEnd: '10:00' } })).ok).toBe(false);
+    expect(validateSettings(mergeSettings(defaultSettings, { calendar: { workStart: '20:00', workEnd: '10:00' } })).ok).toBe(
+      false,
+    );
     expect(validateSettings(mergeSettings(defaultSettings, { motivation: { firstPostFine: 5000 } })).ok).toBe(true);
   });
 
@@ -56,9 +66,9 @@ describe('settings', () => {
 
 describe('templates', () => {
   it('fills placeholders and keeps unknown ones visible', () => {
-    expect(fillTemplate('Здравствуйте, {client}! Срок до {endDate}. {amount} ₸ {{x}}', { client: 'Алия', endDate: '08.01.2027' })).toBe(
-      'Здравствуйте, Алия! Срок до 08.01.2027. {amount} ₸ {x}',
-    );
+    expect(
+      fillTemplate('Здравствуйте, {client}! Срок до {endDate}. {amount} ₸ {{x}}', { client: 'Алия', endDate: '08.01.2027' }),
+    ).toBe('Здравствуйте, Алия! Срок до 08.01.2027. {amount} ₸ {x}');
     for (const t of Object.values(defaultSettings.templates)) {
       expect(t.text.length).toBeGreaterThan(100);
       expect(t.text).toContain('{client}');
@@ -75,7 +85,13 @@ describe('rules and checklists', () => {
     expect(itemTitle(growth, 'complex', defaultSettings)?.info).toBe(true);
     const setup = RULES['first-plan'].items.find((i) => i.id === 'account-setup')!;
     expect(itemTitle(setup, 'complex', defaultSettings)?.title).toContain('аккаунт оформляет менеджер по рекламе');
-    expect(RULES['concept-call'].items.map((i) => i.id)).toEqual(['concept-draft', 'references', 'concept-agreed', 'materials-requested', 'growth-started']);
+    expect(RULES['concept-call'].items.map((i) => i.id)).toEqual([
+      'concept-draft',
+      'references',
+      'concept-agreed',
+      'materials-requested',
+      'growth-started',
+    ]);
   });
 
   it('stage checklist says what to do now', () => {

@@ -2,7 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Agenda, AgendaEntry, ClientSummary, Round } from '@/lib/messaging/protocol';
 import type { Obligation } from '@/lib/model/obligations';
-import { groupByClient, headerCounts, isFirstRun, nothingDueNow, openTargetOf, pendingFacts, roundAccountLabel, roundTickId, sectionLimits, tickEvent, tickablesOf, visibleGroups } from '@/components/popup/agenda-model';
+import {
+  groupByClient,
+  headerCounts,
+  isFirstRun,
+  nothingDueNow,
+  openTargetOf,
+  pendingFacts,
+  roundAccountLabel,
+  roundTickId,
+  sectionLimits,
+  tickEvent,
+  tickablesOf,
+  visibleGroups,
+} from '@/components/popup/agenda-model';
 
 const client = (id: string, instagram: string | null = 'zerno.coffee'): ClientSummary => ({
   id,
@@ -28,7 +41,10 @@ describe('popup agenda model', () => {
   it('groups entries by client in order of first appearance', () => {
     const a = client('a');
     const b = client('b');
-    const e = (c: ClientSummary, rule: Obligation['rule']): AgendaEntry => ({ client: c, obligation: ob({ rule, clientId: c.id }) });
+    const e = (c: ClientSummary, rule: Obligation['rule']): AgendaEntry => ({
+      client: c,
+      obligation: ob({ rule, clientId: c.id }),
+    });
     const groups = groupByClient([e(a, 'first-contact'), e(b, 'daily-post'), e(a, 'stories')]);
     expect(groups.map((g) => [g.client.id, g.entries.map((x) => x.obligation.rule)])).toEqual([
       ['a', ['first-contact', 'stories']],
@@ -55,7 +71,11 @@ describe('ticks', () => {
   });
 
   it('a daily post is ticked as a whole for its date; stories without a key', () => {
-    expect(tickablesOf(ob({ rule: 'daily-post', key: '2026-11-27' }))[0]).toMatchObject({ item: 'daily-post', key: '2026-11-27', title: null });
+    expect(tickablesOf(ob({ rule: 'daily-post', key: '2026-11-27' }))[0]).toMatchObject({
+      item: 'daily-post',
+      key: '2026-11-27',
+      title: null,
+    });
     expect(tickablesOf(ob({ rule: 'stories', key: '2026-11-27T10:00' }))[0]).toMatchObject({ item: 'stories', key: undefined });
   });
 
@@ -66,23 +86,53 @@ describe('ticks', () => {
   });
 
   it('builds tick and untick events from the manager', () => {
-    expect(tickEvent('c', { item: 'engagement-round', key: '2026-11-27T11:00' }, true, 5)).toEqual({ clientId: 'c', at: 5, source: 'manager', item: 'engagement-round', key: '2026-11-27T11:00', type: 'tick' });
-    expect(tickEvent('c', { item: 'stories' }, false, 5)).toEqual({ clientId: 'c', at: 5, source: 'manager', item: 'stories', type: 'untick' });
+    expect(tickEvent('c', { item: 'engagement-round', key: '2026-11-27T11:00' }, true, 5)).toEqual({
+      clientId: 'c',
+      at: 5,
+      source: 'manager',
+      item: 'engagement-round',
+      key: '2026-11-27T11:00',
+      type: 'tick',
+    });
+    expect(tickEvent('c', { item: 'stories' }, false, 5)).toEqual({
+      clientId: 'c',
+      at: 5,
+      source: 'manager',
+      item: 'stories',
+      type: 'untick',
+    });
   });
 });
 
 describe('where a row opens', () => {
   it('posts, stories and rounds open the profile; the rest the deal', () => {
-    expect(openTargetOf(client('a'), { rule: 'daily-post' })).toEqual({ kind: 'instagram', url: 'https://www.instagram.com/zerno.coffee/' });
-    expect(openTargetOf(client('a'), { rule: 'first-contact' })).toEqual({ kind: 'deal', url: 'https://smmpro.amocrm.ru/leads/detail/a' });
+    expect(openTargetOf(client('a'), { rule: 'daily-post' })).toEqual({
+      kind: 'instagram',
+      url: 'https://www.instagram.com/zerno.coffee/',
+    });
+    expect(openTargetOf(client('a'), { rule: 'first-contact' })).toEqual({
+      kind: 'deal',
+      url: 'https://smmpro.amocrm.ru/leads/detail/a',
+    });
     expect(openTargetOf(client('a', null), { rule: 'stories' }).kind).toBe('deal');
   });
 });
 
 describe('the first screen', () => {
-  const entry = (c: string, rule: Obligation['rule'] = 'stories'): AgendaEntry => ({ client: client(c), obligation: ob({ rule, clientId: c, key: `${c}-${rule}` }) });
+  const entry = (c: string, rule: Obligation['rule'] = 'stories'): AgendaEntry => ({
+    client: client(c),
+    obligation: ob({ rule, clientId: c, key: `${c}-${rule}` }),
+  });
   const round = (state: Round['state']): Round => ({ slot: '2026-11-27T11:00', at: 0, dueAt: 1, state, accounts: [] });
-  const agenda = (o: Partial<Agenda> = {}): Agenda => ({ now: 0, overdue: [], today: [], tomorrow: [], round: null, missedWhileAway: [], ...o });
+  const agenda = (o: Partial<Agenda> = {}): Agenda => ({
+    now: 0,
+    overdue: [],
+    today: [],
+    tomorrow: [],
+    round: null,
+    missedWhileAway: [],
+    ...o,
+  });
 
   it('the header counts an overdue round as one more overdue, and prefers the snapshot totals', () => {
     const a = agenda({ overdue: [entry('a')], today: [entry('b'), entry('c')], round: round('overdue') });

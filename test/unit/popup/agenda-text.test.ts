@@ -36,19 +36,47 @@ describe('the round', () => {
   const round = (state: 'upcoming' | 'due' | 'overdue' | 'done', at: number, dueAt: number) => ({ state, at, dueAt });
 
   it('upcoming, due, overdue and done', () => {
-    expect(roundStatusOf(round('upcoming', now + 30 * min, now + 90 * min), env())).toEqual({ slot: '10:30', status: 'через 30 мин', tone: 'muted' });
-    expect(roundStatusOf(round('due', now - 30 * min, now + 30 * min), env())).toEqual({ slot: '09:30', status: 'до 10:30', tone: 'warn' });
-    expect(roundStatusOf(round('overdue', now - 90 * min, now - 30 * min), env())).toEqual({ slot: '08:30', status: 'просрочено на 30 мин', tone: 'bad' });
-    expect(roundStatusOf(round('done', now - 90 * min, now - 30 * min), env('en'))).toEqual({ slot: '08:30', status: 'checked', tone: 'ok' });
+    expect(roundStatusOf(round('upcoming', now + 30 * min, now + 90 * min), env())).toEqual({
+      slot: '10:30',
+      status: 'через 30 мин',
+      tone: 'muted',
+    });
+    expect(roundStatusOf(round('due', now - 30 * min, now + 30 * min), env())).toEqual({
+      slot: '09:30',
+      status: 'до 10:30',
+      tone: 'warn',
+    });
+    expect(roundStatusOf(round('overdue', now - 90 * min, now - 30 * min), env())).toEqual({
+      slot: '08:30',
+      status: 'просрочено на 30 мин',
+      tone: 'bad',
+    });
+    expect(roundStatusOf(round('done', now - 90 * min, now - 30 * min), env('en'))).toEqual({
+      slot: '08:30',
+      status: 'checked',
+      tone: 'ok',
+    });
   });
 
   it('a due round past its deadline reads as overdue before the worker says so', () => {
-    expect(roundStatusOf(round('due', now - 60 * min, now - 5 * min), env())).toMatchObject({ status: 'просрочено на 5 мин', tone: 'bad' });
+    expect(roundStatusOf(round('due', now - 60 * min, now - 5 * min), env())).toMatchObject({
+      status: 'просрочено на 5 мин',
+      tone: 'bad',
+    });
   });
 });
 
 describe('titles and the date line', () => {
-  const post = (key: string): Obligation => ({ id: `c|daily-post|${key}`, clientId: 'c', rule: 'daily-post', key, title: 'Пост в ленте за день', startAt: 0, dueAt: 0, state: 'open' });
+  const post = (key: string): Obligation => ({
+    id: `c|daily-post|${key}`,
+    clientId: 'c',
+    rule: 'daily-post',
+    key,
+    title: 'Пост в ленте за день',
+    startAt: 0,
+    dueAt: 0,
+    state: 'open',
+  });
 
   it('a daily post carries its day', () => {
     expect(titleOf(post('2026-11-25'), env(), null)).toMatch(/^Пост за 25 нояб/);

@@ -7,7 +7,11 @@ export const kz = (s: string) => Date.parse(`${s.length === 16 ? `${s}:00` : s}+
 export const cal = createCalendar(defaultCalendarSettings);
 export const iso = (t: number | null | undefined) => (t === null || t === undefined ? t : cal.formatIso(t));
 
-type Ev = NewClientEvent extends infer E ? (E extends NewClientEvent ? Omit<E, 'clientId' | 'source' | 'at'> & { at: string } : never) : never;
+type Ev = NewClientEvent extends infer E
+  ? E extends NewClientEvent
+    ? Omit<E, 'clientId' | 'source' | 'at'> & { at: string }
+    : never
+  : never;
 
 /** Events from compact literals: times are Almaty wall times. */
 export function events(clientId: string, list: Ev[]): ClientEvent[] {

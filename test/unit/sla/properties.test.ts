@@ -26,9 +26,16 @@ const history = fc
       { id: 'a', clientId: 'p', source: 'amocrm', type: 'deal-created', at: q - 5 * HOUR },
       { id: 'b', clientId: 'p', source: 'amocrm', type: 'stage', stage: 'questionnaire', at: q },
       { id: 'c', clientId: 'p', source: 'instagram', type: 'post', at: post },
-      ...storyH.map((h, i): ClientEvent => ({ id: `s${i}`, clientId: 'p', source: 'instagram', type: 'story', at: post + h * HOUR })),
+      ...storyH.map((h, i): ClientEvent => ({
+        id: `s${i}`,
+        clientId: 'p',
+        source: 'instagram',
+        type: 'story',
+        at: post + h * HOUR,
+      })),
     ];
-    if (paymentDay !== null) ev.push({ id: 'pay', clientId: 'p', source: 'amocrm', type: 'payment', at: post + paymentDay * DAY });
+    if (paymentDay !== null)
+      ev.push({ id: 'pay', clientId: 'p', source: 'amocrm', type: 'payment', at: post + paymentDay * DAY });
     return { client: { id: 'p', service, payer: 'individual' as const }, events: ev, now: post + nowDays * DAY };
   });
 

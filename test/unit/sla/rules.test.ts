@@ -14,7 +14,15 @@ describe('first-contact', () => {
     ['paid Saturday 12:00 → Saturday 13:00 (weekends do not change it)', '2026-12-05T12:00', '2026-12-05T13:00:00+05:00'],
     ['paid Friday 22:00 → Saturday 11:00', '2026-12-04T22:00', '2026-12-05T11:00:00+05:00'],
   ])('%s', (_n, created, due) => {
-    const o = find(computeObligations(mgmt, events('c1', [{ type: 'deal-created', at: created }]), defaultSettings, kz('2026-12-01T00:00') + 10 * 86_400_000), 'first-contact');
+    const o = find(
+      computeObligations(
+        mgmt,
+        events('c1', [{ type: 'deal-created', at: created }]),
+        defaultSettings,
+        kz('2026-12-01T00:00') + 10 * 86_400_000,
+      ),
+      'first-contact',
+    );
     expect(iso(o.dueAt)).toBe(due);
     expect(o.state).toBe('overdue');
   });
@@ -37,7 +45,12 @@ describe('first-post-72h: questionnaire day', () => {
     ['across New Year (Wed 30 Dec) → Wed 6 Jan', '2026-12-30T15:00', '2027-01-06T15:00:00+05:00'],
     ['at 21:00 on a weekday → counted from next morning', '2026-12-07T21:00', '2026-12-11T10:00:00+05:00'],
   ])('%s', (_n, q, due) => {
-    const list = computeObligations(mgmt, events('c1', [{ type: 'stage', stage: 'questionnaire', at: q }]), defaultSettings, kz(q) + 3600_000);
+    const list = computeObligations(
+      mgmt,
+      events('c1', [{ type: 'stage', stage: 'questionnaire', at: q }]),
+      defaultSettings,
+      kz(q) + 3600_000,
+    );
     const o = find(list, 'first-post-72h');
     expect(iso(o.dueAt)).toBe(due);
     expect(o.state).toBe('open');
@@ -85,9 +98,13 @@ describe('concept-call checklist', () => {
 });
 
 describe('checklist item values', () => {
-  it('the reference accounts are the latest active tick\'s value, kept even while too few; gone after an untick', () => {
+  it("the reference accounts are the latest active tick's value, kept even while too few; gone after an untick", () => {
     const q = { type: 'stage', stage: 'questionnaire', at: '2026-12-07T11:00' } as const;
-    const refs = (list: Parameters<typeof events>[1]) => find(computeObligations(mgmt, events('c1', [q, ...list]), defaultSettings, kz('2026-12-07T18:00')), 'concept-call').items!.find((i) => i.id === 'references')!;
+    const refs = (list: Parameters<typeof events>[1]) =>
+      find(
+        computeObligations(mgmt, events('c1', [q, ...list]), defaultSettings, kz('2026-12-07T18:00')),
+        'concept-call',
+      ).items!.find((i) => i.id === 'references')!;
     expect(refs([]).value).toBeUndefined();
     const few = refs([{ type: 'tick', item: 'references', value: '@one @two', at: '2026-12-07T15:10' }]);
     expect([few.done, few.value]).toEqual([false, '@one @two']);
@@ -95,10 +112,21 @@ describe('checklist item values', () => {
       { type: 'tick', item: 'references', value: '@one @two', at: '2026-12-07T15:10' },
       { type: 'tick', item: 'references', value: 'zhanna_cakes, fitzone_astana, nomad_tours.kz', at: '2026-12-07T15:20' },
     ] as const;
-    expect(refs([...three])).toMatchObject({ done: true, value: 'zhanna_cakes, fitzone_astana, nomad_tours.kz', doneAt: kz('2026-12-07T15:20') });
+    expect(refs([...three])).toMatchObject({
+      done: true,
+      value: 'zhanna_cakes, fitzone_astana, nomad_tours.kz',
+      doneAt: kz('2026-12-07T15:20'),
+    });
     // An untick cancels the latest tick: the one before it is active again.
-    expect(refs([...three, { type: 'untick', item: 'references', at: '2026-12-07T15:30' }])).toMatchObject({ done: false, value: '@one @two' });
-    expect(find(computeObligations(mgmt, events('c1', [q]), defaultSettings, kz('2026-12-07T18:00')), 'concept-call').items!.every((i) => i.id === 'references' || i.value === undefined)).toBe(true);
+    expect(refs([...three, { type: 'untick', item: 'references', at: '2026-12-07T15:30' }])).toMatchObject({
+      done: false,
+      value: '@one @two',
+    });
+    expect(
+      find(computeObligations(mgmt, events('c1', [q]), defaultSettings, kz('2026-12-07T18:00')), 'concept-call').items!.every(
+        (i) => i.id === 'references' || i.value === undefined,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -115,9 +143,20 @@ describe('periods, plans and renewal', () => {
   it('plan cycles starting on a weekend move to Monday 10:00', () => {
     const list = computeObligations(mgmt, life(), defaultSettings, kz('2026-12-20T12:00'));
     const p2 = find(list, 'content-plan-2');
-    expect([p2.key, iso(p2.startAt), iso(p2.dueAt), p2.state]).toEqual(['2026-11-29', '2026-12-05T10:00:00+05:00', '2026-12-10T10:00:00+05:00', 'overdue']);
+    expect([p2.key, iso(p2.startAt), iso(p2.dueAt), p2.state]).toEqual([
+      '2026-11-29',
+      '2026-12-05T10:00:00+05:00',
+      '2026-12-10T10:00:00+05:00',
+      'overdue',
+    ]);
     expect(iso(find(list, 'content-plan-3').dueAt)).toBe('2026-12-18T10:00:00+05:00');
-    expect(periodOf(mgmt, life(), defaultSettings, kz('2026-12-05T12:00'))).toMatchObject({ index: 1, day: 7, length: 30, startDate: '2026-11-29', lastDate: '2026-12-28' });
+    expect(periodOf(mgmt, life(), defaultSettings, kz('2026-12-05T12:00'))).toMatchObject({
+      index: 1,
+      day: 7,
+      length: 30,
+      startDate: '2026-11-29',
+      lastDate: '2026-12-28',
+    });
   });
 
   it('start-date-field mode takes «Дата начала обслуживания» over the first post', () => {
@@ -168,7 +207,9 @@ describe('periods, plans and renewal', () => {
     const list = computeObligations(mgmt, ev, defaultSettings, now);
     const posts = list.filter((o) => o.rule === 'daily-post');
     expect(posts).toHaveLength(daysBefore); // only days before the refund day still count as breaches
-    expect(list.some((o) => o.rule === 'content-plan-3' || o.rule === 'renewal-contact' || o.rule === 'lost-deadline')).toBe(false);
+    expect(list.some((o) => o.rule === 'content-plan-3' || o.rule === 'renewal-contact' || o.rule === 'lost-deadline')).toBe(
+      false,
+    );
     expect(clientPhase(mgmt, ev, defaultSettings, now)).toBe('lost');
   });
 

@@ -31,7 +31,11 @@ describe('concept-call and first-plan settled by the deal reaching «Проек�
   it('keeps the ticks’ own time when they came first', () => {
     const evs = events('c', [
       ...upToQuestionnaire,
-      ...(['concept-draft', 'references', 'concept-agreed', 'materials-requested', 'growth-started'] as const).map((item) => ({ type: 'tick' as const, item, at: '2026-12-02T11:00' })),
+      ...(['concept-draft', 'references', 'concept-agreed', 'materials-requested', 'growth-started'] as const).map((item) => ({
+        type: 'tick' as const,
+        item,
+        at: '2026-12-02T11:00',
+      })),
       { type: 'stage', stage: 'launched', at: '2026-12-03T12:00' },
     ]);
     const concept = find(computeObligations(client, evs, defaultSettings, kz('2026-12-05T12:00')), 'concept-call');

@@ -46,7 +46,10 @@ describe('first period start when Instagram shows only the latest posts', () => 
       { type: 'stage', stage: 'questionnaire', at: '2026-10-21T10:00' },
       { type: 'start-date', date: '2026-10-23', at: '2026-10-23T18:00' },
       // Only the latest twelve posts were visible when the profile was first read.
-      ...Array.from({ length: 12 }, (_, i) => ({ type: 'post' as const, at: `2026-11-${String(10 + i).padStart(2, '0')}T13:00` })),
+      ...Array.from({ length: 12 }, (_, i) => ({
+        type: 'post' as const,
+        at: `2026-11-${String(10 + i).padStart(2, '0')}T13:00`,
+      })),
     ]);
     const period = periodOf(client, evs, defaultSettings, kz('2026-11-27T10:00'))!;
     expect(iso(period.start)).toBe('2026-10-23T00:00:00+05:00');

@@ -11,7 +11,9 @@ const evs = events('c', [
 ]);
 const now = kz('2026-11-10T11:45');
 const rounds = (trackedSince?: number) =>
-  computeObligations({ id: 'c', service: 'management', payer: 'legal', trackedSince }, evs, defaultSettings, now).filter((o) => o.rule === 'engagement-round');
+  computeObligations({ id: 'c', service: 'management', payer: 'legal', trackedSince }, evs, defaultSettings, now).filter(
+    (o) => o.rule === 'engagement-round',
+  );
 
 describe('engagement rounds and trackedSince', () => {
   it('owes every round of the period without it', () => {
@@ -27,8 +29,24 @@ describe('engagement rounds and trackedSince', () => {
 
 describe('a round ticked before tracking started', () => {
   it('still shows as met', () => {
-    const ticked = [...evs, { id: 'c:t', clientId: 'c', source: 'manager' as const, type: 'tick' as const, item: 'engagement-round', key: '2026-11-09T11:00', at: kz('2026-11-09T11:05') }];
-    const list = computeObligations({ id: 'c', service: 'management', payer: 'legal', trackedSince: kz('2026-11-10T11:30') }, ticked, defaultSettings, now);
+    const ticked = [
+      ...evs,
+      {
+        id: 'c:t',
+        clientId: 'c',
+        source: 'manager' as const,
+        type: 'tick' as const,
+        item: 'engagement-round',
+        key: '2026-11-09T11:00',
+        at: kz('2026-11-09T11:05'),
+      },
+    ];
+    const list = computeObligations(
+      { id: 'c', service: 'management', payer: 'legal', trackedSince: kz('2026-11-10T11:30') },
+      ticked,
+      defaultSettings,
+      now,
+    );
     const nine = list.find((o) => o.rule === 'engagement-round' && o.key === '2026-11-09T11:00');
     expect(nine?.state).toBe('met');
     expect(list.filter((o) => o.rule === 'engagement-round')).toHaveLength(4);

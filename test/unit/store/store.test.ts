@@ -28,7 +28,11 @@ describe('schema migrations', () => {
     expect(await repo.getMeta(db, 'notified')).toEqual({ x: 1 });
     expect(await repo.getMeta(db, 'schemaVersion')).toBe(3);
     expect(db.objectStoreNames.contains('plans')).toBe(true);
-    expect(await db.get('timelines', c.id)).toEqual({ clientId: c.id, events: [{ ...ev(c, 'deal-created', 1000), id: 'e1' }], count: 1 });
+    expect(await db.get('timelines', c.id)).toEqual({
+      clientId: c.id,
+      events: [{ ...ev(c, 'deal-created', 1000), id: 'e1' }],
+      count: 1,
+    });
   });
 });
 
@@ -51,7 +55,10 @@ describe('event ids are unique per client', () => {
   it('two clients with the same producer id are both stored; the same client reported twice is stored once', async () => {
     const db = await freshDb();
     const [a, b] = [client(21), client(22)];
-    const start = (c: ReturnType<typeof client>) => ({ ...ev(c, 'start-date', 5000, { date: '2026-12-01' }), id: 'amo:start-date:2026-12-01' });
+    const start = (c: ReturnType<typeof client>) => ({
+      ...ev(c, 'start-date', 5000, { date: '2026-12-01' }),
+      id: 'amo:start-date:2026-12-01',
+    });
     expect(await repo.recordEvents(db, [start(a), start(b)])).toHaveLength(2);
     expect(await repo.recordEvents(db, [start(a)])).toHaveLength(0);
     expect(await repo.recordEvents(db, [start(b), start(b)])).toHaveLength(0);
@@ -62,7 +69,7 @@ describe('event ids are unique per client', () => {
     expect(await repo.recordEvents(db, [withEventId(start(a))])).toHaveLength(0);
   });
 
-  it('a fact stored under its bare id before scoping is not stored again; another client\'s is', async () => {
+  it("a fact stored under its bare id before scoping is not stored again; another client's is", async () => {
     const db = await freshDb();
     const [a, b] = [client(23), client(24)];
     await db.put('events', { ...ev(a, 'deal-created', 1000), id: 'amo:created:23' });
@@ -73,7 +80,15 @@ describe('event ids are unique per client', () => {
   it('a tick read back from its amoCRM note is the tick already stored', async () => {
     const db = await freshDb();
     const c = client(27);
-    const tick = { id: markedEventId('tick', 'references', undefined, 1234), clientId: c.id, type: 'tick' as const, item: 'references', at: 1234, source: 'manager' as const, value: 'a, b, c' };
+    const tick = {
+      id: markedEventId('tick', 'references', undefined, 1234),
+      clientId: c.id,
+      type: 'tick' as const,
+      item: 'references',
+      at: 1234,
+      source: 'manager' as const,
+      value: 'a, b, c',
+    };
     expect(await repo.recordEvents(db, [tick])).toHaveLength(1);
     const back = eventFromNote(noteText(tick, 'Подобрать 3 аккаунта'), c.id)!;
     expect(await repo.recordEvents(db, [back])).toHaveLength(0);
@@ -84,7 +99,10 @@ describe('event ids are unique per client', () => {
     const db = await seeded();
     const file = await exportBackup(db, 1);
     const [a, b] = [client(25), client(26)];
-    const same = (c: ReturnType<typeof client>) => ({ ...ev(c, 'start-date', 5000, { date: '2026-12-01' }), id: 'amo:start-date:2026-12-01' });
+    const same = (c: ReturnType<typeof client>) => ({
+      ...ev(c, 'start-date', 5000, { date: '2026-12-01' }),
+      id: 'amo:start-date:2026-12-01',
+    });
     const json = JSON.stringify({ ...file, clients: [...file.clients, a, b], events: [...file.events, same(a), same(b)] });
     const target = await freshDb();
     expect(await importBackup(target, json)).toEqual({ clients: 3, events: 4 });
@@ -109,7 +127,10 @@ async function seeded(): Promise<Db> {
   const db = await freshDb();
   const c = client(3);
   await repo.putClient(db, c);
-  await repo.recordEvents(db, [ev(c, 'deal-created', almaty('2026-12-07T10:30')), ev(c, 'stage', almaty('2026-12-07T11:00'), { stage: 'contacted' })]);
+  await repo.recordEvents(db, [
+    ev(c, 'deal-created', almaty('2026-12-07T10:30')),
+    ev(c, 'stage', almaty('2026-12-07T11:00'), { stage: 'contacted' }),
+  ]);
   await repo.setMeta(db, 'amoToken', { token: 'top-secret-token', setAt: 1 });
   await repo.setMeta(db, 'snoozes', { a: 1 });
   await db.put('plans', { clientId: c.id, periodStart: 1, planNo: 1, days: [] });

@@ -30,7 +30,11 @@ async function expectConsistent(db: Db): Promise<void> {
 describe('timelines', () => {
   it('are written with every append, sorted by time whatever the order of arrival', async () => {
     const db = await freshDb();
-    await repo.recordEvents(db, [ev(a, 'post', 5000, { shortcode: 'p2' }), ev(a, 'deal-created', 1000), ev(b, 'deal-created', 2000)]);
+    await repo.recordEvents(db, [
+      ev(a, 'post', 5000, { shortcode: 'p2' }),
+      ev(a, 'deal-created', 1000),
+      ev(b, 'deal-created', 2000),
+    ]);
     await repo.recordEvents(db, [ev(a, 'stage', 3000, { stage: 'contacted' })]);
     await repo.recordEvents(db, [ev(a, 'post', 500, { shortcode: 'early' }), ev(a, 'story', 9000, { storyId: 's1' })]);
     const timeline = (await db.get('timelines', a.id))!;
@@ -76,7 +80,11 @@ describe('timelines', () => {
 
   it('are rebuilt when a count disagrees with the events store', async () => {
     const db = await freshDb();
-    await repo.recordEvents(db, [ev(a, 'deal-created', 1000), ev(a, 'post', 2000, { shortcode: 'x' }), ev(b, 'deal-created', 1500)]);
+    await repo.recordEvents(db, [
+      ev(a, 'deal-created', 1000),
+      ev(a, 'post', 2000, { shortcode: 'x' }),
+      ev(b, 'deal-created', 1500),
+    ]);
     const good = (await db.get('timelines', a.id))!;
     // A timeline short of an event, then one whose count does not match its own list.
     await db.put('timelines', { ...good, events: good.events.slice(0, 1), count: 1 });
@@ -106,7 +114,11 @@ describe('timelines', () => {
     const source = await freshDb();
     await repo.putClient(source, a);
     await repo.putClient(source, b);
-    await repo.recordEvents(source, [ev(a, 'post', 5000, { shortcode: 'p' }), ev(a, 'deal-created', 1000), ev(b, 'deal-created', 2000)]);
+    await repo.recordEvents(source, [
+      ev(a, 'post', 5000, { shortcode: 'p' }),
+      ev(a, 'deal-created', 1000),
+      ev(b, 'deal-created', 2000),
+    ]);
     const json = JSON.stringify(await exportBackup(source));
     expect(json).not.toContain('"timelines"');
 
@@ -135,7 +147,8 @@ describe('timelines migration (v3)', () => {
     });
     const events: ClientEvent[] = [];
     for (const [k, c] of [a, b].entries())
-      for (let i = 0; i < 30; i++) events.push({ ...ev(c, 'post', 10_000 - i * 97 + k, { shortcode: `p${i}` }), id: `${c.id}|post|p${i}` } as ClientEvent);
+      for (let i = 0; i < 30; i++)
+        events.push({ ...ev(c, 'post', 10_000 - i * 97 + k, { shortcode: `p${i}` }), id: `${c.id}|post|p${i}` } as ClientEvent);
     const tx = old.transaction(['clients', 'events'], 'readwrite');
     for (const c of [a, b]) void tx.objectStore('clients').put(c);
     for (const e of events) void tx.objectStore('events').put(e);

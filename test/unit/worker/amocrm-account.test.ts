@@ -15,13 +15,20 @@ async function setup(options: { subdomain?: string; token?: string } = {}) {
   if (options.token) await repo.setMeta(db, 'amoToken', { token: options.token, setAt: 0 });
   const seen: Record<string, string>[] = [];
   const fetch = (async (url: string, init?: RequestInit) => {
-    const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers = Object.fromEntries(
+      Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     seen.push(headers);
     if (!new URL(url).host.startsWith('smmpro.')) return new Response('<h1>404</h1>', { status: 404 });
     const res = await fake.handle({ method: 'GET', url, headers });
     return new Response(res.body, { status: res.status, headers: res.headers });
   }) as typeof globalThis.fetch;
-  const check = createAccountCheck({ db: async () => db, fetch, bucket: () => new TokenBucket({ capacity: 100, perSecond: 100 }), findHost: async () => null });
+  const check = createAccountCheck({
+    db: async () => db,
+    fetch,
+    bucket: () => new TokenBucket({ capacity: 100, perSecond: 100 }),
+    findHost: async () => null,
+  });
   return { check, seen };
 }
 
@@ -38,8 +45,18 @@ describe('amocrm.account', () => {
   });
 
   it('says unauthorized without a token or session, unreachable for another account, no-host when nothing names one', async () => {
-    expect(await (await setup({ subdomain: 'smmpro' })).check()).toMatchObject({ ok: false, reason: 'unauthorized', status: 401, host: 'smmpro.amocrm.ru' });
-    expect(await (await setup({ subdomain: 'nosuch', token: 't-123456789' })).check()).toMatchObject({ ok: false, reason: 'unreachable', status: 404, host: 'nosuch.amocrm.ru' });
+    expect(await (await setup({ subdomain: 'smmpro' })).check()).toMatchObject({
+      ok: false,
+      reason: 'unauthorized',
+      status: 401,
+      host: 'smmpro.amocrm.ru',
+    });
+    expect(await (await setup({ subdomain: 'nosuch', token: 't-123456789' })).check()).toMatchObject({
+      ok: false,
+      reason: 'unreachable',
+      status: 404,
+      host: 'nosuch.amocrm.ru',
+    });
     expect(await (await setup()).check()).toMatchObject({ ok: false, reason: 'no-host', host: null });
   });
 });

@@ -49,7 +49,12 @@ export async function setupWorker(start: number) {
   const db = await freshDb();
   let now = start;
   const fx = fakeEffects();
-  const worker = createWorker({ db: async () => db, now: () => now, effects: fx.effects, agendaUrl: 'chrome-extension://x/popup.html' });
+  const worker = createWorker({
+    db: async () => db,
+    now: () => now,
+    effects: fx.effects,
+    agendaUrl: 'chrome-extension://x/popup.html',
+  });
   return { db, worker, fx, setNow: (t: number) => (now = t) };
 }
 

@@ -27,10 +27,21 @@ async function seededAgency(at: number) {
   await repo.setSettings(db, { amocrm: { subdomain: 'smmpro' } });
   await repo.setMeta(db, 'amoToken', { token: 'secret-token-1', setAt: 0 });
   const fetch = (async (url: string, init?: RequestInit) => {
-    const res = await fake.handle({ method: 'GET', url, headers: Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])) });
+    const res = await fake.handle({
+      method: 'GET',
+      url,
+      headers: Object.fromEntries(
+        Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+      ),
+    });
     return new Response(res.status === 204 ? null : res.body, { status: res.status, headers: res.headers });
   }) as typeof globalThis.fetch;
-  const sync = createTeamSync({ db: async () => db, now: () => at, fetch, bucket: () => new TokenBucket({ capacity: 1000, perSecond: 1000 }) });
+  const sync = createTeamSync({
+    db: async () => db,
+    now: () => at,
+    fetch,
+    bucket: () => new TokenBucket({ capacity: 1000, perSecond: 1000 }),
+  });
   const before = await version(db);
   await sync.start(false);
   let status: TeamSyncStatus = await sync.status();
@@ -45,8 +56,24 @@ async function seededAgency(at: number) {
   for (const p of seed.profiles) {
     const c = clients.find((x) => x.leadId === p.leadId);
     if (!c) continue;
-    for (const post of p.posts) if (post.takenAt <= at) insta.push({ clientId: c.id, type: 'post', at: post.takenAt, shortcode: post.shortcode, source: 'instagram' } as NewClientEvent);
-    for (const story of p.stories) if (story.takenAt <= at) insta.push({ clientId: c.id, type: 'story', at: story.takenAt, storyId: story.pk, source: 'instagram' } as NewClientEvent);
+    for (const post of p.posts)
+      if (post.takenAt <= at)
+        insta.push({
+          clientId: c.id,
+          type: 'post',
+          at: post.takenAt,
+          shortcode: post.shortcode,
+          source: 'instagram',
+        } as NewClientEvent);
+    for (const story of p.stories)
+      if (story.takenAt <= at)
+        insta.push({
+          clientId: c.id,
+          type: 'story',
+          at: story.takenAt,
+          storyId: story.pk,
+          source: 'instagram',
+        } as NewClientEvent);
   }
   await repo.recordEvents(db, insta);
   return { db, before, afterSync };
@@ -106,7 +133,10 @@ describe('data version', () => {
     const c = client(4);
     await worker.handlers['client.sync']({ client: c, events: [ev(c, 'deal-created', almaty('2026-12-07T10:30'))] }, page);
     const v = await version(db);
-    await worker.handlers['plans.save']({ plan: { clientId: c.id, periodStart: 0, planNo: 1, days: [], updatedAt: 0 } as never }, page);
+    await worker.handlers['plans.save'](
+      { plan: { clientId: c.id, periodStart: 0, planNo: 1, days: [], updatedAt: 0 } as never },
+      page,
+    );
     await repo.setMeta(db, 'lastSeenAt', 1);
     await worker.handlers['token.set']({ token: 'secret' }, page);
     await repo.rebuildTimelines(db);
@@ -122,7 +152,14 @@ describe('plan cache', () => {
     await worker.handlers['client.sync']({ client: c, events: [ev(c, 'deal-created', almaty('2026-12-07T10:30'))] }, page);
     expect((await worker.replan()).derived).toBe(true);
     const cached = (await repo.getMeta(db, 'planCache'))!;
-    expect(cached).toMatchObject({ format: PLAN_CACHE_FORMAT, dataVersion: await version(db), locale: 'ru', clients: 1, events: 1, computedAt: almaty('2026-12-07T10:40') });
+    expect(cached).toMatchObject({
+      format: PLAN_CACHE_FORMAT,
+      dataVersion: await version(db),
+      locale: 'ru',
+      clients: 1,
+      events: 1,
+      computedAt: almaty('2026-12-07T10:40'),
+    });
     expect(cached.validUntil).toBe(almaty('2026-12-07T10:40') + PLAN_CACHE_TTL);
     setNow(almaty('2026-12-07T11:16'));
     const hit = await worker.replan();
@@ -157,7 +194,13 @@ describe('plan cache', () => {
     // As the e2e test does: a deal written straight into IndexedDB, no version bump.
     const b = client(7);
     await db.put('clients', b);
-    await db.put('events', { id: `${b.id}|deal-created`, clientId: b.id, type: 'deal-created', at: almaty('2026-12-05T10:00'), source: 'amocrm' });
+    await db.put('events', {
+      id: `${b.id}|deal-created`,
+      clientId: b.id,
+      type: 'deal-created',
+      at: almaty('2026-12-05T10:00'),
+      source: 'amocrm',
+    });
     const r = await planBasis(db, at);
     expect(r.derived).toBe(true);
     expect(r.candidates.candidates.map((n) => n.id)).toContain(`${b.id}|first-contact|first-contact|breach`);
@@ -194,7 +237,11 @@ describe('plan cache', () => {
     expect(await worker.replan()).toMatchObject({ derived: true, overdue: 0 });
     // The browser is closed from 10:31 to 14:00; first-contact fell due at 11:30.
     setNow(almaty('2026-12-07T14:00'));
-    expect(await worker.start()).toMatchObject({ derived: false, overdue: 1, shown: [`${c.id}|first-contact|first-contact|breach`] });
+    expect(await worker.start()).toMatchObject({
+      derived: false,
+      overdue: 1,
+      shown: [`${c.id}|first-contact|first-contact|breach`],
+    });
     expect(fx.badges.at(-1)).toBe(1);
     const agenda = await worker.handlers['agenda.get']({}, page);
     expect(agenda.missedWhileAway.map((e) => e.obligation.rule)).toEqual(['first-contact']);

@@ -3,7 +3,6 @@ import * as repo from '../../../lib/store/repo';
 import { createWorker } from '../../../lib/worker/service';
 import { almaty, client, ev, fakeEffects, freshDb, page, setupWorker as setup } from './helpers';
 
-
 describe('worker service', () => {
   it('syncs a client, records events once and returns its view', async () => {
     const { worker } = await setup(almaty('2026-12-07T10:40'));
@@ -57,7 +56,9 @@ describe('worker service', () => {
   it('rejects events for unknown clients and keeps nothing', async () => {
     const { worker } = await setup(almaty('2026-12-07T10:40'));
     const c = client(4);
-    await expect(worker.handlers['event.record']({ event: ev(c, 'post', almaty('2026-12-07T10:00')) }, page)).rejects.toThrow(/No client/);
+    await expect(worker.handlers['event.record']({ event: ev(c, 'post', almaty('2026-12-07T10:00')) }, page)).rejects.toThrow(
+      /No client/,
+    );
     expect(await worker.handlers['client.events']({ clientId: c.id }, page)).toEqual([]);
   });
 
@@ -106,9 +107,20 @@ describe('worker service', () => {
   it('warns about a launched deal without start date or credentials', async () => {
     const { worker } = await setup(almaty('2026-12-10T12:00'));
     const c = client(6, { credentialsFilled: false });
-    const r = await worker.handlers['client.sync']({ client: c, events: [ev(c, 'deal-created', almaty('2026-12-07T10:30')), ev(c, 'stage', almaty('2026-12-09T10:30'), { stage: 'launched' })] }, page);
+    const r = await worker.handlers['client.sync'](
+      {
+        client: c,
+        events: [
+          ev(c, 'deal-created', almaty('2026-12-07T10:30')),
+          ev(c, 'stage', almaty('2026-12-09T10:30'), { stage: 'launched' }),
+        ],
+      },
+      page,
+    );
     expect(r.view.stage).toBe('launched');
-    expect(r.view.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['launched-without-start-date', 'launched-without-credentials']));
+    expect(r.view.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['launched-without-start-date', 'launched-without-credentials']),
+    );
   });
 
   it('the view tells the working hours by the business calendar (a KZ holiday is closed)', async () => {
@@ -116,9 +128,15 @@ describe('worker service', () => {
     const c = client(7);
     await worker.handlers['client.sync']({ client: c, events: [ev(c, 'deal-created', almaty('2026-12-07T10:30'))] }, page);
     // Wednesday 16 December is Independence Day: closed at noon, open Thursday 10:00.
-    expect((await worker.handlers['client.view']({ clientId: c.id }, page))!.workingHours).toEqual({ open: false, nextOpening: almaty('2026-12-17T10:00') });
+    expect((await worker.handlers['client.view']({ clientId: c.id }, page))!.workingHours).toEqual({
+      open: false,
+      nextOpening: almaty('2026-12-17T10:00'),
+    });
     setNow(almaty('2026-12-17T12:00'));
-    expect((await worker.handlers['client.view']({ clientId: c.id }, page))!.workingHours).toEqual({ open: true, nextOpening: null });
+    expect((await worker.handlers['client.view']({ clientId: c.id }, page))!.workingHours).toEqual({
+      open: true,
+      nextOpening: null,
+    });
   });
 
   it('opens the options page at a section, and the dashboard at a client, for a content script', async () => {
