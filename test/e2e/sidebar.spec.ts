@@ -300,11 +300,9 @@ test.describe('Instagram sidebar', () => {
       .getByRole('link', { name: /Открыть @/ })
       .first();
     const username = (await link.getAttribute('href'))!.split('/')[1];
-    const started = Date.now();
     await link.click();
     await expect(page).toHaveURL(new RegExp(`/${username.replace('.', '\\.')}/$`));
     await expect(panel(page).locator('.rg-client, .rg-link-client')).toBeVisible();
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(await page.evaluate(() => (window as unknown as { __marker: number }).__marker)).toBe(marker);
     // Profile → profile through Instagram's own links.
     await page.evaluate(() => {
