@@ -1,7 +1,8 @@
 // Wires the browser's events to the worker logic. Called once per service-worker start; every
 // listener is registered synchronously so Chrome can wake the worker for any of them.
 import { browser } from 'wxt/browser';
-import { SAFETY_ALARM, WAKE_ALARM, browserEffects, ensureSafetyAlarm, openOrFocus } from '../alarms/scheduler';
+import { openOrFocus } from '../browser/tabs';
+import { SAFETY_ALARM, WAKE_ALARM, browserEffects, ensureSafetyAlarm } from './browser-effects';
 import { createRouter, isEnvelope } from '../messaging/router';
 import type { SenderInfo } from '../messaging/sender';
 import { openStore } from '../store/db';

@@ -21,7 +21,8 @@ import { closeStore, openStore } from '../../lib/store/db';
 import * as repo from '../../lib/store/repo';
 import type { Db } from '../../lib/store/schema';
 import { planBasis } from '../../lib/worker/replan';
-import { createWorker, type Effects } from '../../lib/worker/service';
+import type { Effects } from '../../lib/worker/effects';
+import { createWorker } from '../../lib/worker/service';
 import { median, printTable, type BenchRow } from './table';
 
 const MINUTE = 60_000;

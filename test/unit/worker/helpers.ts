@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import type { Client, NewClientEvent } from '../../../lib/model/facts';
 import { openStore } from '../../../lib/store/db';
-import { createWorker, type Effects, type ShownNotification } from '../../../lib/worker/service';
+import type { Effects, ShownNotification } from '../../../lib/worker/effects';
+import { createWorker } from '../../../lib/worker/service';
 
 /** Wall time in Almaty (UTC+5) → epoch ms. */
 export const almaty = (iso: string) => Date.parse(`${iso}+05:00`);

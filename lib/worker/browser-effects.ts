@@ -1,7 +1,7 @@
-// Browser glue for the planner: the one `next-wake` alarm, a periodic safety alarm,
-// notifications and the badge. Thin on purpose; the decisions live in planner.ts and lib/worker.
+// The worker's browser effects: the one `next-wake` alarm, a periodic safety alarm,
+// notifications and the badge. Thin on purpose; the decisions live in lib/alarms/planner.ts and ./notify.ts.
 import { browser } from 'wxt/browser';
-import type { Effects, ShownNotification } from '../worker/service';
+import type { Effects, ShownNotification } from './effects';
 
 export const WAKE_ALARM = 'next-wake';
 export const SAFETY_ALARM = 'safety';
@@ -51,29 +51,4 @@ export async function ensureSafetyAlarm(): Promise<void> {
   const existing = await browser.alarms.get(SAFETY_ALARM);
   if (!existing)
     await browser.alarms.create(SAFETY_ALARM, { periodInMinutes: SAFETY_PERIOD_MINUTES, delayInMinutes: SAFETY_PERIOD_MINUTES });
-}
-
-/** URL match pattern for finding an open tab of a target (needs host permission, not `tabs`). */
-export function tabPatternOf(url: string): string | null {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'https:') return null;
-    return `${u.origin}${u.pathname.replace(/\/$/, '')}*`;
-  } catch {
-    return null;
-  }
-}
-
-/** Focuses a tab already showing the target, else opens one. */
-export async function openOrFocus(url: string): Promise<void> {
-  const pattern = tabPatternOf(url);
-  if (pattern) {
-    const [tab] = await browser.tabs.query({ url: pattern }).catch(() => []);
-    if (tab?.id !== undefined) {
-      await browser.tabs.update(tab.id, { active: true });
-      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
-      return;
-    }
-  }
-  await browser.tabs.create({ url });
 }

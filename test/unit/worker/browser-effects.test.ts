@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SAFETY_ALARM, WAKE_ALARM, browserEffects, ensureSafetyAlarm, tabPatternOf } from '../../../lib/alarms/scheduler';
+import { SAFETY_ALARM, WAKE_ALARM, browserEffects, ensureSafetyAlarm } from '../../../lib/worker/browser-effects';
+import { tabPatternOf } from '../../../lib/browser/tabs';
 
-describe('scheduler (fake browser)', () => {
+describe('browser effects (fake browser)', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('keeps one next-wake alarm, re-planned idempotently, cleared when nothing is pending', async () => {

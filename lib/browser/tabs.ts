@@ -1,0 +1,28 @@
+// Tabs: focus the one already showing a page, else open it. Used by the worker (notification
+// clicks) and the popup (its links), so both find an open tab the same way.
+import { browser } from 'wxt/browser';
+
+/** URL match pattern for finding an open tab of a target (needs host permission, not `tabs`). */
+export function tabPatternOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'https:') return null;
+    return `${u.origin}${u.pathname.replace(/\/$/, '')}*`;
+  } catch {
+    return null;
+  }
+}
+
+/** Focuses a tab already showing the target, else opens one. */
+export async function openOrFocus(url: string): Promise<void> {
+  const pattern = tabPatternOf(url);
+  if (pattern) {
+    const [tab] = await browser.tabs.query({ url: pattern }).catch(() => []);
+    if (tab?.id !== undefined) {
+      await browser.tabs.update(tab.id, { active: true });
+      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+      return;
+    }
+  }
+  await browser.tabs.create({ url });
+}

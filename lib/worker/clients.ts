@@ -1,0 +1,91 @@
+// Clients and their facts: syncing a deal, recording an event, the client's view, linking an
+// Instagram account, the list. Every change asks for a re-plan (`changed`).
+import { HandlerError } from '../messaging/errors';
+import type { ClientView } from '../messaging/protocol';
+import type { Handlers } from '../messaging/router';
+import type { Client } from '../model/facts';
+import * as repo from '../store/repo';
+import type { Db } from '../store/schema';
+import type { Settings } from './engine';
+import { summaryOf } from './summary';
+import { buildView } from './view';
+
+export interface ClientDeps {
+  db: () => Promise<Db>;
+  now: () => number;
+  /** A client or its facts changed: re-plan soon. */
+  changed: () => void;
+}
+
+type ClientHandlers = Pick<
+  Handlers,
+  | 'client.sync'
+  | 'event.record'
+  | 'client.view'
+  | 'client.byInstagram'
+  | 'client.linkInstagram'
+  | 'clients.list'
+  | 'client.events'
+>;
+
+/** The client's obligations as of `now`, or null for an unknown client. */
+export async function viewOf(db: Db, clientId: string, now: number, settings?: Settings): Promise<ClientView | null> {
+  const client = await repo.getClient(db, clientId);
+  if (!client) return null;
+  const [events, s] = await Promise.all([repo.eventsOf(db, clientId), settings ?? repo.getSettings(db)]);
+  return buildView(client, events, s, now);
+}
+
+export function createClientHandlers(deps: ClientDeps): ClientHandlers {
+  const { now } = deps;
+  const mustView = async (db: Db, clientId: string): Promise<ClientView> => {
+    const view = await viewOf(db, clientId, now());
+    if (!view) throw new HandlerError('not-found', `No client ${clientId}`);
+    return view;
+  };
+
+  return {
+    'client.sync': async ({ client, events }) => {
+      const db = await deps.db();
+      const existing = await repo.getClient(db, client.id);
+      // An Instagram account linked by hand survives a sync from a deal whose field is empty.
+      const merged: Client = {
+        ...client,
+        instagram: client.instagram ?? existing?.instagram ?? null,
+        trackedSince: existing?.trackedSince ?? now(),
+      };
+      await repo.putClient(db, merged);
+      const added = await repo.recordEvents(db, events);
+      const view = await mustView(db, client.id);
+      deps.changed();
+      return { recorded: added.length, view };
+    },
+    'event.record': async ({ event }) => {
+      const db = await deps.db();
+      if (!(await repo.getClient(db, event.clientId))) throw new HandlerError('not-found', `No client ${event.clientId}`);
+      const added = await repo.recordEvents(db, [event]);
+      const view = await mustView(db, event.clientId);
+      if (added.length) deps.changed();
+      return { recorded: added.length > 0, view };
+    },
+    'client.view': async ({ clientId }) => viewOf(await deps.db(), clientId, now()),
+    'client.byInstagram': async ({ username }) => {
+      const db = await deps.db();
+      const client = await repo.findClientByInstagram(db, username);
+      return client ? viewOf(db, client.id, now()) : null;
+    },
+    'client.linkInstagram': async ({ clientId, username }) => {
+      const db = await deps.db();
+      const client = await repo.getClient(db, clientId);
+      if (!client) throw new HandlerError('not-found', `No client ${clientId}`);
+      await repo.putClient(db, { ...client, instagram: username, updatedAt: now() });
+      deps.changed();
+      return mustView(db, clientId);
+    },
+    'clients.list': async () => {
+      const clients = await repo.listClients(await deps.db());
+      return clients.map(summaryOf).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    },
+    'client.events': async ({ clientId }) => repo.eventsOf(await deps.db(), clientId),
+  };
+}

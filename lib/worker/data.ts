@@ -1,0 +1,48 @@
+// The handlers that touch the whole store: settings, backup export and import, deleting all.
+import { HandlerError } from '../messaging/errors';
+import type { Handlers } from '../messaging/router';
+import { BackupError, exportBackup, importBackup } from '../store/backup';
+import * as repo from '../store/repo';
+import type { Db } from '../store/schema';
+
+export interface DataDeps {
+  db: () => Promise<Db>;
+  now: () => number;
+  /** Settings or data changed: re-plan soon. */
+  changed: () => void;
+  /** Everything was deleted: re-plan now (clears the badge and the wake). */
+  emptied: () => Promise<unknown>;
+}
+
+export function createDataHandlers(
+  deps: DataDeps,
+): Pick<Handlers, 'settings.get' | 'settings.set' | 'backup.export' | 'backup.import' | 'data.delete'> {
+  return {
+    'settings.get': async () => repo.getSettings(await deps.db()),
+    'settings.set': async ({ settings }) => {
+      const result = await repo.setSettings(await deps.db(), settings);
+      if (result.ok) deps.changed();
+      return result;
+    },
+    'backup.export': async () => {
+      const db = await deps.db();
+      const file = await exportBackup(db, deps.now());
+      return { json: JSON.stringify(file), summary: { clients: file.clients.length, events: file.events.length } };
+    },
+    'backup.import': async ({ json }) => {
+      try {
+        const summary = await importBackup(await deps.db(), json);
+        deps.changed();
+        return summary;
+      } catch (error) {
+        if (error instanceof BackupError) throw new HandlerError('invalid', error.message);
+        throw error;
+      }
+    },
+    'data.delete': async () => {
+      const deleted = await repo.deleteAll(await deps.db());
+      await deps.emptied();
+      return { deleted };
+    },
+  };
+}
