@@ -1,37 +1,18 @@
-// Instagram content script: a shadow-root sidebar that follows single-page navigation. Thin:
-// the state lives in components/sidebar/controller.ts, the logic in lib/instagram.
-import { render } from 'preact';
-import { effect } from '@preact/signals-core';
+// Instagram content script: the sidebar, following Instagram's single-page navigation. The state
+// lives in lib/instagram/session.ts, the mount in components/sidebar/mount.tsx.
 import { instagramMatches } from '@/lib/hosts';
-import { createController } from '@/components/sidebar/controller';
-import { Sidebar } from '@/components/sidebar/Sidebar';
+import { mountSidebar } from '@/components/sidebar/mount';
 import '@/components/sidebar/sidebar.css';
 
 export default defineContentScript({
   matches: instagramMatches,
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const c = createController();
-    let stop: (() => void) | undefined;
-    const ui = await createShadowRootUi(ctx, {
-      name: 'reglament-sidebar',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container) {
-        // Signals read while rendering are tracked: any change re-renders the (small) tree.
-        stop = effect(() => render(<Sidebar c={c} />, container));
-      },
-      onRemove(container) {
-        stop?.();
-        if (container) render(null, container);
-      },
-    });
-    ui.mount();
-    await c.init().catch(() => undefined);
+    const sidebar = await mountSidebar(ctx);
+    const { c } = sidebar;
     const go = () => {
       try {
-        c.navigate(location.href);
+        sidebar.navigate(location.href);
       } catch {
         /* never into the page */
       }

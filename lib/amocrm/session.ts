@@ -1,7 +1,7 @@
 // One visit of one deal card: reads the deal, syncs it with the worker, holds what the overlay
 // shows (signals), records ticks. Browser APIs come in as dependencies.
 import { store } from './store';
-import type { ClientView, MessageType, RequestOf, ResponseOf } from '../messaging/protocol';
+import type { ClientView, Send } from '../messaging/protocol';
 import type { NewClientEvent } from '../model/facts';
 import type { Settings } from '../playbook/settings-types';
 import type { AmoApi } from './api';
@@ -11,8 +11,6 @@ import { markedEventId, noteText, type MarkedEvent } from './markers';
 import { keepKnown, type MappedDeal } from './mapping';
 import { readDeal } from './read';
 import { clientIdOf } from './url';
-
-export type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
 
 export interface SessionDeps {
   host: string;

@@ -162,6 +162,8 @@ export interface TokenStatus {
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
+/** Sends one message to the worker; passed into sessions so they run in Node with a fake. */
+export type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
 
 export interface Envelope<T extends MessageType = MessageType> {
   reglament: 1;

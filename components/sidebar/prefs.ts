@@ -1,0 +1,52 @@
+// The sidebar's own preferences: collapsed or open (remembered apart for wide and narrow windows),
+// where the panel fits (measured from Instagram's layout), the interface language.
+import { signal } from '@preact/signals-core';
+import { browser } from 'wxt/browser';
+import { isContextInvalidated } from '@/lib/messaging/client';
+import { localeStorageKey, resolveLocale, type Locale, type LocalePreference } from '@/lib/i18n/locale';
+import { measureLayout, type PanelLayout } from './layout';
+
+const collapsedKey = 'sidebar.collapsed';
+type CollapsedPref = { wide?: boolean; narrow?: boolean };
+
+export function createSidebarPrefs() {
+  const collapsed = signal(true);
+  const layout = signal<PanelLayout>({ docked: false, width: 300, top: 16 });
+  const locale = signal<Locale>(resolveLocale('auto', navigator.language));
+  let pref: CollapsedPref = {};
+
+  /** Re-measures where the panel fits; the default (or the remembered choice) follows. */
+  function relayout(): void {
+    const next = measureLayout();
+    const prev = layout.value;
+    if (next.docked !== prev.docked || next.width !== prev.width || next.top !== prev.top) layout.value = next;
+    const stored = next.docked ? pref.wide : pref.narrow;
+    collapsed.value = stored ?? !next.docked;
+  }
+
+  /** Reads the stored preferences; rejects when the extension was reloaded under the page. */
+  async function load(): Promise<void> {
+    try {
+      const got = await browser.storage.local.get([collapsedKey, localeStorageKey]);
+      pref = (got[collapsedKey] as CollapsedPref | undefined) ?? {};
+      locale.value = resolveLocale(got[localeStorageKey] as LocalePreference | undefined, navigator.language);
+    } catch (error) {
+      if (isContextInvalidated(error)) throw error;
+    }
+    relayout();
+  }
+
+  function toggle(): void {
+    collapsed.value = !collapsed.value;
+    pref = { ...pref, [layout.value.docked ? 'wide' : 'narrow']: collapsed.value };
+    try {
+      browser.storage.local.set({ [collapsedKey]: pref }).catch(() => undefined);
+    } catch {
+      /* the extension was reloaded under the page */
+    }
+  }
+
+  return { collapsed, layout, locale, load, relayout, toggle };
+}
+
+export type SidebarPrefs = ReturnType<typeof createSidebarPrefs>;
