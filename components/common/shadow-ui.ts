@@ -1,5 +1,7 @@
-// A minimal shadow-root host (WXT's createShadowRootUi pulls ~3 KB gzip of auto-mount code we do
-// not use). The entry's CSS (cssInjectionMode 'ui' keeps it out of the page) is loaded once.
+// The one way our content scripts put UI into a page: a custom element with a shadow root, the
+// entry's CSS inside it (cssInjectionMode 'ui' keeps it out of the page), the page's CSS kept off
+// the host, and keys typed in our UI kept from the page's shortcuts. Smaller than WXT's
+// createShadowRootUi (~3 KB gzip of auto-mount code we do not use).
 import { browser } from 'wxt/browser';
 
 export interface ShadowUi {
@@ -7,22 +9,22 @@ export interface ShadowUi {
   container: HTMLElement;
 }
 
-export async function createShadowUi(name: string): Promise<ShadowUi> {
+/** `name` is the host element's tag; `entry` names the content script whose CSS is loaded. */
+export async function createShadowUi(name: string, entry: 'amocrm' | 'instagram'): Promise<ShadowUi> {
   let css = '';
   try {
-    css = await (await fetch((browser.runtime.getURL as (path: string) => string)('/content-scripts/amocrm.css'))).text();
+    css = await (await fetch((browser.runtime.getURL as (path: string) => string)(`/content-scripts/${entry}.css`))).text();
   } catch {
     // Unstyled beats absent.
   }
   const host = document.createElement(name);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  // `all:initial!important` keeps the page's CSS off the host; an inner `!important` also beats the
-  // host's inline style, so the floating placement (no widget column on the page) lives here too.
-  style.textContent = `:host{all:initial!important;display:block!important}:host([data-floating=true]){position:fixed!important;right:16px!important;bottom:16px!important;width:320px!important;max-height:80vh!important;overflow:auto!important;z-index:2147483000!important}${css.replaceAll(':root', ':host')}`;
+  // `all:initial!important` keeps the page's CSS off the host; the entry's own `:host` rules follow
+  // and win (same importance, later).
+  style.textContent = `:host{all:initial!important;display:block!important}${css.replaceAll(':root', ':host')}`;
   const container = document.createElement('div');
   shadow.append(style, container);
-  // Keys typed in the overlay must not reach amoCRM's shortcuts.
   for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
   return { host, container };
 }

@@ -1,23 +1,22 @@
-// Visits of deal cards: one session per card, one shadow-root UI moved between cards.
+// Mounts the amoCRM overlay: one session (lib/amocrm/session.ts) per visit of a deal card, one
+// shadow-root UI moved between cards, placed in the card's widget column or floating.
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
-import { Overlay } from '@/components/overlay/Overlay';
-import { createShadowUi, type ShadowUi } from './shadow';
 import { createAmoApi } from '@/lib/amocrm/api';
 import { cardRoot } from '@/lib/amocrm/dom';
 import { watchPage } from '@/lib/amocrm/navigation';
 import { S } from '@/lib/amocrm/selectors';
 import { createSession, type Session } from '@/lib/amocrm/session';
-import { leadIdOf } from '@/lib/amocrm/url';
-import { resolveLocale, localeStorageKey, type Locale, type LocalePreference } from '@/lib/i18n/locale';
-import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
-import { translator } from '@/lib/i18n/translate';
 import { overlayMessages } from '@/lib/amocrm/texts';
-import type { Settings } from '@/lib/playbook/settings-types';
+import { leadIdOf } from '@/lib/amocrm/url';
+import { translator } from '@/lib/i18n/translate';
+import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
 import type { OptionsSection } from '@/lib/messaging/protocol';
+import type { Settings } from '@/lib/playbook/settings-types';
+import { createShadowUi, type ShadowUi } from '../common/shadow-ui';
+import { Overlay } from './Overlay';
+import { createOverlayPrefs } from './prefs';
 
-const WRITE_NOTES_KEY = 'overlay.writeNotes';
 /** Without a recognizable card after this long, the overlay floats bottom-right. */
 const FLOAT_AFTER_MS = 1500;
 /** Page-data mode waits this long for the card; then it reads whatever is there (a changed layout says so). */
@@ -32,22 +31,14 @@ interface Visit {
   stopEffect: () => void;
 }
 
-export function startOverlay(ctx: ContentScriptContext): void {
+export function mountOverlay(ctx: ContentScriptContext): void {
   const pageLife = new AbortController();
   ctx.onInvalidated(() => pageLife.abort());
   const api = createAmoApi({ origin: location.origin });
   let settingsP: Promise<Settings> | null = null;
   const settings = () =>
     (settingsP ??= sendMessage('settings.get', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
-  let locale: Locale = resolveLocale(undefined, navigator.language);
-  let writeNotes = false;
-  const prefs = browser.storage.local.get([localeStorageKey, WRITE_NOTES_KEY]).then(
-    (v) => {
-      locale = resolveLocale(v[localeStorageKey] as LocalePreference | undefined, navigator.language);
-      writeNotes = v[WRITE_NOTES_KEY] === true;
-    },
-    () => undefined,
-  );
+  const prefs = createOverlayPrefs();
 
   let ui: ShadowUi | null = null;
   let uiP: Promise<ShadowUi> | null = null;
@@ -65,14 +56,14 @@ export function startOverlay(ctx: ContentScriptContext): void {
     render(
       <div class="rg">
         <p class="rg-note rg-note--error" role="alert" data-notice="invalidated">
-          {translator(overlayMessages, locale)('invalidated')}
+          {translator(overlayMessages, prefs.locale)('invalidated')}
         </p>
       </div>,
       ui.container,
     );
   };
 
-  const makeUi = () => (uiP ??= createShadowUi('reglament-overlay').then((created) => (ui = created)));
+  const makeUi = () => (uiP ??= createShadowUi('reglament-overlay', 'amocrm').then((created) => (ui = created)));
 
   const unmount = () => {
     if (!ui) return;
@@ -89,25 +80,16 @@ export function startOverlay(ctx: ContentScriptContext): void {
     render(
       <Overlay
         session={v.session}
-        locale={locale}
+        locale={prefs.locale}
         openOptions={openOptions}
-        writeNotes={writeNotes}
-        onWriteNotes={saveWriteNotes}
+        writeNotes={prefs.writeNotes}
+        onWriteNotes={prefs.saveWriteNotes}
       />,
       ui.container,
     );
   };
 
   const openOptions = (section: OptionsSection) => void sendMessage('options.open', { section }).catch(() => undefined);
-
-  const saveWriteNotes = (on: boolean) => {
-    writeNotes = on;
-    try {
-      void browser.storage.local.set({ [WRITE_NOTES_KEY]: on }).catch(() => undefined);
-    } catch {
-      // The extension was reloaded under the page (no storage any more): nothing to keep.
-    }
-  };
 
   function leave(): void {
     if (visit) {
@@ -142,7 +124,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
             setTimeout(() => resolve(document), CARD_WAIT_MS);
             abort.signal.addEventListener('abort', () => reject(new Error('left the card')), { once: true });
           }),
-        writeNotes: async () => (await prefs, writeNotes),
+        writeNotes: async () => (await prefs.loaded, prefs.writeNotes),
         onInvalidated: quit,
         isInvalidated: isContextInvalidated,
       }),
@@ -197,7 +179,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
     }
   }
 
-  void prefs.then(() => makeUi()).then(check, () => undefined);
+  void prefs.loaded.then(() => makeUi()).then(check, () => undefined);
   watchPage(check, pageLife.signal);
   ctx.addEventListener(window, 'wxt:locationchange', check);
   const refresh = () => {

@@ -1,14 +1,15 @@
 // amoCRM content script: the Reglament overlay on deal cards (single-page app: it follows
-// location changes and mounts on every card, unmounts when the card is left).
+// location changes and mounts on every card, unmounts when the card is left). The state lives in
+// lib/amocrm/session.ts, the mount in components/overlay/mount.tsx.
 import '@/components/overlay/overlay.css';
 import { amocrmMatches } from '@/lib/hosts';
-import { startOverlay } from './app';
+import { mountOverlay } from '@/components/overlay/mount';
 
 export default defineContentScript({
   matches: amocrmMatches,
   cssInjectionMode: 'ui',
   main(ctx) {
     document.documentElement.dataset.reglamentInjected = String(performance.now());
-    startOverlay(ctx);
+    mountOverlay(ctx);
   },
 });
