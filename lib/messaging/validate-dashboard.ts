@@ -1,9 +1,9 @@
 // Payload validators of the dashboard's messages (plans, month, team sync); spread into
-// lib/messaging/validate.ts so the router checks them like every other message.
-import type { RequestOf } from '../messaging/protocol';
+// ./validate.ts so the router checks them like every other message.
+import { MONTH_RE } from '../dashboard/month';
+import { validatePlan } from '../dashboard/plans';
 import type { Checked, FieldError } from '../store/validate';
-import { MONTH_RE } from './month';
-import { validatePlan } from './plans';
+import type { RequestOf } from './protocol';
 
 export type DashboardMessageType =
   'plan.today' | 'plans.list' | 'plans.save' | 'dashboard.month' | 'team.sync.start' | 'team.sync.status' | 'team.sync.cancel';

@@ -2,7 +2,7 @@
 import type { NewClientEvent } from '../model/facts';
 import { describeErrors, isRecord, validateClient, validateEvent, type Checked, type FieldError } from '../store/validate';
 import { optionsSections, type MessageType, type OptionsSection, type Protocol, type RequestOf } from './protocol';
-import { dashboardValidators } from '../dashboard/validate';
+import { dashboardValidators } from './validate-dashboard';
 
 type Validator<T extends MessageType> = (payload: Record<string, unknown>) => Checked<RequestOf<T>>;
 
