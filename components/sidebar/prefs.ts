@@ -28,7 +28,8 @@ export function createSidebarPrefs() {
   async function load(): Promise<void> {
     try {
       const got = await browser.storage.local.get([collapsedKey, localeStorageKey]);
-      pref = (got[collapsedKey] as CollapsedPref | undefined) ?? {};
+      // A toggle made while this read was under way is the manager's newer choice: it wins.
+      pref = { ...((got[collapsedKey] as CollapsedPref | undefined) ?? {}), ...pref };
       locale.value = resolveLocale(got[localeStorageKey] as LocalePreference | undefined, navigator.language);
     } catch (error) {
       if (isContextInvalidated(error)) throw error;
