@@ -8,7 +8,7 @@ import type { Send } from '../../../lib/messaging/protocol';
 import type { Handlers } from '../../../lib/messaging/router';
 import { almaty, client, setupWorker } from '../worker/helpers';
 
-const contentScript = { sender: { kind: 'content' as const, host: 'www.instagram.com' } };
+const contentScript = { sender: { kind: 'content' as const, site: 'instagram' as const, host: 'www.instagram.com' } };
 
 async function setup(page: Partial<DomProfile> = {}) {
   const start = almaty('2026-12-01T12:00:00');
