@@ -72,7 +72,7 @@ test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the
   log.clear();
   await page.getByRole('button', { name: /Прочитать заново полностью/ }).click();
   await expect(page.getByTestId('sync-progress')).toBeVisible();
-  await expect.poll(() => log.count('/api/v4/events'), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => log.count('/api/v4/events'), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
   await page.getByRole('button', { name: 'Отменить' }).click();
   await expect(page.getByTestId('sync-result')).toHaveText('Синхронизация отменена');
   const afterCancel = log.entries.length;

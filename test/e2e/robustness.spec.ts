@@ -116,7 +116,7 @@ async function reloadExtension(context: BrowserContext, worker: Worker): Promise
       ),
   );
   await settings.close();
-  const reborn = context.waitForEvent('serviceworker', { predicate: (w) => w !== worker, timeout: 15_000 });
+  const reborn = context.waitForEvent('serviceworker', { predicate: (w) => w !== worker, timeout: 60_000 });
   await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
   return reborn;
 }
@@ -176,7 +176,7 @@ test.describe('a page whose layout changed', () => {
       await expect(overlay(page)).toHaveAttribute('data-lead', String(d.id));
       await expect(overlay(page)).toHaveAttribute('data-floating', 'true');
       const notice = inOverlay(page, '[data-notice="layout"]');
-      await expect(notice).toBeVisible({ timeout: 15_000 });
+      await expect(notice).toBeVisible({ timeout: 60_000 });
       await expect(notice).toContainText('не удалось прочитать сделку');
       for (const part of missing) await expect(notice).toContainText(part);
       await expectOnTop(page, notice);
@@ -192,7 +192,7 @@ test.describe('a page whose layout changed', () => {
       // A deal never seen before: the notice, no endless «reading», and no client created.
       const f = storyLead(fakes.seed, 'f');
       await page.goto(`https://${HOST}/leads/detail/${f.id}`);
-      await expect(inOverlay(page, '[data-notice="layout"]')).toBeVisible({ timeout: 15_000 });
+      await expect(inOverlay(page, '[data-notice="layout"]')).toBeVisible({ timeout: 60_000 });
       await expect(overlay(page)).toHaveAttribute('data-state', 'error');
       await expect(inOverlay(page, '.rg-loading')).toHaveCount(0);
       expect(await clientOf(ext, `${HOST}:${f.id}`)).toBeNull();
@@ -252,7 +252,7 @@ test.describe('a page whose layout changed', () => {
     if ((await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
     await expect(panel(page).getByRole('heading', { name: 'Фитнес-клуб FitZone' })).toBeVisible();
     await expect(panel(page)).toContainText('Instagram ограничивает запросы — отметьте вручную');
-    await expect(panel(page).getByTestId('ig-blind')).toContainText('не видно публикаций', { timeout: 10_000 });
+    await expect(panel(page).getByTestId('ig-blind')).toContainText('не видно публикаций', { timeout: 60_000 });
     await expect(panel(page)).not.toContainText('На странице есть актуальные Stories');
     await panel(page).getByRole('button', { name: 'Пост опубликован' }).click();
     await expect(panel(page).getByTestId('post-state')).toHaveAttribute('data-state', 'done');

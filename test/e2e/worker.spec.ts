@@ -78,7 +78,7 @@ test('records events by message, plans alarms, and a wake-up notifies once', asy
 
   // Fire the real alarm now: the worker wakes, re-derives and shows what is due.
   await worker.evaluate(() => chrome.alarms.create('next-wake', { when: Date.now() + 50 }));
-  await expect.poll(() => notificationIds(worker), { timeout: 15_000 }).toContain(breachId);
+  await expect.poll(() => notificationIds(worker), { timeout: 60_000 }).toContain(breachId);
   await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
   // The next-wake alarm is planned again for what is still ahead (client A's deadline).
   await expect
