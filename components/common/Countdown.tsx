@@ -4,6 +4,7 @@ import type { Readable } from '@/lib/amocrm/store';
 import { useStore } from './use-store';
 import { formatDuration } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
+import { HOUR } from '@/lib/calendar/time';
 
 export interface CountdownProps {
   dueAt: number;
@@ -14,8 +15,6 @@ export interface CountdownProps {
   /** Clock stands still (e.g. outside working hours for working-time rules). */
   paused?: boolean;
 }
-
-const HOUR = 3_600_000;
 
 export function Countdown({ dueAt, now, locale, overdueText, paused }: CountdownProps) {
   const left = dueAt - useStore(now);

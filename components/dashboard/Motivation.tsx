@@ -5,7 +5,7 @@ import { csvFileName, lineLabel, monthCsv } from '@/lib/dashboard/csv';
 import { filterRecord, weeklyBars } from '@/lib/dashboard/month';
 import type { DashboardMonth } from '@/lib/dashboard/types';
 import type { ManagerPayroll, PayrollLine } from '@/lib/payroll/types';
-import { downloadText } from './download';
+import { downloadText } from '../common/download';
 import { monthTitle, signedTenge, tenge } from './format';
 import { locale } from '../common/page-locale';
 import { go, keyOf, managerKey } from './state';

@@ -1,6 +1,7 @@
 // Content plans of one client (three per period, days 1–9, 10–18, 19–30), their state and
 // deadline, and the month calendar of every client's plans and posts.
 import { useEffect, useState } from 'preact/hooks';
+import { dealUrl } from '@/lib/amocrm/url';
 import { calendarFor } from '@/lib/calendar';
 import { agreementEvent, filledDays, nextStates, PLAN_FORMATS, planFor, planObligation, planRanges } from '@/lib/dashboard/plans';
 import type { DashboardMonth } from '@/lib/dashboard/types';
@@ -93,7 +94,7 @@ function ClientPlans({ clientId }: { clientId: string }) {
   return (
     <div class="client-plans">
       <p class="period muted">
-        <a class="deal" href={`https://${view.client.host}/leads/detail/${view.client.leadId}`} target="_blank" rel="noreferrer">
+        <a class="deal" href={dealUrl(view.client)} target="_blank" rel="noreferrer">
           {view.client.name}
         </a>
         {' · '}

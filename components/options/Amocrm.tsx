@@ -6,11 +6,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/client';
 import type { TokenStatus } from '@/lib/messaging/protocol';
-import { checkMapping, pickPipeline, subdomainOfUrl, type LiveAccount, type NameCheck } from '@/lib/options/amocrm-check';
+import { amocrmMatches, amocrmTabHost } from '@/lib/hosts';
+import { checkMapping, pickPipeline, type LiveAccount, type NameCheck } from '@/lib/options/amocrm-check';
 import { formatInZone } from '@/lib/i18n/format';
 import { locale } from '../common/page-locale';
 import { dataVersion, saved } from './state';
-import { tr } from './t';
+import { tr } from './strings';
 import { DEFAULT_TIME_ZONE } from '@/lib/calendar/default-zone';
 
 export type CheckState =
@@ -20,7 +21,8 @@ export type CheckState =
   | { state: 'failed'; message: string };
 
 export const amoCheck = signal<CheckState>({ state: 'idle' });
-export const openTabSubdomain = signal<string | null>(null);
+/** The host of an open amoCRM tab (any of the account domains in lib/hosts.ts), if there is one. */
+export const openTabHost = signal<string | null>(null);
 
 /** The configured names checked against the last fetched account; re-derived after every edit. */
 export const amoChecks = computed<NameCheck[] | null>(() => {
@@ -35,10 +37,9 @@ export function checksByPath(): Record<string, NameCheck> {
 
 async function detectTab(): Promise<void> {
   try {
-    const tabs = await browser.tabs.query({ url: ['https://*.amocrm.ru/*', 'https://*.kommo.com/*'] });
-    openTabSubdomain.value = tabs.map((t) => subdomainOfUrl(t.url)).find((s) => s) ?? null;
+    openTabHost.value = amocrmTabHost(await browser.tabs.query({ url: amocrmMatches }));
   } catch {
-    openTabSubdomain.value = null;
+    openTabHost.value = null;
   }
 }
 
@@ -68,7 +69,7 @@ export async function runCheck(): Promise<void> {
 export function AmoCheckPanel() {
   useEffect(() => {
     void detectTab().then(() => {
-      if (saved.value?.amocrm.subdomain || openTabSubdomain.value) void runCheck();
+      if (saved.value?.amocrm.subdomain || openTabHost.value) void runCheck();
     });
   }, []);
   const c = amoCheck.value;
@@ -80,9 +81,7 @@ export function AmoCheckPanel() {
       : '';
   return (
     <div class="amo-panel" data-testid="amo-check">
-      <p class="hint">
-        {openTabSubdomain.value ? tr('amo.tab', { host: `${openTabSubdomain.value}.amocrm.ru` }) : tr('amo.noTab')}
-      </p>
+      <p class="hint">{openTabHost.value ? tr('amo.tab', { host: openTabHost.value }) : tr('amo.noTab')}</p>
       <div class="amo-actions">
         <button type="button" class="button secondary" onClick={runCheck} disabled={c.state === 'checking'}>
           {c.state === 'checking' ? tr('amo.checking') : tr('amo.check')}

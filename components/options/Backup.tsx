@@ -4,7 +4,8 @@ import { sendMessage } from '@/lib/messaging/client';
 import { clearSnapshot } from '../popup/snapshot';
 import { ConfirmDialog } from './ConfirmDialog';
 import { reloadAfterDataChange } from './state';
-import { tr } from './t';
+import { tr } from './strings';
+import { downloadText } from '../common/download';
 
 type Note = { tone: 'ok' | 'bad'; text: string } | null;
 
@@ -26,17 +27,11 @@ export function BackupPanel() {
     setBusy(true);
     try {
       const { json, summary } = await sendMessage('backup.export', {});
-      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName();
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const file = fileName();
+      downloadText(file, json, 'application/json');
       setNote({
         tone: 'ok',
-        text: tr('backup.exported', { file: a.download, clients: summary.clients, events: summary.events }),
+        text: tr('backup.exported', { file, clients: summary.clients, events: summary.events }),
       });
     } catch (e) {
       setNote({ tone: 'bad', text: tr('backup.failed', { message: messageOf(e) }) });

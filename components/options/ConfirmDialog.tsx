@@ -1,6 +1,6 @@
 // A modal asking to confirm a destructive action; «Отмена» has the focus so Enter does no harm.
 import type { RefObject } from 'preact';
-import { tr } from './t';
+import { tr } from './strings';
 
 export interface ConfirmDialogProps {
   dialog: RefObject<HTMLDialogElement>;

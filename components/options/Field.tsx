@@ -2,12 +2,12 @@
 import { defaultSettings } from '@/lib/playbook/settings';
 import { addDate, fromText, removeDate, toText, toggleWeekday } from '@/lib/options/convert';
 import { weekdayName, type FieldDef } from '@/lib/options/fields';
-import { errorsByPath } from '@/lib/options/messages';
+import { errorsByPath } from '@/lib/options/strings';
 import { getPath, sameValue } from '@/lib/options/paths';
 import type { NameCheck } from '@/lib/options/amocrm-check';
 import { locale } from '../common/page-locale';
 import { commit, errors, raw, saved, setRaw } from './state';
-import { tr } from './t';
+import { tr } from './strings';
 
 export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
 

@@ -2,7 +2,7 @@
 import { createCalendar, kzHolidaysCover } from '@/lib/calendar';
 import type { CalendarSettings } from '@/lib/calendar';
 import { locale } from '../common/page-locale';
-import { tr } from './t';
+import { tr } from './strings';
 
 function formatDate(date: string, ru: boolean): string {
   const [y, m, d] = date.split('-').map(Number);

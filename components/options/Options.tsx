@@ -13,7 +13,7 @@ import { Field } from './Field';
 import { Holidays } from './Holidays';
 import { commitGroupReset, commitResetAll, loadError, loadSettings, saved, status } from './state';
 import { TemplateEditor } from './Templates';
-import { tr } from './t';
+import { tr } from './strings';
 
 function GroupSection({ group }: { group: GroupDef }) {
   const l = locale.value;

@@ -8,7 +8,7 @@ import { sampleVars } from '@/lib/options/sample';
 import { locale } from '../common/page-locale';
 import { Field, fieldId } from './Field';
 import { commit, raw, saved, setRaw } from './state';
-import { tr } from './t';
+import { tr } from './strings';
 
 const KNOWN = new Set<string>(TEMPLATE_PLACEHOLDERS);
 

@@ -6,7 +6,7 @@ import { sendMessage } from '@/lib/messaging/client';
 import type { Settings } from '@/lib/playbook/settings';
 import { applyEdit, resetAll, resetGroup } from '@/lib/options/edit';
 import type { GroupId } from '@/lib/options/fields';
-import type { FieldError } from '@/lib/options/messages';
+import type { FieldError } from '@/lib/options/strings';
 
 export const saved = signal<Settings | null>(null);
 export const loadError = signal<string | null>(null);

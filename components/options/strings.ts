@@ -1,4 +1,7 @@
-import type { Messages } from '@/lib/i18n/translate';
+// The options page's interface strings, and `tr` that reads them in the page's language.
+import { computed } from '@preact/signals';
+import { translator, type Messages } from '@/lib/i18n/translate';
+import { locale } from '../common/page-locale';
 
 const ru = {
   title: 'Настройки Reglament',
@@ -183,3 +186,6 @@ const en: Record<OptionsKey, string> = {
 };
 
 export const optionsMessages: Messages<OptionsKey> = { ru: { ...ru }, en };
+
+const t = computed(() => translator(optionsMessages, locale.value));
+export const tr = (key: OptionsKey, vars?: Record<string, string | number>): string => t.value(key, vars);

@@ -5,6 +5,7 @@ import { formatInZone } from '@/lib/i18n/format';
 import { formatDate, type OverlayEnv } from './context';
 import { useStore } from '@/components/common/use-store';
 import { useEffect } from 'preact/hooks';
+import { HOUR } from '@/lib/calendar/time';
 
 export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
   const { t, locale } = env;
@@ -42,7 +43,7 @@ export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
             {work.change === null
               ? t('offHoursShort')
               : t(work.working ? 'working' : 'offHours', {
-                  time: formatInZone(work.change, env.timeZone, locale, work.change - now > 20 * 3_600_000),
+                  time: formatInZone(work.change, env.timeZone, locale, work.change - now > 20 * HOUR),
                 })}
           </span>
         )}

@@ -5,7 +5,7 @@ import { store } from '@/lib/amocrm/store';
 import { useStore } from '@/components/common/use-store';
 import type { Locale } from '@/lib/i18n/locale';
 import { translator } from '@/lib/i18n/translate';
-import { overlayMessages } from '@/lib/amocrm/texts';
+import { overlayMessages } from '@/lib/amocrm/strings';
 import type { Session } from '@/lib/amocrm/session';
 import type { OptionsSection } from '@/lib/messaging/protocol';
 import type { OverlayEnv } from './context';

@@ -2,7 +2,7 @@
 import type { Readable } from '@/lib/amocrm/store';
 import type { Locale } from '@/lib/i18n/locale';
 import type { Translate } from '@/lib/i18n/translate';
-import type { OverlayKey } from '@/lib/amocrm/texts';
+import type { OverlayKey } from '@/lib/amocrm/strings';
 import type { Session } from '@/lib/amocrm/session';
 import type { OptionsSection } from '@/lib/messaging/protocol';
 

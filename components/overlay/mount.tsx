@@ -7,7 +7,7 @@ import { cardRoot } from '@/lib/amocrm/dom';
 import { watchPage } from '@/lib/amocrm/navigation';
 import { S } from '@/lib/amocrm/selectors';
 import { createSession, type Session } from '@/lib/amocrm/session';
-import { overlayMessages } from '@/lib/amocrm/texts';
+import { overlayMessages } from '@/lib/amocrm/strings';
 import { leadIdOf } from '@/lib/amocrm/url';
 import { translator } from '@/lib/i18n/translate';
 import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';

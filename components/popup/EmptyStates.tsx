@@ -1,5 +1,5 @@
 // What the popup shows instead of a list: no clients yet (how to set up), or nothing due now.
-import { extensionUrl, openOrFocus } from './open';
+import { extensionUrl, openOrFocus } from '@/lib/browser/tabs';
 import { tr } from './state';
 
 export function FirstRun() {

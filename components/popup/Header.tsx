@@ -2,7 +2,7 @@
 import type { Agenda } from '@/lib/messaging/protocol';
 import { headerCounts } from './agenda-model';
 import { dateLineOf } from './agenda-text';
-import { extensionUrl } from './open';
+import { extensionUrl } from '@/lib/browser/tabs';
 import type { Totals } from './snapshot';
 import { textEnv, tr } from './state';
 import { TabLink } from './TabLink';

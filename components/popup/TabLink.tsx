@@ -1,6 +1,6 @@
 // A link the popup opens in a tab of its own, focusing the tab that already shows the page.
 import type { ComponentChildren } from 'preact';
-import { openOrFocus } from './open';
+import { openOrFocus } from '@/lib/browser/tabs';
 
 export function TabLink({
   url,

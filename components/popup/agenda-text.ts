@@ -7,6 +7,7 @@ import type { Translate } from '@/lib/i18n/translate';
 import type { Settings } from '@/lib/playbook/settings';
 import { ruleTitle, type SectionId } from './agenda-model';
 import type { PopupKey } from './strings';
+import { HOUR } from '@/lib/calendar/time';
 
 export type Tone = 'bad' | 'warn' | 'ok' | 'muted';
 
@@ -19,7 +20,7 @@ export interface TextEnv {
 }
 
 /** Under an hour left turns the countdown amber. */
-const SOON = 3_600_000;
+const SOON = HOUR;
 
 export function whenOf(
   o: Pick<AgendaEntry['obligation'], 'dueAt'>,

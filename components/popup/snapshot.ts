@@ -2,9 +2,10 @@
 // opening paints at once (countdowns use the live clock) while the worker re-derives the fresh
 // one, which replaces it a moment later. Old snapshots (another day, or hours old) are ignored.
 import type { Agenda } from '@/lib/messaging/protocol';
+import { HOUR } from '@/lib/calendar/time';
 
 const KEY = 'reglament.popup.snapshot';
-const MAX_AGE = 6 * 3_600_000;
+const MAX_AGE = 6 * HOUR;
 
 export interface Totals {
   overdue: number;

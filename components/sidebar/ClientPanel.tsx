@@ -4,11 +4,13 @@ import { formatDuration, formatInZone } from '@/lib/i18n/format';
 import { plural, type Translate } from '@/lib/i18n/translate';
 import type { ClientView } from '@/lib/messaging/protocol';
 import type { TodayPlanItem } from '@/lib/model/plans';
+import { dealUrl } from '@/lib/amocrm/url';
 import { todayOf, type RoundSlot } from '@/lib/instagram/today';
 import type { Controller } from './controller';
 import { sendMessage } from '@/lib/messaging/client';
 import { when } from './format';
-import type { SidebarKey } from './messages';
+import type { SidebarKey } from './strings';
+import { DAY } from '@/lib/calendar/time';
 
 interface Props {
   c: Controller;
@@ -25,7 +27,7 @@ export function ClientPanel({ c, t, view, plan }: Props) {
   const locale = c.locale.value;
   const today = todayOf(view, now, zone);
   const client = view.client;
-  const dealUrl = `https://${client.host}/leads/detail/${client.leadId}`;
+  const dealLink = dealUrl(client);
   const time = (at: number) => formatInZone(at, zone, locale);
   const busy = c.busy.value;
   const ig = c.ig.value;
@@ -151,7 +153,7 @@ export function ClientPanel({ c, t, view, plan }: Props) {
         {today.stories === null ||
         today.stories.overdue ||
         manualFirst ||
-        (today.stories.dueAt !== null && today.stories.dueAt - now < 86_400_000) ? (
+        (today.stories.dueAt !== null && today.stories.dueAt - now < DAY) ? (
           <button
             type="button"
             class={manualFirst || today.stories?.overdue ? 'rg-btn rg-btn--primary' : 'rg-btn'}
@@ -192,7 +194,7 @@ export function ClientPanel({ c, t, view, plan }: Props) {
         )}
       </section>
 
-      <a class="rg-deal" href={dealUrl} target="_blank" rel="noopener noreferrer">
+      <a class="rg-deal" href={dealLink} target="_blank" rel="noopener noreferrer">
         {t('openDeal')} <span aria-hidden="true">↗</span>
       </a>
     </div>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n/translate';
 import type { ClientSummary } from '@/lib/messaging/protocol';
 import type { Controller } from './controller';
-import type { SidebarKey } from './messages';
+import type { SidebarKey } from './strings';
 
 interface Props {
   c: Controller;

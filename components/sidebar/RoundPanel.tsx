@@ -5,7 +5,7 @@ import type { Agenda } from '@/lib/messaging/protocol';
 import { uncheckedAccounts } from '@/lib/instagram/today';
 import { profilePath } from '@/lib/instagram/url';
 import type { Controller } from './controller';
-import type { SidebarKey } from './messages';
+import type { SidebarKey } from './strings';
 import { openInstagramPath } from './navigate';
 
 export function RoundPanel({ c, t, round }: { c: Controller; t: Translate<SidebarKey>; round: Agenda['round'] | undefined }) {

@@ -2,7 +2,7 @@
 import { Component, type ComponentChildren } from 'preact';
 import { translator } from '@/lib/i18n/translate';
 import type { Controller } from './controller';
-import { messages } from './messages';
+import { messages } from './strings';
 import { ClientPanel } from './ClientPanel';
 import { LinkClient } from './LinkClient';
 import { RoundPanel } from './RoundPanel';

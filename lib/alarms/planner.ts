@@ -17,10 +17,9 @@ import type {
 import type { Obligation } from '../model/obligations';
 import type { Settings } from '../playbook/settings';
 import { instagramUrl } from '../instagram/url';
-import { workerText } from './texts';
+import { workerText } from './strings';
+import { HOUR, MINUTE } from '../calendar/time';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 /** Occurrences older than this (before now) are not notified any more. */
 export const DEFAULT_PAST_HORIZON = 3 * 24 * HOUR;
 

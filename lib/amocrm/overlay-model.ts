@@ -5,6 +5,7 @@ import type { Stage } from '../model/facts';
 import type { Obligation, RuleId } from '../model/obligations';
 import type { CalendarSettings } from '../calendar/types';
 import { minutesOf, wallClock, zonedInstant } from './zone';
+import { HOUR } from '../calendar/time';
 
 /** Recurring rules (RULES[rule].kind === 'recurring'; a unit test keeps these in step with lib/playbook/rules.ts). */
 export const RECURRING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['daily-post', 'stories', 'engagement-round']);
@@ -43,7 +44,6 @@ export const NEXT_STAGE: Record<Stage | 'new', Stage | null> = {
 };
 
 export type Tone = 'calm' | 'warn' | 'breach' | 'none';
-const HOUR = 3_600_000;
 
 export function toneOf(dueAt: number | null, now: number): Tone {
   if (dueAt === null) return 'none';

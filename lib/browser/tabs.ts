@@ -2,12 +2,15 @@
 // clicks) and the popup (its links), so both find an open tab the same way.
 import { browser } from 'wxt/browser';
 
-/** URL match pattern for finding an open tab of a target (needs host permission, not `tabs`). */
+/** Schemes whose tabs we may look for: sites (host permission, not `tabs`) and our own pages. */
+const FINDABLE = new Set(['https:', 'chrome-extension:', 'moz-extension:']);
+
+/** URL match pattern for finding an open tab of a target; query and hash do not matter. */
 export function tabPatternOf(url: string): string | null {
   try {
     const u = new URL(url);
-    if (u.protocol !== 'https:') return null;
-    return `${u.origin}${u.pathname.replace(/\/$/, '')}*`;
+    if (!FINDABLE.has(u.protocol)) return null;
+    return `${u.protocol}//${u.host}${u.pathname.replace(/\/$/, '')}*`;
   } catch {
     return null;
   }
@@ -25,4 +28,9 @@ export async function openOrFocus(url: string): Promise<void> {
     }
   }
   await browser.tabs.create({ url });
+}
+
+/** An absolute URL of one of the extension's own pages (`/options.html#amocrm`). */
+export function extensionUrl(page: string): string {
+  return (browser.runtime.getURL as (path: string) => string)(page);
 }

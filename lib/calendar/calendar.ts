@@ -3,7 +3,7 @@
 // whatever zone the machine runs in, on epoch-ms numbers with cached per-day data.
 import type { Instant } from '../model/facts';
 import { kzHolidayMap, kzHolidaysCover } from './holidays';
-import { DAY, MINUTE, dateOfDayNum, dayNumOfDate, parseHHMM, weekdayOfDayNum } from './time';
+import { DAY, HOUR, MINUTE, dateOfDayNum, dayNumOfDate, parseHHMM, weekdayOfDayNum } from './time';
 import type { CalendarSettings, HolidayEntry, LocalParts } from './types';
 import { createZoneClock } from './zone';
 
@@ -192,7 +192,7 @@ export function createCalendar(settings: CalendarSettings): BusinessCalendar {
     const min = Number(m[3]);
     const s = m[4] === undefined ? 0 : Number(m[4]);
     if (n === null || h > 23 || min > 59 || s > 59) return null;
-    return zone.fromLocalMs(n * DAY + h * 3_600_000 + min * MINUTE + s * 1000);
+    return zone.fromLocalMs(n * DAY + h * HOUR + min * MINUTE + s * 1000);
   }
 
   return {

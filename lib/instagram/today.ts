@@ -2,6 +2,7 @@
 // computes obligations; this only picks today's and formats nothing). Pure.
 import type { ClientView, Round } from '../messaging/protocol';
 import type { Obligation } from '../model/obligations';
+import { DAY } from '../calendar/time';
 
 export type SlotState = Round['state'];
 
@@ -41,7 +42,6 @@ export function localDateOf(at: number, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-const DAY = 86_400_000;
 const isMet = (o: Obligation) => o.state === 'met' || o.state === 'met-late';
 
 export function slotState(o: Pick<Obligation, 'startAt' | 'dueAt' | 'state'>, now: number): SlotState {

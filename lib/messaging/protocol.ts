@@ -6,9 +6,9 @@ import type { ContentPlan, TodayPlanItem } from '../model/plans';
 import type { LiveAccount } from '../options/amocrm-check';
 import type { Settings } from '../playbook/settings';
 import type { ClientSummary } from '../model/clients';
+import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
 
 export type { ClientSummary } from '../model/clients';
-import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
 
 export interface Period {
   index: number;
@@ -127,9 +127,9 @@ export interface Protocol {
   'team.sync.cancel': { request: Record<string, never>; response: TeamSyncStatus };
   /** Opens the options page (at a section) in a tab: content scripts cannot open chrome-extension:// pages themselves. */
   'options.open': { request: { section?: OptionsSection }; response: { opened: true } };
-  /** Content scripts cannot open extension pages themselves: the dashboard, at a client's plans. */
   /** Extension pages only: the live account's pipelines and fields, for checking the mapping names. */
   'amocrm.account': { request: Record<string, never>; response: AmoAccountCheck };
+  /** Content scripts cannot open extension pages themselves: the dashboard, at a client's plans. */
   'dashboard.open': { request: { clientId?: string }; response: { opened: true } };
 }
 

@@ -1,6 +1,7 @@
 // Checks the amoCRM names in settings against the live account: pipelines with their statuses and
 // the leads' custom fields (API v4 JSON as amoCRM returns it). Pure: the worker does the fetching.
 import type { AmoCrmSettings } from '../playbook/settings';
+import { amocrmHostOf } from '../hosts';
 
 export interface LivePipeline {
   id: number;
@@ -102,11 +103,5 @@ export function checkMapping(mapping: AmoCrmSettings, account: LiveAccount): Nam
 
 /** `smmpro` from `https://smmpro.amocrm.ru/leads/…`; null for other hosts. */
 export function subdomainOfUrl(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const m = /^([a-z0-9-]+)\.(?:amocrm\.ru|amocrm\.com|kommo\.com)$/i.exec(new URL(url).hostname);
-    return m ? m[1]!.toLowerCase() : null;
-  } catch {
-    return null;
-  }
+  return amocrmHostOf(url)?.split('.')[0] ?? null;
 }

@@ -2,7 +2,7 @@
 // mapped to paths. Only a valid candidate is sent to the worker (which validates again).
 import { defaultSettings, validateSettings, type Settings } from '../playbook/settings';
 import type { GroupId } from './fields';
-import type { FieldError } from './messages';
+import type { FieldError } from './strings';
 import { setPath } from './paths';
 
 export type EditResult = { ok: true; settings: Settings } | { ok: false; candidate: Settings; errors: FieldError[] };

@@ -91,7 +91,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
         id: 'growth-started',
         title: 'Отправить логин/пароль от Instagram: {growthSpecialist} — запустить набор подписчиков',
         services: ['management'],
-        infoFor: { complex: '{serviceComplex}: {growthSpecialist} ничего отправлять не нужно' },
+        // The name stays in the nominative (a template cannot decline it): «Ивану» would need a case.
+        infoFor: { complex: '{serviceComplex}: писать специалисту по набору подписчиков ({growthSpecialist}) ничего не нужно' },
         source: 'tick',
       },
     ],

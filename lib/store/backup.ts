@@ -3,7 +3,9 @@
 import type { Client, ClientEvent } from '../model/facts';
 import { validateSettings, type Settings } from '../playbook/settings';
 import { bumpDataVersion, secretMetaKeys } from './meta';
-import type { ContentPlanRecord, Db } from './schema';
+import type { ContentPlan } from '../model/plans';
+import type { Db } from './schema';
+import { validatePlan } from './validate-plan';
 import { withEventId } from './ids';
 import { SCHEMA_VERSION } from './schema';
 import { timelinesFrom } from './timelines';
@@ -20,7 +22,7 @@ export interface BackupFile {
   clients: Client[];
   events: ClientEvent[];
   settings: Settings | null;
-  plans: ContentPlanRecord[];
+  plans: ContentPlan[];
   meta: Record<string, unknown>;
 }
 
@@ -105,9 +107,11 @@ export function parseBackup(json: string): BackupFile {
       errors.push({ path: `events[${i}].clientId`, message: `no client ${r.value.clientId} in this backup` });
     else eventIds.add(withEventId(r.value).id);
   });
+  const plans: ContentPlan[] = [];
   (d.plans as unknown[]).forEach((p, i) => {
-    if (!isRecord(p) || typeof p.clientId !== 'string' || !Number.isFinite(p.periodStart) || !Number.isInteger(p.planNo))
-      errors.push({ path: `plans[${i}]`, message: 'must have clientId, periodStart and planNo' });
+    const r = validatePlan(p, `plans[${i}]`);
+    if (r.ok) plans.push(r.value);
+    else errors.push(...r.errors);
   });
   let settings: Settings | null = null;
   if (d.settings !== null && d.settings !== undefined) {
@@ -128,7 +132,7 @@ export function parseBackup(json: string): BackupFile {
     // Stored under the same ids as recordEvents would (a backup made before ids were scoped by client too).
     events: (d.events as ClientEvent[]).map(withEventId),
     settings,
-    plans: d.plans as ContentPlanRecord[],
+    plans,
     meta,
   };
 }

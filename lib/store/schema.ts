@@ -2,18 +2,11 @@
 // rewritten in place, so an upgrade from any older version keeps everything.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Client, ClientEvent } from '../model/facts';
+import type { ContentPlan } from '../model/plans';
 import { timelinesFrom, type Timeline } from './timelines';
 
 export const DB_NAME = 'reglament';
 export const SCHEMA_VERSION = 3;
-
-/** A content plan (filled by the content-plan feature); keyed by client, period and plan number. */
-export interface ContentPlanRecord {
-  clientId: string;
-  periodStart: number;
-  planNo: number;
-  [field: string]: unknown;
-}
 
 export interface ReglamentDB extends DBSchema {
   clients: { key: string; value: Client; indexes: { byInstagram: string } };
@@ -22,7 +15,8 @@ export interface ReglamentDB extends DBSchema {
   settings: { key: string; value: unknown };
   /** Small key/value records; see lib/store/meta.ts for the keys. */
   meta: { key: string; value: unknown };
-  plans: { key: [string, number, number]; value: ContentPlanRecord; indexes: { byClient: string } };
+  /** Content plans keyed by client, period and plan number; checked by ./validate-plan.ts on every write. */
+  plans: { key: [string, number, number]; value: ContentPlan; indexes: { byClient: string } };
   /** Derived from `events`: one sorted snapshot per client (lib/store/timelines.ts). Not exported in backups. */
   timelines: { key: string; value: Timeline };
 }

@@ -6,9 +6,7 @@ import type { Agenda, AgendaEntry, ClientSummary, Round, RoundAccount } from '..
 import type { AwayWindow } from '../store/meta';
 import { calendarFor, type Settings } from './engine';
 import { summaryOf } from './summary';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import { HOUR, MINUTE } from '../calendar/time';
 
 export interface ClientObligations {
   client: Client;

@@ -1,5 +1,5 @@
-// The one place the worker touches the pure engine (lib/sla) and the settings module, so a
-// change of their API is absorbed here.
+// The worker's door to the pure engine (lib/sla) and the settings module: its handlers and the
+// re-plan go through here. (The dashboard's month and the payroll call lib/sla directly.)
 import type { Client, ClientEvent, Instant } from '../model/facts';
 import type { Obligation } from '../model/obligations';
 import type { Settings } from '../playbook/settings';

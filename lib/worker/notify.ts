@@ -3,7 +3,7 @@
 // serial chain and the debounce timer: every re-plan reads the database (it may schedule from the
 // candidates cached there, see ./replan.ts).
 import { overdueAt, schedulePlan, type PlannedNotification } from '../alarms/planner';
-import { workerText } from '../alarms/texts';
+import { workerText } from '../alarms/strings';
 import { DAY, MINUTE } from '../calendar/time';
 import type { NotificationTarget } from '../model/notifications';
 import type { MetaValues } from '../store/meta';

@@ -16,12 +16,12 @@ export interface PlanDeps {
 }
 
 export async function plansOf(db: Db, clientId: string): Promise<ContentPlan[]> {
-  const list = (await db.getAllFromIndex('plans', 'byClient', clientId)) as unknown as ContentPlan[];
+  const list = await db.getAllFromIndex('plans', 'byClient', clientId);
   return list.sort((a, b) => a.periodStart - b.periodStart || a.planNo - b.planNo);
 }
 
 export async function allPlans(db: Db): Promise<ContentPlan[]> {
-  return (await db.getAll('plans')) as unknown as ContentPlan[];
+  return db.getAll('plans');
 }
 
 export function createPlanHandlers(deps: PlanDeps): Pick<Handlers, 'plan.today' | 'plans.list' | 'plans.save'> {
@@ -44,7 +44,7 @@ export function createPlanHandlers(deps: PlanDeps): Pick<Handlers, 'plan.today' 
         days: [...plan.days].sort((a, b) => (a.date < b.date ? -1 : 1)),
         updatedAt: deps.now(),
       };
-      await db.put('plans', stored as never);
+      await db.put('plans', stored);
       return stored;
     },
   };

@@ -22,8 +22,8 @@ import type { Db } from '../store/schema';
 import type { ClientObligations } from './agenda';
 import { obligationsOf, type Settings } from './engine';
 import { summaryOf } from './summary';
+import { HOUR } from '../calendar/time';
 
-const HOUR = 3_600_000;
 /** The layout of PlanCache; bump when it or the planner's output changes meaning. */
 export const PLAN_CACHE_FORMAT = 1;
 /** How long candidates are trusted at most (recurring occurrences are generated 1 day ahead). */

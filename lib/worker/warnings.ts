@@ -5,7 +5,7 @@ import type { ClientWarning, Period } from '../messaging/protocol';
 import type { Locale } from '../i18n/locale';
 import type { Settings } from '../playbook/settings';
 import { stageOfName } from '../amocrm/mapping';
-import { workerText } from '../alarms/texts';
+import { workerText } from '../alarms/strings';
 
 const stagesAfterQuestionnaire: Stage[] = ['questionnaire', 'launched', 'notice-sent'];
 

@@ -6,9 +6,8 @@ import type { ClientEvent, NewClientEvent } from '../../lib/model/facts';
 import { defaultSettings } from '../../lib/playbook/settings';
 import { computeObligations, type SlaClient } from '../../lib/sla';
 import { median, printTable, type BenchRow } from './table';
+import { DAY, HOUR } from '../../lib/calendar/time';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** 2026-11-02 00:00 in Asia/Almaty (UTC+5). */
 const BASE = Date.UTC(2026, 10, 2) - 5 * HOUR;
 

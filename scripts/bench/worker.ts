@@ -24,10 +24,8 @@ import { planBasis } from '../../lib/worker/replan';
 import type { Effects } from '../../lib/worker/effects';
 import { createWorker } from '../../lib/worker/service';
 import { median, printTable, type BenchRow } from './table';
+import { DAY, HOUR, MINUTE } from '../../lib/calendar/time';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 const CLIENTS = 1000;
 const RUNS = 5;
 const CHILD_FLAG = '--worker-bench-child';

@@ -5,9 +5,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { send, roundTheClock } from './send';
+import { MINUTE as MIN } from '../../lib/calendar/time';
 
 const HOST = 'smmpro.amocrm.ru';
-const MIN = 60_000;
 
 function clientOf(leadId: number, name: string) {
   return {

@@ -1,15 +1,13 @@
 // The popup «Сегодня» in a real Chromium: first run, the agenda sections, ticks, the round,
-// axe-core, and the 300-client timing (popup opened as a tab: chrome-extension://{id}/popup.html).
+// axe-core, and the 300-client list (popup opened as a tab: chrome-extension://{id}/popup.html).
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { send, roundTheClock } from './send';
 import { backdateTracking } from '../../scripts/backdate-tracking';
+import { DAY, HOUR, MINUTE as MIN } from '../../lib/calendar/time';
 
 const HOST = 'smmpro.amocrm.ru';
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 
 function clientOf(leadId: number, name: string, service: 'management' | 'complex' = 'management') {
   return {

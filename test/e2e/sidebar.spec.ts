@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 import { backdateTracking } from '../../scripts/backdate-tracking';
 import { STATUS, type Seed, type SeedLead } from '../fakes/seed';
 import type { InstalledFakes } from '../fakes/route';
+import { HOUR } from '../../lib/calendar/time';
 
 const stageOf: Record<number, string | undefined> = {
   [STATUS.contacted]: 'contacted',
@@ -15,7 +16,6 @@ const stageOf: Record<number, string | undefined> = {
   [STATUS.noticeSent]: 'notice-sent',
   [STATUS.lost]: 'lost',
 };
-const HOUR = 3_600_000;
 const ALMATY = 5 * HOUR;
 const localDate = (ms: number) => new Date(ms + ALMATY).toISOString().slice(0, 10);
 

@@ -1,8 +1,8 @@
 // Agency-zone (Asia/Almaty, UTC+5 all year) calendar helpers for the fakes. Pure functions.
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+import { DAY, HOUR, MINUTE } from '../../lib/calendar/time';
+
+export { DAY, HOUR, MINUTE };
 export const ALMATY_OFFSET = 5 * HOUR;
 
 /** UTC instant of Almaty midnight of the local day containing `ms`. */

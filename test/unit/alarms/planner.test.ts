@@ -14,6 +14,7 @@ import { defaultSettings } from '../../../lib/playbook/settings';
 import { buildAgenda, overdueCount, type ClientObligations } from '../../../lib/worker/agenda';
 import { summaryOf } from '../../../lib/worker/summary';
 import { almaty, client } from '../worker/helpers';
+import { HOUR } from '../../../lib/calendar/time';
 
 const c = client(1);
 const ob = (
@@ -154,7 +155,6 @@ describe('alarm planner in two steps (candidates, then a schedule)', () => {
   // Random obligations of a few clients, candidates computed at `computedAt` with the states of
   // that moment, scheduled at a later `now`: the same plan as planning at `now` from scratch, and
   // the same badge as the agenda's count.
-  const HOUR = 3_600_000;
   const BASE = almaty('2026-12-07T00:00');
   const RULES: Obligation['rule'][] = [
     'first-contact',

@@ -6,9 +6,9 @@ import type { RecordRow } from '../../../lib/dashboard/types';
 import type { Client, ClientEvent } from '../../../lib/model/facts';
 import { defaultSettings } from '../../../lib/playbook/settings';
 import { withEventId } from '../../../lib/store/ids';
+import { DAY } from '../../../lib/calendar/time';
 
 const almaty = (iso: string) => Date.parse(`${iso}+05:00`);
-const DAY = 86_400_000;
 
 const managers = { A: [1, 'Айгерим'], B: [2, 'Данияр'], C: [3, 'Мария'] } as const;
 

@@ -117,3 +117,14 @@ describe('rule texts follow settings', () => {
     expect(candidates.find((n) => n.kind === 'lost')!.message).toContain('«Отказ»');
   });
 });
+
+describe('templates read right for any name', () => {
+  it('the complex-service note names the growth specialist without declining the name', () => {
+    const def = RULES['concept-call'].items.find((i) => i.id === 'growth-started')!;
+    for (const name of ['Иван', 'Мария', 'Айдар Нурланович'])
+      expect(itemTitle(def, 'complex', custom({ people: { growthSpecialist: name } }))).toEqual({
+        title: `Комплексное продвижение: писать специалисту по набору подписчиков (${name}) ничего не нужно`,
+        info: true,
+      });
+  });
+});

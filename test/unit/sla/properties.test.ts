@@ -4,9 +4,8 @@ import type { ClientEvent } from '../../../lib/model/facts';
 import { defaultSettings } from '../../../lib/playbook';
 import { computeObligations } from '../../../lib/sla';
 import { cal } from './helpers';
+import { DAY, HOUR } from '../../../lib/calendar/time';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const FROM = Date.parse('2018-01-01T00:00:00Z');
 const TO = Date.parse('2034-06-01T00:00:00Z');
 

@@ -133,7 +133,7 @@ async function seeded(): Promise<Db> {
   ]);
   await repo.setMeta(db, 'amoToken', { token: 'top-secret-token', setAt: 1 });
   await repo.setMeta(db, 'snoozes', { a: 1 });
-  await db.put('plans', { clientId: c.id, periodStart: 1, planNo: 1, days: [] });
+  await db.put('plans', { clientId: c.id, periodStart: 1, planNo: 1, state: 'drafting', days: [], updatedAt: 1 });
   return db;
 }
 

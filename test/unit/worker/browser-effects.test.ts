@@ -43,6 +43,8 @@ describe('browser effects (fake browser)', () => {
   it('builds tab patterns from target URLs', () => {
     expect(tabPatternOf('https://smmpro.amocrm.ru/leads/detail/1')).toBe('https://smmpro.amocrm.ru/leads/detail/1*');
     expect(tabPatternOf('https://www.instagram.com/coffee/')).toBe('https://www.instagram.com/coffee*');
-    expect(tabPatternOf('chrome-extension://x/popup.html')).toBeNull();
+    expect(tabPatternOf('chrome-extension://x/options.html#amocrm')).toBe('chrome-extension://x/options.html*');
+    expect(tabPatternOf('http://smmpro.amocrm.ru/leads/detail/1')).toBeNull();
+    expect(tabPatternOf('not a url')).toBeNull();
   });
 });

@@ -14,9 +14,8 @@ import { createTeamSync } from '../../../lib/worker/team-sync';
 import { createAmocrmFake } from '../../fakes/amocrm/index';
 import { createSeed } from '../../fakes/seed';
 import { almaty, client, ev, freshDb, page, setupWorker as setup } from './helpers';
+import { HOUR, MINUTE } from '../../../lib/calendar/time';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const version = async (db: Db) => (await repo.getMeta(db, 'dataVersion')) ?? 0;
 
 /** The seeded agency (fake amoCRM) read by the team sync, plus its Instagram posts and stories. */

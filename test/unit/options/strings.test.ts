@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, validateSettings } from '@/lib/playbook/settings';
 import { FIELDS } from '@/lib/options/fields';
-import { errorsByPath, localizeError } from '@/lib/options/messages';
+import { errorsByPath, localizeError } from '@/lib/options/strings';
 import { setPath } from '@/lib/options/paths';
 
 describe('validation messages in the UI language', () => {
