@@ -103,7 +103,9 @@ test('service branching, ticks with a value, untick', async ({ context, fakes, p
   fakes.amocrm.moveLead(b.id, 'questionnaire', { at: Date.now() - 3600_000 });
   await openCard(page, b.id);
   await expect(inOverlay(page, '.rg-badge')).toHaveText('Комплексное');
-  await expect(inOverlay(page, '.rg-step--info[data-item="growth-started"]')).toContainText('писать специалисту по набору подписчиков (Иван) ничего не нужно');
+  await expect(inOverlay(page, '.rg-step--info[data-item="growth-started"]')).toContainText(
+    'писать специалисту по набору подписчиков (Иван) ничего не нужно',
+  );
   await expect(inOverlay(page, '.rg-step--info[data-item="account-setup"]')).toContainText('менеджер по рекламе');
   // A new deal gets script #3 with the client's name filled in.
   await openCard(page, storyLead(fakes.seed, 'a').id);
