@@ -48,6 +48,26 @@ export default tseslint.config(
     },
   },
   {
+    // Browser differences live in lib/browser/api.ts: the callback-only `chrome` global and
+    // the MV3-only `action` (MV2: `browserAction`) stay out of runtime code.
+    files: ['lib/**', 'components/**', 'entrypoints/**'],
+    ignores: ['lib/browser/api.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: 'Use `browser` (wxt/browser, polyfilled) or lib/browser/api.ts.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['action', 'browserAction'].map((property) => ({
+          object: 'browser',
+          property,
+          message: 'MV2 and MV3 differ here: use toolbarButton() from lib/browser/api.ts.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['lib/sla/**', 'lib/calendar/**', 'lib/playbook/**', 'lib/payroll/**', 'lib/alarms/planner.ts'],
     rules: {
       'no-restricted-globals': ['error', ...browserGlobals],

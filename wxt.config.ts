@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import { amocrmMatches, instagramMatches } from './lib/hosts';
 
 export default defineConfig({
+  // MV3 for every browser: Firefox runs its background as an event page (README «Loading the built extension»).
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -3,7 +3,7 @@
 // session cookie), and the optional long-lived token kept by the worker.
 import { computed, signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { queryTabs } from '@/lib/browser/api';
 import { sendMessage } from '@/lib/messaging/client';
 import type { TokenStatus } from '@/lib/messaging/protocol';
 import { amocrmMatches, amocrmTabHost } from '@/lib/hosts';
@@ -36,11 +36,7 @@ export function checksByPath(): Record<string, NameCheck> {
 }
 
 async function detectTab(): Promise<void> {
-  try {
-    openTabHost.value = amocrmTabHost(await browser.tabs.query({ url: amocrmMatches }));
-  } catch {
-    openTabHost.value = null;
-  }
+  openTabHost.value = amocrmTabHost(await queryTabs(amocrmMatches));
 }
 
 /** The worker reads the account (with the stored token, else the browser's amoCRM session). */

@@ -1,6 +1,6 @@
 // Tabs: focus the one already showing a page, else open it. Used by the worker (notification
 // clicks) and the popup (its links), so both find an open tab the same way.
-import { browser } from 'wxt/browser';
+import { browser, focusOrOpen } from './api';
 
 /** Schemes whose tabs we may look for: sites (host permission, not `tabs`) and our own pages. */
 const FINDABLE = new Set(['https:', 'chrome-extension:', 'moz-extension:']);
@@ -18,16 +18,7 @@ export function tabPatternOf(url: string): string | null {
 
 /** Focuses a tab already showing the target, else opens one. */
 export async function openOrFocus(url: string): Promise<void> {
-  const pattern = tabPatternOf(url);
-  if (pattern) {
-    const [tab] = await browser.tabs.query({ url: pattern }).catch(() => []);
-    if (tab?.id !== undefined) {
-      await browser.tabs.update(tab.id, { active: true });
-      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
-      return;
-    }
-  }
-  await browser.tabs.create({ url });
+  await focusOrOpen(url, tabPatternOf(url));
 }
 
 /** An absolute URL of one of the extension's own pages (`/options.html#amocrm`). */

@@ -1,6 +1,6 @@
 // Wires the browser's events to the worker logic. Called once per service-worker start; every
 // listener is registered synchronously so Chrome can wake the worker for any of them.
-import { browser } from 'wxt/browser';
+import { allowSessionStorageInContentScripts, browser } from '../browser/api';
 import { openOrFocus } from '../browser/tabs';
 import { SAFETY_ALARM, WAKE_ALARM, browserEffects, ensureSafetyAlarm } from './browser-effects';
 import { createRouter, isEnvelope } from '../messaging/router';
@@ -57,9 +57,7 @@ export function startBackground() {
 
   // The Instagram sidebar keeps its per-profile cache and request back-off in session storage, so a
   // reload does not ask Instagram again; content scripts may use it only once the worker allows it.
-  void chrome.storage.session
-    ?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })
-    ?.catch(log('session storage access'));
+  void allowSessionStorageInContentScripts().catch(log('session storage access'));
   void ensureSafetyAlarm().catch(log('safety alarm'));
   void worker.start().catch(log('start'));
   return worker;

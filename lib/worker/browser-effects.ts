@@ -1,6 +1,6 @@
 // The worker's browser effects: the one `next-wake` alarm, a periodic safety alarm,
 // notifications and the badge. Thin on purpose; the decisions live in lib/alarms/planner.ts and ./notify.ts.
-import { browser } from 'wxt/browser';
+import { browser, showNotification, toolbarButton } from '../browser/api';
 import type { Effects, ShownNotification } from './effects';
 
 export const WAKE_ALARM = 'next-wake';
@@ -21,27 +21,14 @@ export function browserEffects(): Effects {
       await browser.alarms.create(WAKE_ALARM, { when: at });
     },
     async show(n: ShownNotification) {
-      const base = {
-        type: 'basic' as const,
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: n.title,
-        message: n.message,
-      };
-      try {
-        await browser.notifications.create(n.id, {
-          ...base,
-          buttons: n.buttons.slice(0, 2).map((title) => ({ title })),
-          requireInteraction: n.requireInteraction,
-          priority: n.requireInteraction ? 2 : 1,
-        });
-      } catch {
-        // Firefox rejects buttons and requireInteraction: the body click still opens the target.
-        await browser.notifications.create(n.id, base);
-      }
+      await showNotification(n.id, { ...n, iconUrl: browser.runtime.getURL('/icon/128.png') });
     },
     async badge(count) {
-      await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
-      await browser.action.setBadgeText({ text: count > 0 ? String(count > 999 ? '999+' : count) : '' });
+      // A browser without a toolbar button API: the count still lives in the agenda.
+      const button = toolbarButton();
+      if (!button) return;
+      await button.setBadgeBackgroundColor({ color: BADGE_COLOR });
+      await button.setBadgeText({ text: count > 0 ? String(count > 999 ? '999+' : count) : '' });
     },
   };
 }

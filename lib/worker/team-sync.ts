@@ -15,6 +15,8 @@ import { bumpDataVersion } from '../store/meta';
 import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
 import { validateClient } from '../store/validate';
+import { amocrmMatches, amocrmTabHost } from '../hosts';
+import { queryTabs } from '../browser/api';
 
 /** Kept in the meta store (not secret): when the last sync completed and against which account. */
 export const TEAM_SYNC_META = 'teamSync';
@@ -65,13 +67,7 @@ export async function resolveHost(db: Db, subdomain: string, findHost?: () => Pr
 
 /** The host of an open amoCRM tab (host permissions let the worker see those tabs' URLs). */
 export async function openAmocrmTabHost(): Promise<string | null> {
-  const tabs = (globalThis as { chrome?: { tabs?: { query(q: { url: string[] }): Promise<Array<{ url?: string }>> } } }).chrome
-    ?.tabs;
-  if (!tabs) return null;
-  const { amocrmMatches } = await import('../hosts');
-  const found = await tabs.query({ url: amocrmMatches });
-  for (const t of found) if (t.url) return new URL(t.url).host;
-  return null;
+  return amocrmTabHost(await queryTabs(amocrmMatches));
 }
 
 export function createTeamSync(deps: TeamSyncDeps) {

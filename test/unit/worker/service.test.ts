@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as repo from '../../../lib/store/repo';
 import { createWorker } from '../../../lib/worker/service';
 import { almaty, client, ev, fakeEffects, freshDb, page, setupWorker as setup } from './helpers';
@@ -38,6 +38,25 @@ describe('worker service', () => {
     await worker.handlers['event.record']({ event: ev(c, 'stage', almaty('2026-12-07T11:40'), { stage: 'contacted' }) }, page);
     setNow(almaty('2026-12-07T11:41'));
     expect((await worker.replan()).overdue).toBe(0);
+  });
+
+  it('delete-all answers what it deleted even when the re-plan after it fails (no badge API)', async () => {
+    const { worker, fx, db } = await setup(almaty('2026-12-07T10:40'));
+    const c = client(9);
+    await worker.handlers['client.sync']({ client: c, events: [ev(c, 'deal-created', almaty('2026-12-07T10:30'))] }, page);
+    fx.effects.badge = async () => {
+      throw new TypeError('browser.action is undefined');
+    };
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args));
+    try {
+      const r = await worker.handlers['data.delete']({ confirm: 'delete-all' }, page);
+      expect(r.deleted).toEqual({ clients: 1, events: 1 });
+      expect(await repo.listClients(db)).toEqual([]);
+      expect(JSON.stringify(errors.map(String))).toContain('re-plan after delete failed');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('snoozes a shown notification for 15 minutes', async () => {
