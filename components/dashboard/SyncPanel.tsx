@@ -50,6 +50,8 @@ function progressText(s: TeamSyncStatus): string {
       return t('sync.step.events', { done: s.eventsBatchesDone, total: s.eventsBatchesTotal ?? '?' });
     case 'saving':
       return t('sync.step.saving');
+    case 'notes':
+      return t('sync.step.notes');
     default:
       return t('sync.running');
   }
@@ -64,7 +66,7 @@ export function SyncPanel() {
       ? 0
       : s.step === 'events' && s.eventsBatchesTotal
         ? 0.3 + (0.65 * s.eventsBatchesDone) / s.eventsBatchesTotal
-        : s.step === 'saving'
+        : s.step === 'saving' || s.step === 'notes'
           ? 0.97
           : s.step === 'leads'
             ? 0.1 + Math.min(0.2, s.leadsDone / 2000)

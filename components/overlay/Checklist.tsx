@@ -43,7 +43,7 @@ function Step({ env, obligation, item, recurring }: StepProps) {
   const busy = !!useStore(session.pending)[`${item.id}|${key ?? ''}`];
   const hasValue = VALUE_ITEMS.has(item.id);
   const wantsValue = hasValue && !done;
-  const toggle = () => void (done ? session.untick(item.id, key, item.title) : session.tick(item.id, key, item.title));
+  const toggle = () => void (done ? session.untick(item.id, key) : session.tick(item.id, key));
   return (
     <li class={`rg-step${done ? ' rg-step--done' : ''}`} data-item={item.id} data-done={String(done)}>
       <label class="rg-step__label">
@@ -59,7 +59,7 @@ function Step({ env, obligation, item, recurring }: StepProps) {
           onSubmit={(e) => {
             e.preventDefault();
             const v = value.trim();
-            if (v) void session.tick(item.id, key, item.title, v);
+            if (v) void session.tick(item.id, key, v);
           }}
         >
           <input

@@ -1,6 +1,6 @@
 // The deal-card overlay: header, notices, live deadlines, the stage checklist, scripts.
 import { Component, type ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { store } from '@/lib/amocrm/store';
 import { useStore } from '@/components/common/use-store';
 import type { Locale } from '@/lib/i18n/locale';
@@ -14,14 +14,14 @@ import { Notices } from './Notices';
 import { Deadlines } from './Deadlines';
 import { Checklist } from './Checklist';
 import { Scripts } from './Scripts';
+import { Team } from './Team';
+import { Unsent } from './Unsent';
 import { DEFAULT_TIME_ZONE } from '@/lib/calendar/default-zone';
 
 export interface OverlayProps {
   session: Session;
   locale: Locale;
   openOptions: (section: OptionsSection) => void;
-  writeNotes: boolean;
-  onWriteNotes: (on: boolean) => void;
 }
 
 /** A render error shows as a quiet error state, never as an exception in the page. */
@@ -53,14 +53,14 @@ function Body({ env }: { env: OverlayEnv }) {
       {!data.view && !data.error && !data.layout && <div class="rg-loading">{t('loading')}</div>}
       {data.view && <Deadlines env={env} view={data.view} calendar={settings?.calendar ?? null} />}
       {settings && data.view && <Checklist env={env} stage={stage} view={data.view} settings={settings} />}
+      {data.view && <Team env={env} facts={data.view.team} />}
       {settings && data.view && <Scripts env={env} stage={stage} view={data.view} deal={data.deal} settings={settings} />}
     </>
   );
 }
 
-export function Overlay({ session, locale, openOptions, writeNotes, onWriteNotes }: OverlayProps) {
+export function Overlay({ session, locale, openOptions }: OverlayProps) {
   const now = useMemo(() => store(Date.now()), []);
-  const [notes, setNotes] = useState(writeNotes);
   const data = useStore(session.data);
   useEffect(() => {
     const timer = setInterval(() => now.set(Date.now()), 1000);
@@ -74,20 +74,7 @@ export function Overlay({ session, locale, openOptions, writeNotes, onWriteNotes
       <Guard message={t('error')}>
         <Body env={env} />
       </Guard>
-      <footer class="rg-foot">
-        <label class="rg-toggle">
-          <input
-            type="checkbox"
-            checked={notes}
-            onChange={(e) => {
-              const on = (e.target as HTMLInputElement).checked;
-              setNotes(on);
-              onWriteNotes(on);
-            }}
-          />
-          <span>{t('writeNotes')}</span>
-        </label>
-      </footer>
+      <Unsent env={env} status={data.view?.record} />
     </div>
   );
 }

@@ -77,16 +77,7 @@ export function mountOverlay(ctx: ContentScriptContext): void {
     unmount();
     if (floating) anchor.append(ui.host);
     else anchor.prepend(ui.host);
-    render(
-      <Overlay
-        session={v.session}
-        locale={prefs.locale}
-        openOptions={openOptions}
-        writeNotes={prefs.writeNotes}
-        onWriteNotes={prefs.saveWriteNotes}
-      />,
-      ui.container,
-    );
+    render(<Overlay session={v.session} locale={prefs.locale} openOptions={openOptions} />, ui.container);
   };
 
   const openOptions = (section: OptionsSection) => void sendMessage('options.open', { section }).catch(() => undefined);
@@ -124,7 +115,6 @@ export function mountOverlay(ctx: ContentScriptContext): void {
             setTimeout(() => resolve(document), CARD_WAIT_MS);
             abort.signal.addEventListener('abort', () => reject(new Error('left the card')), { once: true });
           }),
-        writeNotes: async () => (await prefs.loaded, prefs.writeNotes),
         onInvalidated: quit,
         isInvalidated: isContextInvalidated,
       }),

@@ -8,6 +8,7 @@ import { Missed } from './Missed';
 import { usePaintMarks } from './paint-marks';
 import { RoundRow } from './RoundRow';
 import { Section } from './Section';
+import { Unsent } from './Unsent';
 import { budget, clock, load, missed, notice, refresh, tr } from './state';
 
 export function Popup() {
@@ -62,6 +63,7 @@ export function Popup() {
         totals={l.state === 'ready' ? l.totals : undefined}
       />
       <main>{body}</main>
+      {l.state === 'ready' && <Unsent status={l.agenda.record} />}
       {notice.value && (
         <p class="notice" role="alert">
           {notice.value}

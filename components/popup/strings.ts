@@ -41,6 +41,10 @@ export type PopupKey =
   | 'summary.today'
   | 'summary.clear'
   | 'tickFailed'
+  | 'unsent'
+  | 'unsentWhy'
+  | 'unsentOff'
+  | 'sendNow'
   | 'dailyPostOf';
 
 export const popupMessages: Messages<PopupKey> = {
@@ -79,6 +83,10 @@ export const popupMessages: Messages<PopupKey> = {
     loading: 'Загрузка…',
     error: 'Не удалось получить задачи: {message}',
     retry: 'Повторить',
+    unsent: 'Не отправлено в amoCRM: {count}',
+    unsentWhy: 'Не отправлено в amoCRM: {count} — {why}',
+    unsentOff: 'Запись в amoCRM выключена в настройках: {count} ждут',
+    sendNow: 'Отправить сейчас',
     'service.management': 'Ведение',
     'service.complex': 'Комплекс',
     'summary.overdue': 'просрочено: {n}',
@@ -122,6 +130,10 @@ export const popupMessages: Messages<PopupKey> = {
     loading: 'Loading…',
     error: 'Could not load the agenda: {message}',
     retry: 'Retry',
+    unsent: 'Not sent to amoCRM: {count}',
+    unsentWhy: 'Not sent to amoCRM: {count} — {why}',
+    unsentOff: 'Writing to amoCRM is off in the settings: {count} waiting',
+    sendNow: 'Send now',
     'service.management': 'Management',
     'service.complex': 'Complex',
     'summary.overdue': '{n} overdue',

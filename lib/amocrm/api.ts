@@ -3,7 +3,6 @@
 import { TtlCache } from './cache';
 import { ApiError, kindOfStatus } from './errors';
 import {
-  parseCreatedNote,
   parseLead,
   parseNotes,
   parsePipelines,
@@ -96,22 +95,9 @@ export function createAmoApi(deps: AmoApiDeps) {
         parseStatusEvents,
       );
     },
-    /** Call notes (recordings) and common notes (Reglament markers). */
+    /** Call notes (recordings). Reglament's own marker notes are read by the worker (lib/record/pull.ts). */
     notes(id: number): Promise<AmoNote[]> {
-      return all(
-        `/api/v4/leads/${id}/notes?filter[note_type][]=call_in&filter[note_type][]=call_out&filter[note_type][]=common&limit=250`,
-        parseNotes,
-      );
-    },
-    async addNote(id: number, text: string): Promise<number> {
-      const created = parseCreatedNote(
-        await request(`/api/v4/leads/${id}/notes`, {
-          method: 'POST',
-          body: JSON.stringify([{ note_type: 'common', params: { text } }]),
-        }),
-      );
-      cache.invalidate(`/api/v4/leads/${id}/notes`);
-      return created;
+      return all(`/api/v4/leads/${id}/notes?filter[note_type][]=call_in&filter[note_type][]=call_out&limit=250`, parseNotes);
     },
     /** Forget cached deal data (the page became visible again). */
     refresh(id: number): void {

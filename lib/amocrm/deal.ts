@@ -40,8 +40,6 @@ export interface DealRead {
   startDate: string | null;
   statusChanges: DealStatusChange[];
   calls: DealCall[];
-  /** Common note texts (markers of ticks written by Reglament). */
-  noteTexts: string[];
 }
 
 /** How names are compared (stages, fields, select values): trimmed, single spaces, lower case, ё = е. */

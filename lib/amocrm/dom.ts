@@ -114,6 +114,5 @@ export function readCardDom(
     startDate,
     statusChanges: [],
     calls,
-    noteTexts: [...root.querySelectorAll(S.commonNoteText)].map(text).filter((t) => t.includes('[Reglament:')),
   };
 }

@@ -202,9 +202,3 @@ export function parseNotes(v: unknown): Page<AmoNote> {
   });
   return { items, next: nextLink(v) };
 }
-
-/** The id of the created note (POST answer). */
-export function parseCreatedNote(v: unknown): number {
-  const first = embedded(v, 'notes')[0];
-  return int(obj(first).id);
-}

@@ -3,7 +3,6 @@ import type { Client, NewClientEvent, Payer, Service, Stage } from '../model/fac
 import type { AmoCrmSettings } from '../playbook/settings-types';
 import { norm, type DealRead } from './deal';
 import type { AmoLead, AmoNote, AmoPipeline, AmoStatusChange } from './guards';
-import { eventFromNote } from './markers';
 import { wallClock, zonedInstant } from './zone';
 
 export interface MappedDeal {
@@ -124,7 +123,6 @@ export function dealFromApi(parts: ApiParts, amo: AmoCrmSettings, timeZone: stri
     calls: parts.notes
       .filter((n) => (n.type === 'call_in' || n.type === 'call_out') && n.link)
       .map((n) => ({ id: String(n.id), at: n.at, link: n.link! })),
-    noteTexts: parts.notes.filter((n) => n.type === 'common' && n.text && n.text.includes('[Reglament:')).map((n) => n.text!),
   };
 }
 
@@ -208,10 +206,6 @@ export function mapDeal(deal: DealRead, amo: AmoCrmSettings, timeZone: string, n
   if (stage === 'lost' && deal.lossReason && amo.lossRefundMarker && norm(deal.lossReason).includes(norm(amo.lossRefundMarker))) {
     const lostAt = [...deal.statusChanges].reverse().find((c) => stageOfName(c.toStatusName, amo) === 'lost')?.at;
     if (lostAt !== undefined) events.push({ ...base, id: `amo:refund:${deal.leadId}`, type: 'refund', at: lostAt });
-  }
-  for (const text of deal.noteTexts) {
-    const marked = eventFromNote(text, clientId);
-    if (marked) events.push(marked);
   }
   return { client, events: events.filter((e) => e.at <= now + 60_000), stage, unknownStage, missingFields, unknownValues };
 }

@@ -32,7 +32,6 @@ export const S = {
   callNote: '.js-notes .feed-note-wrapper[data-note-type^="call_"]',
   callRecord: '.js-notes .feed-note__call-record[href]',
   noteDate: '.feed-note__date',
-  commonNoteText: '.js-notes .feed-note-wrapper[data-note-type="common"] .feed-note__text',
 } as const;
 
 export type SelectorName = keyof typeof S;
@@ -56,5 +55,4 @@ export const SELECTOR_FIXTURES: Record<SelectorName, Fixture[]> = {
   callNote: WITH_CALLS,
   callRecord: WITH_CALLS,
   noteDate: ALL,
-  commonNoteText: [],
 };

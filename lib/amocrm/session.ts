@@ -7,7 +7,7 @@ import type { Settings } from '../playbook/settings-types';
 import type { AmoApi } from './api';
 import type { DealRead } from './deal';
 import { LayoutError, type ApiErrorKind, type LayoutPart } from './errors';
-import { markedEventId, noteText, type MarkedEvent } from './markers';
+import { markedEventId, type MarkedEvent } from './markers';
 import { keepKnown, type MappedDeal } from './mapping';
 import { readDeal } from './read';
 import { clientIdOf } from './url';
@@ -22,8 +22,6 @@ export interface SessionDeps {
   cardReady: () => Promise<ParentNode>;
   doc: () => ParentNode;
   now?: () => number;
-  /** Whether ticks are also written to the deal as notes (`overlay.writeNotes`). */
-  writeNotes: () => Promise<boolean>;
   /** The extension was reloaded: tear down quietly. */
   onInvalidated: () => void;
   isInvalidated: (error: unknown) => boolean;
@@ -115,15 +113,13 @@ export function createSession(deps: SessionDeps) {
     return reading;
   }
 
-  async function record(event: MarkedEvent, title: string): Promise<void> {
+  // The worker queues the note that shares the tick with the team (lib/worker/record.ts).
+  async function record(event: MarkedEvent): Promise<void> {
     const pendingKey = `${event.item}|${event.key ?? ''}`;
     pending.set({ ...pending.get(), [pendingKey]: true });
     try {
       const { view } = await deps.send('event.record', { event: event as NewClientEvent });
       patch({ view });
-      if (data.get().fallback === null && (await deps.writeNotes())) {
-        await deps.api.addNote(deps.leadId, noteText(event, title)).catch(() => undefined);
-      }
     } catch (error) {
       fail(error);
     } finally {
@@ -156,7 +152,7 @@ export function createSession(deps: SessionDeps) {
       patch({ error: null });
       void load();
     },
-    tick(item: string, key: string | undefined, title: string, value?: string): Promise<void> {
+    tick(item: string, key: string | undefined, value?: string): Promise<void> {
       const at = now();
       const event: MarkedEvent = {
         id: markedEventId('tick', item, key, at),
@@ -168,9 +164,9 @@ export function createSession(deps: SessionDeps) {
         ...(key ? { key } : {}),
         ...(value ? { value } : {}),
       };
-      return record(event, title);
+      return record(event);
     },
-    untick(item: string, key: string | undefined, title: string): Promise<void> {
+    untick(item: string, key: string | undefined): Promise<void> {
       const at = now();
       const event: MarkedEvent = {
         id: markedEventId('untick', item, key, at),
@@ -181,7 +177,7 @@ export function createSession(deps: SessionDeps) {
         source: 'manager',
         ...(key ? { key } : {}),
       };
-      return record(event, title);
+      return record(event);
     },
     close(): void {
       closed = true;

@@ -47,7 +47,10 @@ const ru = {
   error: 'Регламент не смог показать сделку: {message}',
   invalidated: 'Регламент обновлён — перезагрузите страницу. До перезагрузки отметки здесь не записываются.',
   retry: 'Повторить',
-  writeNotes: 'Записывать отметки в примечания сделки',
+  team: 'Команда',
+  unsent: 'Не отправлено в amoCRM: {count}',
+  unsentWhy: 'Не отправлено в amoCRM: {count} — {why}',
+  unsentOff: 'Запись в amoCRM выключена в настройках: {count} ждут',
   period: 'день {day} из {length}',
 } as const;
 
@@ -101,7 +104,10 @@ export const overlayMessages: Messages<OverlayKey> = {
     error: 'Reglament could not show this deal: {message}',
     invalidated: 'Reglament was updated — reload the page. Until then ticks here are not recorded.',
     retry: 'Retry',
-    writeNotes: 'Write ticks to the deal as notes',
+    team: 'Team',
+    unsent: 'Not sent to amoCRM: {count}',
+    unsentWhy: 'Not sent to amoCRM: {count} — {why}',
+    unsentOff: 'Writing to amoCRM is off in the settings: {count} waiting',
     period: 'day {day} of {length}',
   },
 };

@@ -10,6 +10,7 @@ import { computePayroll } from '../payroll';
 import type { Settings } from '../playbook/settings';
 import { computeObligations } from '../sla';
 import { buildMonthCalendar, datesOfMonth } from './calendar';
+import { headView } from './head-view';
 
 export { datesOfMonth };
 import type { DashboardClient, DashboardMonth, Outcome, RecordRow, WeekBar } from './types';
@@ -23,6 +24,8 @@ export interface MonthInput {
   plans: ContentPlan[];
   settings: Settings;
   now: Instant;
+  /** The head's confirmed best manager of this month (meta `bestManagers`). */
+  bestConfirmed?: DashboardMonth['bestConfirmed'];
 }
 
 export const NO_MANAGER = 'Без ответственного';
@@ -146,5 +149,7 @@ export function buildDashboardMonth(input: MonthInput): DashboardMonth {
     record,
     weeks: weeklyBars(input.month, record, (t) => cal.localDateOf(t)),
     calendar: buildMonthCalendar(input.month, input.clients, input.plans, input.events, (t) => cal.localDateOf(t)),
+    team: headView(record),
+    bestConfirmed: input.bestConfirmed ?? null,
   };
 }

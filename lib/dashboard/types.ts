@@ -3,6 +3,7 @@ import type { Instant } from '../model/facts';
 import type { RuleId } from '../model/obligations';
 import type { PlanFormat, PlanState } from '../model/plans';
 import type { PayrollReport } from '../payroll/types';
+import type { HeadView } from './head-view';
 
 /** What happened to one obligation: on time, late (by `lateBy`), missed (still overdue), or not yet due. */
 export type Outcome = 'met' | 'met-late' | 'missed' | 'open';
@@ -64,6 +65,10 @@ export interface DashboardMonth {
   record: RecordRow[];
   weeks: WeekBar[];
   calendar: MonthCalendar;
+  /** Per manager kept/late/missed per rule and the proposed best manager of the month. */
+  team: HeadView;
+  /** The best manager the head confirmed for this month, if any. */
+  bestConfirmed: { managerId: number; managerName: string; at: Instant } | null;
 }
 
 export type TeamSyncPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';

@@ -7,6 +7,7 @@ import type { LiveAccount } from '../options/amocrm-check';
 import type { Settings } from '../playbook/settings';
 import type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
+import type { RecordStatus, TeamFact } from '../model/record';
 
 export type { ClientSummary } from '../model/clients';
 
@@ -49,6 +50,10 @@ export interface ClientView {
     /** When working time next starts; null while it is open. */
     nextOpening: Instant | null;
   };
+  /** Facts colleagues recorded for this client (read back from amoCRM), latest first. */
+  team: TeamFact[];
+  /** The write queue to amoCRM (set by the worker). */
+  record?: RecordStatus;
   now: Instant;
 }
 
@@ -83,6 +88,8 @@ export interface Agenda {
   round: Round | null;
   /** Obligations that became overdue while no browser was running (shown once in the popup). */
   missedWhileAway: AgendaEntry[];
+  /** The write queue to amoCRM (set by the worker). */
+  record?: RecordStatus;
 }
 
 export interface BackupSummary {
@@ -131,6 +138,13 @@ export interface Protocol {
   'amocrm.account': { request: Record<string, never>; response: AmoAccountCheck };
   /** Content scripts cannot open extension pages themselves: the dashboard, at a client's plans. */
   'dashboard.open': { request: { clientId?: string }; response: { opened: true } };
+  /** Extension pages only (dashboard): the head confirms the month's best manager. */
+  'dashboard.best.confirm': {
+    request: { month: string; managerId: number };
+    response: { managerId: number; managerName: string; at: Instant };
+  };
+  /** Extension pages only: send the amoCRM write queue now (the manager asked), refused notes included. */
+  'record.send': { request: Record<string, never>; response: RecordStatus };
 }
 
 export const optionsSections = [

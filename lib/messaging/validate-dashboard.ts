@@ -6,7 +6,14 @@ import type { Checked, FieldError } from '../store/validate';
 import type { RequestOf } from './protocol';
 
 export type DashboardMessageType =
-  'plan.today' | 'plans.list' | 'plans.save' | 'dashboard.month' | 'team.sync.start' | 'team.sync.status' | 'team.sync.cancel';
+  | 'plan.today'
+  | 'plans.list'
+  | 'plans.save'
+  | 'dashboard.month'
+  | 'dashboard.best.confirm'
+  | 'team.sync.start'
+  | 'team.sync.status'
+  | 'team.sync.cancel';
 
 type V<T extends DashboardMessageType> = (p: Record<string, unknown>) => Checked<RequestOf<T>>;
 
@@ -33,6 +40,16 @@ function none<T extends DashboardMessageType>(): V<T> {
 }
 
 export const dashboardValidators: { [T in DashboardMessageType]: V<T> } = {
+  'dashboard.best.confirm': (p) => {
+    const errors = unknownKeys(p, ['month', 'managerId']);
+    if (typeof p.month !== 'string' || !MONTH_RE.test(p.month))
+      errors.push({ path: 'payload.month', message: 'must be YYYY-MM' });
+    if (!Number.isSafeInteger(p.managerId) || (p.managerId as number) < 0)
+      errors.push({ path: 'payload.managerId', message: 'must be an amoCRM user id' });
+    return errors.length
+      ? { ok: false, errors }
+      : { ok: true, value: { month: p.month as string, managerId: p.managerId as number } };
+  },
   'plan.today': (p) => clientIdOnly<'plan.today'>(p),
   'plans.list': (p) => clientIdOnly<'plans.list'>(p),
   'plans.save': (p) => {

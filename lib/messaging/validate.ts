@@ -122,6 +122,7 @@ export const validators: { [T in MessageType]: Validator<T> } = {
   },
   'token.status': empty(),
   'amocrm.account': empty(),
+  'record.send': empty(),
   ...dashboardValidators,
 };
 

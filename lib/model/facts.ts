@@ -15,6 +15,17 @@ interface EventBase {
   clientId: string;
   at: Instant;
   source: EventSource;
+  /**
+   * Who recorded the fact, as amoCRM says: the note's `created_by` (set only on facts read back from
+   * the deal's notes; a fact this browser recorded itself has none).
+   */
+  author?: EventAuthor;
+}
+
+export interface EventAuthor {
+  /** amoCRM user id. */
+  id: number;
+  name: string | null;
 }
 
 export type ClientEvent =

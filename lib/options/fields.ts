@@ -358,6 +358,15 @@ export const FIELDS: FieldDef[] = [
     kind: 'text',
     label: b('Причина отказа, означающая возврат, содержит', 'Loss reason meaning a refund contains'),
   },
+  {
+    path: 'amocrm.shareFacts',
+    kind: 'bool',
+    label: b('Записывать отметки и наблюдения в сделки amoCRM', 'Write ticks and observations to the amoCRM deals'),
+    hint: b(
+      'Служебные примечания «Reglament» в ленте сделки: коллеги и руководитель видят одно и то же. Выключите, чтобы ничего не писать в этот аккаунт.',
+      'Reglament service notes in the deal feed, so colleagues and the head see the same record. Switch off to write nothing to this account.',
+    ),
+  },
   // templates
   ...TEMPLATE_IDS.flatMap((id): FieldDef[] => [
     { path: `templates.${id}.title`, kind: 'text', label: b('Название', 'Name') },

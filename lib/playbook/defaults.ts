@@ -75,6 +75,7 @@ export const defaultSettings: Settings = {
     serviceValues: { management: 'Ведение аккаунта', complex: 'Комплексное продвижение' },
     payerValues: { individual: 'Физ. лицо', legal: 'Юр. лицо' },
     lossRefundMarker: 'Возврат',
+    shareFacts: true,
   },
   templates: defaultTemplates,
 };

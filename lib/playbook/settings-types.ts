@@ -115,6 +115,11 @@ export interface AmoCrmSettings {
   payerValues: Record<Payer, string>;
   /** A loss reason containing this text marks a refund. */
   lossRefundMarker: string;
+  /**
+   * Every fact Reglament learns (ticks, posts and Stories seen, rounds) is written to its deal as a
+   * service note, so the team and the head read one record (lib/record). On by default.
+   */
+  shareFacts: boolean;
 }
 
 export interface Settings {

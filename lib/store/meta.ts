@@ -1,6 +1,8 @@
 // The small key/value records of the `meta` store, typed.
 import type { Locale } from '../i18n/locale';
 import type { Candidates, NotificationTarget } from '../model/notifications';
+import type { WriterState } from '../record/policy';
+import type { PullCursors } from '../record/pull';
 
 export interface AwayWindow {
   /** lastSeenAt of the previous worker life. */
@@ -49,6 +51,14 @@ export interface MetaValues {
   notificationTargets: Record<string, NotificationTarget>;
   /** When the next-wake alarm was set for (for diagnostics). */
   nextWakeAt: number | null;
+  /** The amoCRM write queue's pace (lib/record/policy.ts). */
+  writerState: WriterState;
+  /** How far the deals' marker notes have been read, per account and per deal (lib/record/pull.ts). */
+  pullCursors: PullCursors;
+  /** Month `YYYY-MM` → the best manager the head confirmed. */
+  bestManagers: Record<string, { managerId: number; managerName: string; at: number }>;
+  /** amoCRM user id → name, per account host (authors of shared facts). */
+  amoUsers: Record<string, Record<string, string>>;
   /** The amoCRM long-lived token: a secret, never exported or returned. */
   amoToken: { token: string; setAt: number };
 }

@@ -2,6 +2,7 @@
 import type { Client, ClientEvent, NewClientEvent } from '../model/facts';
 import { defaultSettings, mergeSettings, validateSettings, type Settings } from '../playbook/settings';
 import { withEventId } from './ids';
+import type { OutboxItem } from './outbox';
 import { bumpDataVersion, DATA_VERSION_KEY, type MetaKey, type MetaValues } from './meta';
 import type { IDBPTransaction } from 'idb';
 import { SCHEMA_VERSION, type Db, type ReglamentDB } from './schema';
@@ -38,19 +39,24 @@ export async function findClientByInstagram(db: Db, username: string): Promise<C
 // A transaction over `events` and `timelines`; recordEvents' also holds `meta` (for the data version).
 type EventsTx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<
   ReglamentDB,
-  ('events' | 'timelines' | 'meta')[],
+  ('events' | 'timelines' | 'meta' | 'outbox')[],
   Mode
 >;
 
 const clientRange = (clientId: string) => IDBKeyRange.bound([clientId, -Infinity], [clientId, Infinity]);
 
+export interface RecordOptions {
+  /** The write that shares a newly stored fact through amoCRM (null: not shared). */
+  outbox?: (event: ClientEvent) => OutboxItem | null;
+}
+
 /**
  * Stores events not seen before (by natural key) in one transaction, and updates the timelines
  * of their clients and the data version in the same transaction; returns the events newly stored.
  */
-export async function recordEvents(db: Db, events: NewClientEvent[]): Promise<ClientEvent[]> {
+export async function recordEvents(db: Db, events: NewClientEvent[], options: RecordOptions = {}): Promise<ClientEvent[]> {
   if (events.length === 0) return [];
-  const tx = db.transaction(['events', 'timelines', 'meta'], 'readwrite');
+  const tx = db.transaction(['events', 'timelines', 'meta', 'outbox'], 'readwrite');
   const store = tx.objectStore('events');
   const added: ClientEvent[] = [];
   const seen = new Set<string>();
@@ -74,6 +80,14 @@ export async function recordEvents(db: Db, events: NewClientEvent[]): Promise<Cl
     list.push(e);
   }
   await Promise.all([...byClient].map(([clientId, list]) => appendToTimeline(tx, clientId, list)));
+  // The note that shares a new fact is queued in the same transaction: a fact is never stored without it.
+  if (options.outbox) {
+    const outbox = tx.objectStore('outbox');
+    for (const e of added) {
+      const item = options.outbox(e);
+      if (item && (await outbox.getKey(item.id)) === undefined) void outbox.add(item);
+    }
+  }
   if (added.length) await bumpDataVersion(tx.objectStore('meta'));
   await tx.done;
   return added;
@@ -248,7 +262,7 @@ export async function counts(db: Db): Promise<Counts> {
 
 /** Deletes every record of every store (the schema stays). */
 export async function deleteAll(db: Db): Promise<Counts> {
-  const tx = db.transaction(['clients', 'events', 'timelines', 'settings', 'meta', 'plans'], 'readwrite');
+  const tx = db.transaction(['clients', 'events', 'timelines', 'settings', 'meta', 'plans', 'outbox'], 'readwrite');
   const before = { clients: await tx.objectStore('clients').count(), events: await tx.objectStore('events').count() };
   const version = await tx.objectStore('meta').get(DATA_VERSION_KEY);
   await Promise.all([
@@ -258,6 +272,7 @@ export async function deleteAll(db: Db): Promise<Counts> {
     tx.objectStore('settings').clear(),
     tx.objectStore('meta').clear(),
     tx.objectStore('plans').clear(),
+    tx.objectStore('outbox').clear(),
   ]);
   await tx.objectStore('meta').put(SCHEMA_VERSION, 'schemaVersion');
   // Monotonic across the wipe, so nothing derived before it can ever match again.

@@ -4,9 +4,10 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Client, ClientEvent } from '../model/facts';
 import type { ContentPlan } from '../model/plans';
 import { timelinesFrom, type Timeline } from './timelines';
+import type { OutboxItem } from './outbox';
 
 export const DB_NAME = 'reglament';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface ReglamentDB extends DBSchema {
   clients: { key: string; value: Client; indexes: { byInstagram: string } };
@@ -19,6 +20,8 @@ export interface ReglamentDB extends DBSchema {
   plans: { key: [string, number, number]; value: ContentPlan; indexes: { byClient: string } };
   /** Derived from `events`: one sorted snapshot per client (lib/store/timelines.ts). Not exported in backups. */
   timelines: { key: string; value: Timeline };
+  /** Facts waiting to be written to their deal in amoCRM (lib/store/outbox.ts); keyed by the fact's stored id. */
+  outbox: { key: string; value: OutboxItem };
 }
 
 export type Db = IDBPDatabase<ReglamentDB>;
@@ -51,6 +54,10 @@ export const migrations: Record<number, (db: Db, tx: UpgradeTx) => void> = {
       .then((all) => {
         for (const timeline of timelinesFrom(all).values()) void timelines.put(timeline);
       });
+  },
+  4: (db) => {
+    // Starts empty: facts recorded before this version stay local (nothing is sent retroactively).
+    db.createObjectStore('outbox', { keyPath: 'id' });
   },
 };
 

@@ -75,18 +75,30 @@ export function validateClient(input: unknown, path = 'client'): Checked<Client>
 const optionalString = (v: unknown) => v === undefined || isShortString(v, 2000);
 
 /** Validates an event (id optional unless `requireId`); unknown fields are rejected so nothing foreign is stored. */
+function isAuthor(v: unknown): boolean {
+  return (
+    isRecord(v) &&
+    Object.keys(v).every((k) => k === 'id' || k === 'name') &&
+    Number.isSafeInteger(v.id) &&
+    (v.id as number) >= 0 &&
+    (v.name === null || isShortString(v.name, 200))
+  );
+}
+
 export function validateEvent(input: unknown, path = 'event', requireId = false): Checked<NewClientEvent> {
   const errors: FieldError[] = [];
   const bad = (field: string, message: string) => errors.push({ path: `${path}.${field}`, message });
   if (!isRecord(input)) return { ok: false, errors: [{ path, message: 'must be an object' }] };
   const e = input;
-  const common = ['id', 'clientId', 'at', 'source', 'type'];
+  // `author` comes from amoCRM only (facts read back from notes): backups keep it, messages may not claim it.
+  const common = requireId ? ['id', 'clientId', 'at', 'source', 'type', 'author'] : ['id', 'clientId', 'at', 'source', 'type'];
   let extra: string[] = [];
   // A stored id (requireId: backups) carries its client's scope (lib/store/ids.ts), so it may be longer.
   if (requireId ? !isShortString(e.id, 1000) : !(e.id === undefined || isShortString(e.id, 600)))
     bad('id', 'must be a non-empty string');
   if (!isShortString(e.clientId, 300) || !/^[a-z0-9.-]+:\d+$/i.test(e.clientId)) bad('clientId', 'must be `{host}:{leadId}`');
   if (!isFiniteNumber(e.at) || (e.at as number) < 0) bad('at', 'must be a finite instant (epoch ms)');
+  if (e.author !== undefined && !isAuthor(e.author)) bad('author', 'must be { id: amoCRM user id, name: string | null }');
   if (!sources.includes(e.source as never)) bad('source', `must be one of ${sources.join(', ')}`);
   if (!eventTypes.includes(e.type as ClientEventType)) {
     bad('type', `unknown event type ${JSON.stringify(e.type)}`);

@@ -8,6 +8,9 @@ import type { SenderInfo } from '../messaging/sender';
 import { openStore } from '../store/db';
 import { createWorker } from './service';
 
+/** Wakes the worker to send the amoCRM write queue (a killed worker's timers are gone; alarms are not). */
+export const RECORD_ALARM = 'record-send';
+
 export function startBackground() {
   const worker = createWorker({
     db: () => openStore(),
@@ -16,6 +19,12 @@ export function startBackground() {
     agendaUrl: browser.runtime.getURL('/popup.html'),
     openPage: async (page, anchor) =>
       void (await browser.tabs.create({ url: browser.runtime.getURL(`/${page}`) + (anchor ? `#${anchor}` : '') })),
+    record: {
+      alarm: async (at) => {
+        if (at === null) await browser.alarms.clear(RECORD_ALARM);
+        else await browser.alarms.create(RECORD_ALARM, { when: at });
+      },
+    },
   });
   const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });
   const route = createRouter(worker.handlers, self);
@@ -38,6 +47,7 @@ export function startBackground() {
   browser.runtime.onStartup.addListener(() => void worker.replan().catch(log('re-plan on startup')));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM || alarm.name === SAFETY_ALARM) void worker.replan().catch(log('wake'));
+    if (alarm.name === RECORD_ALARM || alarm.name === SAFETY_ALARM) void worker.record.kick().catch(log('send to amoCRM'));
   });
 
   const open = async (id: string) => {

@@ -9,12 +9,15 @@ import type { Db } from '../store/schema';
 import type { Settings } from './engine';
 import { summaryOf } from './summary';
 import { buildView } from './view';
+import type { TeamRecord } from './record';
 
 export interface ClientDeps {
   db: () => Promise<Db>;
   now: () => number;
   /** A client or its facts changed: re-plan soon. */
   changed: () => void;
+  /** The team's record in amoCRM: shares new facts, reads colleagues' back, says what waits. */
+  record: TeamRecord;
 }
 
 type ClientHandlers = Pick<
@@ -38,8 +41,10 @@ export async function viewOf(db: Db, clientId: string, now: number, settings?: S
 
 export function createClientHandlers(deps: ClientDeps): ClientHandlers {
   const { now } = deps;
+  const withStatus = async (db: Db, view: ClientView | null): Promise<ClientView | null> =>
+    view && { ...view, record: await deps.record.status(db) };
   const mustView = async (db: Db, clientId: string): Promise<ClientView> => {
-    const view = await viewOf(db, clientId, now());
+    const view = await withStatus(db, await viewOf(db, clientId, now()));
     if (!view) throw new HandlerError('not-found', `No client ${clientId}`);
     return view;
   };
@@ -56,19 +61,31 @@ export function createClientHandlers(deps: ClientDeps): ClientHandlers {
       };
       await repo.putClient(db, merged);
       const added = await repo.recordEvents(db, events);
+      // The team's notes on this deal since it was last read (a colleague's ticks, posts seen).
+      const pulled = await deps.record.pullDeal(client.host, client.leadId).catch(() => 0);
       const view = await mustView(db, client.id);
       deps.changed();
-      return { recorded: added.length, view };
+      return { recorded: added.length + pulled, view };
     },
     'event.record': async ({ event }) => {
       const db = await deps.db();
-      if (!(await repo.getClient(db, event.clientId))) throw new HandlerError('not-found', `No client ${event.clientId}`);
-      const added = await repo.recordEvents(db, [event]);
+      const client = await repo.getClient(db, event.clientId);
+      if (!client) throw new HandlerError('not-found', `No client ${event.clientId}`);
+      const settings = await repo.getSettings(db);
+      const added = await repo.recordEvents(db, [event], {
+        outbox: deps.record.outboxFor(settings, new Map([[client.id, client]])),
+      });
       const view = await mustView(db, event.clientId);
-      if (added.length) deps.changed();
+      if (added.length) {
+        deps.changed();
+        deps.record.soon();
+      }
       return { recorded: added.length > 0, view };
     },
-    'client.view': async ({ clientId }) => viewOf(await deps.db(), clientId, now()),
+    'client.view': async ({ clientId }) => {
+      const db = await deps.db();
+      return withStatus(db, await viewOf(db, clientId, now()));
+    },
     'client.byInstagram': async ({ username }) => {
       const db = await deps.db();
       const client = await repo.findClientByInstagram(db, username);

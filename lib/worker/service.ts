@@ -12,6 +12,7 @@ import { createNotifier } from './notify';
 import { createPageHandlers, type OpenPage } from './pages';
 import { createPlanHandlers } from './plans';
 import { createTeamSync, type TeamSyncDeps } from './team-sync';
+import { createTeamRecord, type RecordDeps } from './record';
 import { createTokenHandlers } from './token';
 
 export interface WorkerDeps {
@@ -24,16 +25,26 @@ export interface WorkerDeps {
   openPage?: OpenPage;
   /** Overrides for the team sync (tests: fetch, rate-limit bucket). */
   teamSync?: Partial<TeamSyncDeps>;
+  /** The team record's browser side (the send alarm) and test overrides (fetch, dice, timers). */
+  record?: Partial<RecordDeps>;
 }
 
 export function createWorker(deps: WorkerDeps) {
   const { db, now } = deps;
   const notifier = createNotifier(deps);
   const changed = notifier.replanSoon;
-  const teamSync = createTeamSync({ db, now, onRecorded: changed, ...deps.teamSync });
+  const record = createTeamRecord({
+    db,
+    now,
+    onRecorded: changed,
+    ...(deps.teamSync?.fetch ? { fetch: deps.teamSync.fetch } : {}),
+    ...deps.record,
+  });
+  const teamSync = createTeamSync({ db, now, onRecorded: changed, record, ...deps.teamSync });
   const handlers: Handlers = {
-    ...createClientHandlers({ db, now, changed }),
-    ...createAgendaHandlers({ db, now }),
+    ...createClientHandlers({ db, now, changed, record }),
+    ...createAgendaHandlers({ db, now, record }),
+    'record.send': async () => record.sendNow(),
     ...createDataHandlers({ db, now, changed, emptied: () => notifier.replan() }),
     ...createTokenHandlers({ db, now }),
     ...createPageHandlers(deps.openPage),
@@ -45,7 +56,11 @@ export function createWorker(deps: WorkerDeps) {
   return {
     handlers,
     replan: notifier.replan,
-    start: notifier.start,
+    start: async () => {
+      void record.kick().catch((error: unknown) => console.error('Reglament: sending to amoCRM failed', error));
+      return notifier.start();
+    },
+    record,
     snooze: notifier.snooze,
     targetOf: notifier.targetOf,
   };

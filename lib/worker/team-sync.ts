@@ -34,6 +34,8 @@ export interface TeamSyncDeps {
   findHost?: () => Promise<string | null>;
   /** After facts were recorded (re-plan alarms). */
   onRecorded?: () => void;
+  /** The team's record: after the deals, the facts the managers wrote to them as notes. */
+  record?: { pullAccount(host: string, options?: { force?: boolean }): Promise<number> };
 }
 
 const idle = (): TeamSyncStatus => ({
@@ -157,13 +159,19 @@ export function createTeamSync(deps: TeamSyncDeps) {
       db,
       mapped.flatMap((m) => m.events),
     );
+    let shared = 0;
+    if (deps.record) {
+      status = { ...status, step: 'notes' };
+      if (signal.aborted) throw new SyncCancelled();
+      shared = await deps.record.pullAccount(host, { force: true });
+    }
     await db.put('meta', { lastSyncAt: startedAt, host } satisfies TeamSyncMeta, TEAM_SYNC_META);
     status = {
       ...status,
       phase: 'done',
       step: null,
       clients: mapped.length,
-      recorded: added.length,
+      recorded: added.length + shared,
       finishedAt: deps.now(),
       lastSyncAt: startedAt,
     };

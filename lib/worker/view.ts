@@ -5,6 +5,7 @@ import { calendarFor } from '../calendar';
 import { obligationsOf, periodOfClient, type Settings } from './engine';
 import { lastAt, stageOf } from './summary';
 import { warningsOf } from './warnings';
+import { teamFacts } from './team-facts';
 
 export function buildView(client: Client, events: ClientEvent[], settings: Settings, now: Instant): ClientView {
   const obligations = obligationsOf(client, events, settings, now);
@@ -21,6 +22,7 @@ export function buildView(client: Client, events: ClientEvent[], settings: Setti
     lastPostAt: lastAt(events, 'post'),
     lastStoryAt: lastAt(events, 'story'),
     workingHours: { open, nextOpening: open ? null : cal.nextOpening(now) },
+    team: teamFacts(client, events, settings),
     now,
   };
 }

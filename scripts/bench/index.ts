@@ -2,6 +2,7 @@
 // The overlay bench drives the built extension: run `npm run build` first.
 import { runEngineBench } from './engine';
 import { runOverlayBench } from './overlay';
+import { runRecordBench } from './record';
 import { measureSizes } from './size';
 import { printTable, type BenchRow } from './table';
 import { runWorkerBench } from './worker';
@@ -10,6 +11,7 @@ const rows: BenchRow[] = [];
 const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['engine', runEngineBench],
   ['worker', runWorkerBench],
+  ['team record', runRecordBench],
   ['content-script size', measureSizes],
   ['overlay', runOverlayBench],
 ];

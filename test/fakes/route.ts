@@ -17,6 +17,13 @@ export interface InstallFakesOptions {
   instagram?: InstagramFakeOptions;
   /** Set the session cookies up front (default true); the pages also set them. */
   cookies?: boolean;
+  /**
+   * Serve this amoCRM fake instead of a new one: several browser contexts (two managers and a
+   * head) then share one account's state. Its seed is used.
+   */
+  amocrmFake?: AmocrmFake;
+  /** The amoCRM `session_id` cookie of this context (who it acts as, see AmocrmFakeOptions.sessionUsers). Default `fake`. */
+  amoSession?: string;
 }
 
 export interface InstalledFakes {
@@ -45,8 +52,9 @@ async function fulfill(route: Route, handler: FakeHandler): Promise<void> {
 }
 
 export async function installFakes(context: BrowserContext, options: InstallFakesOptions = {}): Promise<InstalledFakes> {
-  const seed = options.seed ?? createSeed(options.now ?? Date.now(), { extraLeads: options.extraLeads });
-  const amocrm = createAmocrmFake(seed, options.amocrm);
+  const seed =
+    options.amocrmFake?.seed ?? options.seed ?? createSeed(options.now ?? Date.now(), { extraLeads: options.extraLeads });
+  const amocrm = options.amocrmFake ?? createAmocrmFake(seed, options.amocrm);
   const instagram = createInstagramFake(seed, options.instagram);
 
   const routes: Array<[string, (route: Route) => Promise<void>]> = [
@@ -77,7 +85,7 @@ export async function installFakes(context: BrowserContext, options: InstallFake
 
   if (options.cookies ?? true) {
     await context.addCookies([
-      { name: 'session_id', value: 'fake', domain: seed.host, path: '/', secure: true, sameSite: 'Lax' },
+      { name: 'session_id', value: options.amoSession ?? 'fake', domain: seed.host, path: '/', secure: true, sameSite: 'Lax' },
       {
         name: 'sessionid',
         value: `${seed.igViewer.id}%3Afake%3A1`,

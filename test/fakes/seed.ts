@@ -148,9 +148,12 @@ export interface SeedEvent {
 export interface SeedNote {
   id: number;
   leadId: number;
-  noteType: 'call_in' | 'call_out' | 'common';
+  /** `service_message`: written by an integration (Reglament's marker notes), shown as a system line. */
+  noteType: 'call_in' | 'call_out' | 'common' | 'service_message';
   /** Epoch ms. */
   createdAt: number;
+  /** Epoch ms of the last edit; absent = createdAt. */
+  updatedAt?: number;
   createdBy: number;
   responsibleUserId: number;
   /** Call notes: duration (s), link (recording; absent when not recorded), phone, call_status. Common: text. */
@@ -163,6 +166,8 @@ export interface SeedNote {
     call_status?: number;
     call_result?: string;
     text?: string;
+    /** service_message: the integration's name. */
+    service?: string;
   };
 }
 

@@ -58,6 +58,12 @@ export interface AmocrmFakeOptions {
   spaRenderDelayMs?: number;
   /** Refuse API requests without a session cookie or Bearer token (401). Default true. */
   requireAuth?: boolean;
+  /**
+   * Who a request acts as (the `created_by` of the notes it adds): a `session_id` cookie value or a
+   * Bearer token → user id. Anything else acts as `seed.currentUserId`.
+   */
+  sessionUsers?: Record<string, number>;
+  tokenUsers?: Record<string, number>;
 }
 
 export interface AmocrmFake {
@@ -171,7 +177,7 @@ function feedFor(seed: Seed, lead: SeedLead, now: number): AmoFeedItemVM[] {
       kind: n.noteType,
       id: String(n.id),
       dateText: amoRelativeDate(n.createdAt, now),
-      author: userById(seed, n.createdBy)?.name ?? '',
+      author: n.noteType === 'service_message' ? (n.params.service ?? '') : (userById(seed, n.createdBy)?.name ?? ''),
       text: isCall
         ? n.params.call_status === 4 || n.params.call_status === undefined
           ? `Разговор состоялся, ${durationText(n.params.duration ?? 0)}`
@@ -532,7 +538,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       created_by: n.createdBy,
       updated_by: n.createdBy,
       created_at: unix(n.createdAt),
-      updated_at: unix(n.createdAt),
+      updated_at: unix(n.updatedAt ?? n.createdAt),
       responsible_user_id: n.responsibleUserId,
       group_id: 0,
       note_type: n.noteType,
@@ -593,7 +599,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     return note;
   }
 
-  function postNotes(body: string | undefined, fixedLeadId: number | null): FakeResponse {
+  function postNotes(body: string | undefined, fixedLeadId: number | null, userId: number): FakeResponse {
     let parsed: unknown;
     try {
       parsed = JSON.parse(body ?? '');
@@ -610,26 +616,41 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     const errors: unknown[] = [];
     const ok: Array<{ leadId: number; noteType: SeedNote['noteType']; params: SeedNote['params']; requestId: string }> = [];
     parsed.forEach((raw: unknown, i: number) => {
-      const item = (raw ?? {}) as { note_type?: unknown; params?: { text?: unknown }; entity_id?: unknown; request_id?: unknown };
+      const item = (raw ?? {}) as {
+        note_type?: unknown;
+        params?: { text?: unknown; service?: unknown };
+        entity_id?: unknown;
+        request_id?: unknown;
+      };
       const leadId = fixedLeadId ?? Number(item.entity_id);
       const requestId = item.request_id === undefined ? String(i) : String(item.request_id);
       if (!leadById(seed, leadId))
         errors.push({ request_id: requestId, errors: [{ code: 'NotFound', path: 'entity_id', detail: 'Entity not found' }] });
-      else if (item.note_type !== 'common' && item.note_type !== 'call_in' && item.note_type !== 'call_out')
+      else if (
+        item.note_type !== 'common' &&
+        item.note_type !== 'service_message' &&
+        item.note_type !== 'call_in' &&
+        item.note_type !== 'call_out'
+      )
         errors.push({
           request_id: requestId,
           errors: [{ code: 'NotSupportedChoice', path: 'note_type', detail: 'The value you selected is not a valid choice.' }],
         });
-      else if (item.note_type === 'common' && typeof item.params?.text !== 'string')
+      else if ((item.note_type === 'common' || item.note_type === 'service_message') && typeof item.params?.text !== 'string')
         errors.push({
           request_id: requestId,
           errors: [{ code: 'FieldMissing', path: 'params.text', detail: 'This field is missing.' }],
+        });
+      else if (item.note_type === 'service_message' && typeof item.params?.service !== 'string')
+        errors.push({
+          request_id: requestId,
+          errors: [{ code: 'FieldMissing', path: 'params.service', detail: 'This field is missing.' }],
         });
       else ok.push({ leadId, noteType: item.note_type, params: (item.params ?? {}) as SeedNote['params'], requestId });
     });
     if (errors.length) return problem(400, 'Bad Request', 'Request validation failed', { 'validation-errors': errors });
     const created = ok.map((o) => ({
-      note: storeNote(o.leadId, o.noteType, o.params, clock(), seed.currentUserId),
+      note: storeNote(o.leadId, o.noteType, o.params, clock(), userId),
       requestId: o.requestId,
     }));
     return json(
@@ -649,7 +670,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     );
   }
 
-  function api(method: string, path: string, q: URLSearchParams, body: string | undefined): FakeResponse {
+  function api(method: string, path: string, q: URLSearchParams, body: string | undefined, userId: number): FakeResponse {
     const withs = (q.get('with') ?? '').split(',').map((s) => s.trim());
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/api/v4/account') {
@@ -838,14 +859,16 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     if (method === 'GET' && (m = path.match(/^\/api\/v4\/leads\/(\d+)\/notes$/))) {
       const leadId = Number(m[1]);
       if (!leadById(seed, leadId)) return noContent();
-      let notes = seed.notes.filter((n) => n.leadId === leadId);
-      const types = listParam(q, 'filter[note_type]');
-      if (types.length) notes = notes.filter((n) => types.includes(n.noteType));
-      const upd = range(q, 'filter[updated_at]');
-      notes = notes.filter((n) => inRange(unix(n.createdAt), upd));
-      const desc = q.get('order[updated_at]') === 'desc' || q.get('order[id]') === 'desc';
-      notes.sort((a, b) => (desc ? b.id - a.id : a.id - b.id));
-      return pageOf(notes, q, path, 'notes', noteJson, 50, 250);
+      return notesList(
+        seed.notes.filter((n) => n.leadId === leadId),
+        q,
+        path,
+      );
+    }
+    // Every deal's notes (developers.kommo.com: notes list by the entity type).
+    if (method === 'GET' && path === '/api/v4/leads/notes') {
+      const ids = listParam(q, 'filter[entity_id]').map(Number);
+      return notesList(ids.length ? seed.notes.filter((n) => ids.includes(n.leadId)) : seed.notes.slice(), q, path);
     }
     if (method === 'GET' && (m = path.match(/^\/api\/v4\/leads\/(\d+)\/notes\/(\d+)$/))) {
       const n = seed.notes.find((x) => x.leadId === Number(m![1]) && x.id === Number(m![2]));
@@ -854,9 +877,9 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     if (method === 'POST' && (m = path.match(/^\/api\/v4\/leads\/(\d+)\/notes$/))) {
       const leadId = Number(m[1]);
       if (!leadById(seed, leadId)) return problem(404, 'Not Found', 'Entity not found');
-      return postNotes(body, leadId);
+      return postNotes(body, leadId, userId);
     }
-    if (method === 'POST' && path === '/api/v4/leads/notes') return postNotes(body, null);
+    if (method === 'POST' && path === '/api/v4/leads/notes') return postNotes(body, null, userId);
     if (path.startsWith('/api/v4/')) {
       const known = /^\/api\/v4\/(leads|account|users|events)/.test(path);
       return known
@@ -864,6 +887,28 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
         : problem(404, 'Not Found', 'Unknown method');
     }
     return problem(404, 'Not Found', 'Unknown method');
+  }
+
+  /** Filters (note type, `updated_at` range) and order (`updated_at` or `id`, asc by default) of a notes list. */
+  function notesList(notes: SeedNote[], q: URLSearchParams, path: string): FakeResponse {
+    const types = listParam(q, 'filter[note_type]');
+    if (types.length) notes = notes.filter((n) => types.includes(n.noteType));
+    const upd = range(q, 'filter[updated_at]');
+    notes = notes.filter((n) => inRange(unix(n.updatedAt ?? n.createdAt), upd));
+    const byUpdated = q.has('order[updated_at]');
+    const desc = q.get('order[updated_at]') === 'desc' || q.get('order[id]') === 'desc';
+    const key = (n: SeedNote) => (byUpdated ? (n.updatedAt ?? n.createdAt) : 0);
+    notes.sort((a, b) => (desc ? -1 : 1) * (key(a) - key(b) || a.id - b.id));
+    return pageOf(notes, q, path, 'notes', noteJson, 50, 250);
+  }
+
+  /** The user a request acts as: its Bearer token's, else its session's, else the seed's current user. */
+  function userOf(headers: Record<string, string>): number {
+    const bearer = /^Bearer\s+(\S+)/i.exec(header(headers, 'authorization') ?? '')?.[1];
+    if (bearer && options.tokenUsers?.[bearer] !== undefined) return options.tokenUsers[bearer];
+    const session = cookies(headers).session_id;
+    if (session && options.sessionUsers?.[session] !== undefined) return options.sessionUsers[session];
+    return seed.currentUserId;
   }
 
   function pipelineJson(): Record<string, unknown> {
@@ -894,9 +939,12 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     };
   }
 
-  function page(path: string): FakeResponse {
+  function page(path: string, hasSession: boolean): FakeResponse {
     const now = clock();
-    const setCookie = { 'set-cookie': 'session_id=fake; Path=/', 'cache-control': 'no-store' };
+    // A logged-in browser keeps its own session (several contexts act as different users).
+    const setCookie: Record<string, string> = hasSession
+      ? { 'cache-control': 'no-store' }
+      : { 'set-cookie': 'session_id=fake; Path=/', 'cache-control': 'no-store' };
     const scripts =
       '<script type="application/json" id="amocrm-fake-data">' +
       scriptJson(pageData(seed, now, renderDelayMs)) +
@@ -979,7 +1027,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       const auth = header(req.headers, 'authorization') ?? '';
       const hasSession = !!cookies(req.headers).session_id || /^Bearer\s+\S+/i.test(auth);
       if (requireAuth && !hasSession) return log(problem(401, 'Unauthorized', 'Unauthorized'), faultTag);
-      return log(api(method, path, url.searchParams, req.body), faultTag);
+      return log(api(method, path, url.searchParams, req.body, userOf(req.headers)), faultTag);
     }
     if (path.startsWith('/private/records/'))
       return log({ status: 200, headers: { 'content-type': 'audio/mpeg' }, body: '' }, faultTag);
@@ -987,8 +1035,9 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     if (method !== 'GET') return log(problem(405, 'Method Not Allowed', method), faultTag);
     // `/` serves the board and the page script rewrites the URL (a network redirect from a
     // Playwright route is not intercepted again, so no 302 here).
-    if (path === '/') return log(page(`/leads/pipeline/${seed.pipeline.id}/`), faultTag);
-    return log(page(path), faultTag);
+    const hasSession = !!cookies(req.headers).session_id;
+    if (path === '/') return log(page(`/leads/pipeline/${seed.pipeline.id}/`, hasSession), faultTag);
+    return log(page(path, hasSession), faultTag);
   }
 
   return {

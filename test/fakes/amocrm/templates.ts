@@ -41,7 +41,7 @@ export interface AmoFieldVM {
 }
 
 export interface AmoFeedItemVM {
-  kind: 'call_in' | 'call_out' | 'common' | 'status' | 'created';
+  kind: 'call_in' | 'call_out' | 'common' | 'service_message' | 'status' | 'created';
   id: string;
   dateText: string;
   author: string;
@@ -280,7 +280,7 @@ export function amoRenderFeedItem(n: AmoFeedItemVM): string {
           '</span></div>'
         : '<div class="feed-note__call-norecord">Запись отсутствует</div>') +
       '</div>';
-  } else if (n.kind === 'status' || n.kind === 'created') {
+  } else if (n.kind === 'status' || n.kind === 'created' || n.kind === 'service_message') {
     body = '<div class="feed-note__system">' + amoEsc(n.text) + '</div>';
   } else {
     body = '<div class="feed-note__text">' + amoEsc(n.text) + '</div>';
@@ -294,7 +294,7 @@ export function amoRenderFeedItem(n: AmoFeedItemVM): string {
     n.kind +
     '">' +
     '<div class="feed-note' +
-    (n.kind === 'status' || n.kind === 'created' ? ' feed-note-system' : '') +
+    (n.kind === 'status' || n.kind === 'created' || n.kind === 'service_message' ? ' feed-note-system' : '') +
     '">' +
     '<div class="feed-note__header"><span class="feed-note__date">' +
     amoEsc(n.dateText) +

@@ -160,13 +160,4 @@ describe('API client against the fake amoCRM', () => {
     const api = createAmoApi({ origin: fake.origin, fetch: fakeFetch(fake) });
     expect((await api.statusChanges(1004)).length).toBe(124);
   });
-
-  it('writes a note and forgets the cached notes', async () => {
-    const seed = createSeed(NOW);
-    const fake = createAmocrmFake(seed);
-    const api = createAmoApi({ origin: fake.origin, fetch: fakeFetch(fake) });
-    const before = (await api.notes(1003)).length;
-    await api.addNote(1003, '✓ x\n[Reglament:tick:rg|tick|concept-draft||1]');
-    expect((await api.notes(1003)).length).toBe(before + 1);
-  });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createAmoApi } from '@/lib/amocrm/api';
 import { norm, type DealRead } from '@/lib/amocrm/deal';
 import { dealFromApi, dateOfField, instagramOf, mapDeal } from '@/lib/amocrm/mapping';
-import { eventFromNote, markedEventId, noteText } from '@/lib/amocrm/markers';
 import { defaultSettings } from '@/lib/playbook/settings';
 import { createAmocrmFake } from '../../fakes/amocrm/index';
 import { createSeed, storyLead, type StoryKey } from '../../fakes/seed';
@@ -166,35 +165,5 @@ describe('mapping a deal to facts', () => {
     expect(dateOfField(1773169200, TZ)).toBe('2026-03-11');
     expect(dateOfField('21.11.2026', TZ)).toBe('2026-11-21');
     expect(dateOfField('', TZ)).toBeNull();
-  });
-});
-
-describe('tick notes', () => {
-  it('a marked note reads back as the same fact', () => {
-    const id = markedEventId('tick', 'references', undefined, 1234);
-    const event = {
-      id,
-      clientId: 'smmpro.amocrm.ru:1003',
-      type: 'tick' as const,
-      item: 'references',
-      at: 1234,
-      source: 'manager' as const,
-      value: 'a, b, c',
-    };
-    const text = noteText(event, 'Подобрать 3 аккаунта');
-    expect(text).toContain('[Reglament:tick:rg|tick|references||1234]');
-    expect(eventFromNote(text, event.clientId)).toEqual(event);
-    const untick = {
-      id: markedEventId('untick', 'plan-2-agreed', '2026-03-01', 99),
-      clientId: 'x.amocrm.ru:1',
-      type: 'untick' as const,
-      item: 'plan-2-agreed',
-      key: '2026-03-01',
-      at: 99,
-      source: 'manager' as const,
-    };
-    expect(eventFromNote(noteText(untick, 'x'), untick.clientId)).toEqual(untick);
-    expect(eventFromNote('[Reglament:tick:rg|untick|x||1]', 'a:1')).toBeNull();
-    expect(eventFromNote('просто заметка', 'a:1')).toBeNull();
   });
 });

@@ -29,6 +29,8 @@ describe('CSV format', () => {
     now: Date.parse('2027-01-05T07:00:00Z'),
     timeZone: 'Asia/Almaty',
     refundWindowDays: 10,
+    team: { managers: [], best: null },
+    bestConfirmed: null,
     clients: [{ id: 'h:1', name: 'Кафе; Алтын', managerId: 1, managerName: 'Айгерим' }],
     payroll: {
       month: '2026-12',

@@ -48,6 +48,7 @@ function view(obligations: Obligation[], extra: Partial<ClientView> = {}): Clien
     lastPostAt: null,
     lastStoryAt: null,
     workingHours: { open: true, nextOpening: null },
+    team: [],
     now: 0,
     ...extra,
   };

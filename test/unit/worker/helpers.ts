@@ -45,6 +45,11 @@ export function fakeEffects() {
   return { effects, shown, wakes, badges };
 }
 
+/** No network in unit tests: amoCRM is unreachable unless a test serves a fake. */
+export const offline = (async () => {
+  throw new TypeError('offline');
+}) as typeof fetch;
+
 /** A worker over a fresh database with a clock the test moves. */
 export async function setupWorker(start: number) {
   const db = await freshDb();
@@ -55,6 +60,7 @@ export async function setupWorker(start: number) {
     now: () => now,
     effects: fx.effects,
     agendaUrl: 'chrome-extension://x/popup.html',
+    record: { fetch: offline, later: () => undefined },
   });
   return { db, worker, fx, setNow: (t: number) => (now = t) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as repo from '../../../lib/store/repo';
 import { createWorker } from '../../../lib/worker/service';
-import { almaty, client, ev, fakeEffects, freshDb, page, setupWorker as setup } from './helpers';
+import { almaty, client, ev, fakeEffects, freshDb, offline, page, setupWorker as setup } from './helpers';
 
 describe('worker service', () => {
   it('syncs a client, records events once and returns its view', async () => {
@@ -162,7 +162,14 @@ describe('worker service', () => {
     const db = await freshDb();
     const opened: string[] = [];
     const openPage = async (page: string, anchor: string | null) => void opened.push(`${page}#${anchor ?? ''}`);
-    const worker = createWorker({ db: async () => db, now: () => 0, effects: fakeEffects().effects, agendaUrl: 'x', openPage });
+    const worker = createWorker({
+      db: async () => db,
+      now: () => 0,
+      effects: fakeEffects().effects,
+      agendaUrl: 'x',
+      openPage,
+      record: { fetch: offline, later: () => undefined },
+    });
     const content = { sender: { kind: 'content' as const, site: 'amocrm' as const, host: 'smmpro.amocrm.ru' } };
     expect(await worker.handlers['options.open']({ section: 'newClients' }, content)).toEqual({ opened: true });
     await worker.handlers['options.open']({}, content);

@@ -1,0 +1,42 @@
+// A fact read back from a deal's note belongs to whoever amoCRM says wrote the note, at the time
+// amoCRM stored it. The marker's own time is only a claim: it is kept when it lies a little before
+// the note was stored (a write that waited in a browser's queue), never otherwise — so a note
+// someone typed by hand claims nothing its real author did not do at that moment.
+import type { EventAuthor } from '../model/facts';
+import { eventFromNote, type SharedEvent } from './markers';
+import { clientIdOf } from './url';
+
+/** How long before the note's `created_at` a claimed time is believed (a queued write). */
+export const CLAIM_WINDOW_MS = 10 * 60_000;
+/** A browser clock a little ahead of amoCRM's: such a claim counts at `created_at`. */
+export const CLOCK_AHEAD_MS = 60_000;
+
+/** A note as amoCRM returns it, reduced to what attribution needs (times in epoch ms). */
+export interface StoredNote {
+  id: number;
+  /** The deal (lead) the note is on. */
+  entityId: number;
+  createdBy: number;
+  createdAt: number;
+  text: string;
+}
+
+/** When the fact counts: the claimed time if it lies just before the stored time, else the stored time. */
+export function attributedTime(claimed: number, createdAt: number): number {
+  if (claimed >= createdAt - CLAIM_WINDOW_MS && claimed <= createdAt) return claimed;
+  return createdAt;
+}
+
+/** The fact a note records, attributed by amoCRM; null when the note carries no valid marker. */
+export function attributeNote(
+  note: StoredNote,
+  host: string,
+  userName: (id: number) => string | null = () => null,
+): SharedEvent | null {
+  const claim = eventFromNote(note.text, clientIdOf(host, note.entityId));
+  if (!claim) return null;
+  const author: EventAuthor = { id: note.createdBy, name: userName(note.createdBy) };
+  // A claim a little ahead of the server (browser clock) is not "before": it counts when stored.
+  const at = claim.at > note.createdAt && claim.at <= note.createdAt + CLOCK_AHEAD_MS ? note.createdAt : claim.at;
+  return { ...claim, at: attributedTime(at, note.createdAt), author };
+}

@@ -1,0 +1,111 @@
+// Reading the team's record back: the marker notes written since the last read, for the whole
+// account (team sync, popup) or for one deal (a card opened). Incremental by the notes'
+// `updated_at` (`filter[updated_at][from]`, the second last seen, inclusive: a note stored in that
+// second after the read is not missed, one read twice is one fact), so history is read once.
+import { attributeNote, type StoredNote } from '../amocrm/attribution';
+import type { SharedEvent } from '../amocrm/markers';
+import { NOTE_TYPE } from './post-notes';
+import { parseNotesPage, parseUsersPage, type PulledNote } from './notes-page';
+
+/** `host` → second read up to for the account; `host:leadId` → for one deal. */
+export type PullCursors = Record<string, number>;
+
+/** GET a path (with query) on the account's own origin; null for 204. */
+export type Get = (pathAndQuery: string) => Promise<unknown>;
+
+/** At most this many pages per read (250 notes each); the cursor lets the next read go on. */
+export const MAX_PAGES = 40;
+const LIMIT = 250;
+
+export interface Pulled {
+  events: SharedEvent[];
+  /** The new cursor (Unix seconds), or the old one when nothing new was read. */
+  cursor: number | null;
+  notes: number;
+  requests: number;
+  /** Authors with no known name (the caller may read the users list). */
+  unknownAuthors: number[];
+}
+
+/** Path and query of a `_links.next` href, only when it names the account's own API (amoCRM gives absolute URLs). */
+export function nextPath(href: string): string | null {
+  try {
+    const url = new URL(href, 'https://invalid.example');
+    return url.pathname.startsWith('/api/v4/') ? url.pathname + url.search : null;
+  } catch {
+    return null;
+  }
+}
+
+export function notesQuery(since: number | null, types: readonly string[]): string {
+  const q = new URLSearchParams();
+  for (const t of types) q.append('filter[note_type][]', t);
+  if (since !== null) q.set('filter[updated_at][from]', String(since));
+  q.set('order[updated_at]', 'asc');
+  q.set('limit', String(LIMIT));
+  return q.toString();
+}
+
+/**
+ * Reads marker notes since `since` (Unix seconds) from `firstPath` on, page by page, and turns
+ * them into facts attributed by amoCRM. Notes that carry no marker are skipped.
+ */
+export async function pullNotes(
+  get: Get,
+  firstPath: string,
+  host: string,
+  since: number | null,
+  userName: (id: number) => string | null,
+): Promise<Pulled> {
+  const events: SharedEvent[] = [];
+  const unknown = new Set<number>();
+  let cursor = since;
+  let path: string | null = firstPath;
+  let notes = 0;
+  let requests = 0;
+  const seen: PulledNote[] = [];
+  while (path && requests < MAX_PAGES) {
+    const body = await get(path);
+    requests++;
+    if (body === null) break;
+    const page = parseNotesPage(body);
+    for (const note of page.notes) {
+      notes++;
+      seen.push(note);
+      const updated = Math.floor(note.updatedAt / 1000);
+      cursor = cursor === null ? updated : Math.max(cursor, updated);
+    }
+    path = page.next ? nextPath(page.next) : null;
+  }
+  for (const note of seen) {
+    const event = attributeNote(note satisfies StoredNote, host, userName);
+    if (!event) continue;
+    if (event.author?.name === null) unknown.add(note.createdBy);
+    events.push(event);
+  }
+  return { events, cursor, notes, requests, unknownAuthors: [...unknown] };
+}
+
+/** The account's marker notes since `since` (service messages only: Reglament writes no other kind). */
+export function accountNotesPath(since: number | null): string {
+  return `/api/v4/leads/notes?${notesQuery(since, [NOTE_TYPE])}`;
+}
+
+/** One deal's marker notes since `since`; common notes too, where older builds wrote ticks. */
+export function dealNotesPath(leadId: number, since: number | null): string {
+  return `/api/v4/leads/${leadId}/notes?${notesQuery(since, [NOTE_TYPE, 'common'])}`;
+}
+
+/** All users of the account (names of authors). */
+export async function pullUsers(get: Get): Promise<Map<number, string>> {
+  const users = new Map<number, string>();
+  let path: string | null = '/api/v4/users?limit=250';
+  for (let i = 0; path && i < 10; i++) {
+    const body = await get(path);
+    if (body === null) break;
+    const page = parseUsersPage(body);
+    for (const [id, name] of page.users) users.set(id, name);
+    path = page.next ? nextPath(page.next) : null;
+  }
+  return users;
+}

@@ -1,0 +1,171 @@
+// The team's one record in the worker: queues every new fact this browser learns as a note for its
+// deal (in the same transaction that stores the fact), drains the queue into amoCRM at the
+// browser's share of the account's rate limit, and reads the team's notes back incrementally.
+import { createTeamReader } from '../amocrm/team/reader';
+import { isShared, noteText } from '../amocrm/markers';
+import type { Client, ClientEvent } from '../model/facts';
+import type { RecordStatus } from '../model/record';
+import type { Settings } from '../playbook/settings-types';
+import { outboxSummary, retryRejected, type OutboxItem } from '../store/outbox';
+import * as repo from '../store/repo';
+import type { Db } from '../store/schema';
+import { accountNotesPath, dealNotesPath, pullNotes, pullUsers, type Get, type Pulled } from '../record/pull';
+import { createSender, writerStateOf } from '../record/sender';
+import { factTitle } from '../record/titles';
+
+export interface RecordDeps {
+  db: () => Promise<Db>;
+  now: () => number;
+  fetch?: typeof fetch;
+  random?: () => number;
+  /** Wakes the worker at `at` to send (an alarm survives the worker being killed); null clears it. */
+  alarm?: (at: number | null) => Promise<void>;
+  /** New facts were read back (re-plan). */
+  onRecorded?: () => void;
+  /** Runs `fn` after `ms` in this worker life (tests: nothing, they drive the clock). */
+  later?: (fn: () => void, ms: number) => void;
+}
+
+/** The popup reads the account's notes at most this often. */
+export const ACCOUNT_PULL_EVERY_MS = 60_000;
+
+export function createTeamRecord(deps: RecordDeps) {
+  const doFetch = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const random = deps.random ?? Math.random;
+  const enabled = async () => (await repo.getSettings(await deps.db())).amocrm.shareFacts;
+  const sender = createSender({ db: deps.db, now: deps.now, random, fetch: doFetch, enabled });
+  const later =
+    deps.later ??
+    ((fn: () => void, ms: number) => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(fn, ms);
+    });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastAccountPull = 0;
+
+  /** The note that shares a newly stored fact, or null (not a shared kind, writing off, unknown client). */
+  function outboxFor(settings: Settings, clients: ReadonlyMap<string, Client>): (event: ClientEvent) => OutboxItem | null {
+    return (event) => {
+      if (!settings.amocrm.shareFacts || event.author || !isShared(event)) return null;
+      const client = clients.get(event.clientId);
+      if (!client) return null;
+      return {
+        id: event.id,
+        clientId: client.id,
+        host: client.host,
+        leadId: client.leadId,
+        text: noteText(event, factTitle(event, client.service, settings)),
+        queuedAt: deps.now(),
+        attempts: 0,
+        notBefore: deps.now(),
+        lastError: null,
+      };
+    };
+  }
+
+  /** Sends what is due, then sets a timer (this worker life) and an alarm (a later one) for the rest. */
+  async function kick(forced = false): Promise<void> {
+    const { nextAt } = await sender.flush(forced);
+    await deps.alarm?.(nextAt);
+    if (nextAt !== null)
+      later(
+        () => void kick().catch((e: unknown) => console.error('Reglament: sending to amoCRM failed', e)),
+        Math.max(0, nextAt - deps.now()),
+      );
+  }
+
+  async function status(db: Db): Promise<RecordStatus> {
+    const [summary, writer, settings] = await Promise.all([outboxSummary(db), writerStateOf(db), repo.getSettings(db)]);
+    return {
+      enabled: settings.amocrm.shareFacts,
+      pending: summary.pending,
+      rejected: summary.rejected,
+      lastError: summary.pending ? (writer.lastError ?? summary.lastError) : null,
+      nextAt: summary.nextAt,
+    };
+  }
+
+  async function readerGet(db: Db, host: string): Promise<Get> {
+    const token = await repo.getMeta(db, 'amoToken');
+    const reader = createTeamReader({
+      origin: `https://${host}`,
+      token: token?.token ?? null,
+      signal: new AbortController().signal,
+      fetch: doFetch,
+    });
+    return (path) => reader.get(path);
+  }
+
+  async function names(db: Db, host: string, get: Get, pulled: Pulled): Promise<Pulled> {
+    if (!pulled.unknownAuthors.length) return pulled;
+    const known = (await repo.getMeta(db, 'amoUsers')) ?? {};
+    const users = await pullUsers(get);
+    const forHost = { ...known[host], ...Object.fromEntries([...users].map(([id, name]) => [String(id), name])) };
+    await repo.setMeta(db, 'amoUsers', { ...known, [host]: forHost });
+    return {
+      ...pulled,
+      events: pulled.events.map((e) =>
+        e.author && e.author.name === null ? { ...e, author: { ...e.author, name: forHost[String(e.author.id)] ?? null } } : e,
+      ),
+    };
+  }
+
+  /** Reads notes at `path` since `cursorKey`'s cursor, records the facts of known clients, moves the cursor. */
+  async function pull(db: Db, host: string, cursorKey: string, since: number | null, path: string): Promise<number> {
+    const get = await readerGet(db, host);
+    const users = (await repo.getMeta(db, 'amoUsers'))?.[host] ?? {};
+    let pulled = await pullNotes(get, path, host, since, (id) => users[String(id)] ?? null);
+    pulled = await names(db, host, get, pulled);
+    const known = new Set((await repo.listClients(db)).map((c) => c.id));
+    const added = await repo.recordEvents(
+      db,
+      pulled.events.filter((e) => known.has(e.clientId)),
+    );
+    if (pulled.cursor !== null && pulled.cursor !== since) {
+      const cursors = (await repo.getMeta(db, 'pullCursors')) ?? {};
+      await repo.setMeta(db, 'pullCursors', { ...cursors, [cursorKey]: Math.max(cursors[cursorKey] ?? 0, pulled.cursor) });
+    }
+    if (added.length) deps.onRecorded?.();
+    return added.length;
+  }
+
+  /** A deal was opened: its notes since it (or the whole account) was last read. */
+  async function pullDeal(host: string, leadId: number): Promise<number> {
+    const db = await deps.db();
+    const cursors = (await repo.getMeta(db, 'pullCursors')) ?? {};
+    const key = `${host}:${leadId}`;
+    const since = cursors[key] ?? null;
+    return pull(db, host, key, since, dealNotesPath(leadId, since));
+  }
+
+  /** Every deal's notes since the account was last read (team sync; the popup at most once a minute). */
+  async function pullAccount(host: string, options: { force?: boolean } = {}): Promise<number> {
+    const now = deps.now();
+    if (!options.force && now - lastAccountPull < ACCOUNT_PULL_EVERY_MS) return 0;
+    lastAccountPull = now;
+    const db = await deps.db();
+    const since = ((await repo.getMeta(db, 'pullCursors')) ?? {})[host] ?? null;
+    return pull(db, host, host, since, accountNotesPath(since));
+  }
+
+  return {
+    outboxFor,
+    kick,
+    /** Sends soon, outside the caller's turn (a fact was just queued). */
+    soon(): void {
+      later(() => void kick().catch((e: unknown) => console.error('Reglament: sending to amoCRM failed', e)), 0);
+    },
+    status,
+    pullDeal,
+    pullAccount,
+    /** «Отправить сейчас»: refused notes back in line, one batch per account at once. */
+    async sendNow(): Promise<RecordStatus> {
+      const db = await deps.db();
+      await retryRejected(db, deps.now());
+      await kick(true);
+      return status(db);
+    },
+  };
+}
+
+export type TeamRecord = ReturnType<typeof createTeamRecord>;

@@ -1,0 +1,231 @@
+// The team's one record through the fake amoCRM: two managers' workers (two databases, two
+// amoCRM sessions) and a head's, sharing one account.
+import { describe, expect, it } from 'vitest';
+import { createAmocrmFake } from '../../fakes/amocrm/index';
+import { createSeed, USER } from '../../fakes/seed';
+import type { Client } from '@/lib/model/facts';
+import { markedEventId } from '@/lib/amocrm/markers';
+import * as repo from '@/lib/store/repo';
+import { listOutbox } from '@/lib/store/outbox';
+import { WRITE_POLICY } from '@/lib/record/policy';
+import { createWorker } from '@/lib/worker/service';
+import { fakeEffects, freshDb, page } from '../worker/helpers';
+
+const NOW = Date.parse('2026-03-12T06:00:00Z');
+const HOST = 'smmpro.amocrm.ru';
+const LEAD = 1004;
+
+function account() {
+  const seed = createSeed(NOW);
+  let clock = NOW;
+  const fake = createAmocrmFake(seed, {
+    clock: () => clock,
+    sessionUsers: { aigerim: USER.aigerim, maria: USER.maria, head: USER.daniyar },
+  });
+  return { seed, fake, tick: (ms: number) => (clock += ms), at: () => clock };
+}
+
+type Account = ReturnType<typeof account>;
+
+/** One browser: its own database and amoCRM session, the account's clock. */
+async function browser(acc: Account, session: string, db?: Awaited<ReturnType<typeof freshDb>>) {
+  const store = db ?? (await freshDb());
+  const requests: string[] = [];
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    requests.push(`${init?.method ?? 'GET'} ${new URL(url).pathname}`);
+    const res = await acc.fake.handle({
+      method: init?.method ?? 'GET',
+      url,
+      headers: { cookie: `session_id=${session}` },
+      body: typeof init?.body === 'string' ? init.body : undefined,
+    });
+    return new Response(res.status === 204 ? null : res.body, { status: res.status, headers: res.headers });
+  }) as typeof globalThis.fetch;
+  const worker = createWorker({
+    db: async () => store,
+    now: acc.at,
+    effects: fakeEffects().effects,
+    agendaUrl: 'x',
+    record: { fetch, random: () => 0, later: () => undefined },
+    teamSync: { fetch },
+  });
+  return { db: store, worker, requests };
+}
+
+const client = (extra: Partial<Client> = {}): Client => ({
+  id: `${HOST}:${LEAD}`,
+  host: HOST,
+  leadId: LEAD,
+  name: 'Кондитерская',
+  service: 'management',
+  payer: 'individual',
+  managerId: USER.aigerim,
+  managerName: 'Айгерим Сарсенова',
+  instagram: 'zhanna_cakes',
+  credentialsFilled: true,
+  stageName: null,
+  updatedAt: NOW,
+  ...extra,
+});
+
+const tick = (at: number) => ({
+  id: markedEventId('tick', 'references', undefined, at),
+  clientId: `${HOST}:${LEAD}`,
+  type: 'tick' as const,
+  item: 'references',
+  at,
+  source: 'manager' as const,
+  value: 'a, b, c',
+});
+
+const post = (at: number) => ({
+  id: 'ig:post:Cq1',
+  clientId: `${HOST}:${LEAD}`,
+  type: 'post' as const,
+  at,
+  source: 'instagram' as const,
+  shortcode: 'Cq1',
+});
+
+const markerNotes = (acc: Account) => acc.seed.notes.filter((n) => n.noteType === 'service_message');
+
+describe('the team record through amoCRM', () => {
+  it('A ticks and sees a post; B opening the deal reads both, as A’s, once however often it reads', async () => {
+    const acc = account();
+    const a = await browser(acc, 'aigerim');
+    await a.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    await a.worker.handlers['event.record']({ event: tick(acc.at()) }, page);
+    await a.worker.handlers['event.record']({ event: post(acc.at() - 2 * 60 * 60_000) }, page);
+    // Recorded twice: queued once.
+    await a.worker.handlers['event.record']({ event: tick(acc.at()) }, page);
+    expect(await listOutbox(a.db)).toHaveLength(2);
+    const view = await a.worker.handlers['client.view']({ clientId: `${HOST}:${LEAD}` }, page);
+    expect(view?.record).toMatchObject({ enabled: true, pending: 2 });
+
+    await a.worker.record.kick();
+    expect(a.requests.filter((r) => r === 'POST /api/v4/leads/notes')).toHaveLength(1);
+    expect(await listOutbox(a.db)).toHaveLength(0);
+    expect(markerNotes(acc)).toHaveLength(2);
+    expect(markerNotes(acc).every((n) => n.createdBy === USER.aigerim && n.params.service === 'Reglament')).toBe(true);
+
+    acc.tick(5 * 60_000);
+    const b = await browser(acc, 'maria');
+    for (let i = 0; i < 3; i++) await b.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    const events = await repo.eventsOf(b.db, `${HOST}:${LEAD}`);
+    expect(events.map((e) => e.type).sort()).toEqual(['post', 'tick']);
+    expect(events.every((e) => e.author?.id === USER.aigerim && e.author.name === 'Айгерим Сарсенова')).toBe(true);
+    // The tick keeps A's time (sent at once); the post, published two hours before A's browser
+    // saw it, counts from when A's note was stored: amoCRM vouches for that moment only.
+    expect(events.find((e) => e.type === 'tick')!.at).toBe(NOW);
+    expect(events.find((e) => e.type === 'post')!.at).toBe(NOW);
+    const bView = await b.worker.handlers['client.view']({ clientId: `${HOST}:${LEAD}` }, page);
+    expect(bView!.team.map((f) => f.author)).toEqual(['Айгерим Сарсенова', 'Айгерим Сарсенова']);
+    // B's own reading queued nothing: facts read back are not written again.
+    expect(await listOutbox(b.db)).toHaveLength(0);
+    // Incremental: the second and third reads asked from the last note's second on.
+    const reads = b.requests.filter((r) => r === `GET /api/v4/leads/${LEAD}/notes`);
+    expect(reads).toHaveLength(3);
+    // A reading its own notes back stores nothing new.
+    expect((await a.worker.handlers['client.sync']({ client: client(), events: [] }, page)).recorded).toBe(0);
+  });
+
+  it('a worker killed with queued writes sends all of them after a restart, none twice', async () => {
+    const acc = account();
+    const first = await browser(acc, 'aigerim');
+    await first.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    for (let i = 0; i < 7; i++) await first.worker.handlers['event.record']({ event: tick(acc.at() + i) }, page);
+    // Killed before sending: a new worker on the same database.
+    const second = await browser(acc, 'aigerim', first.db);
+    await second.worker.start();
+    expect(markerNotes(acc)).toHaveLength(7);
+    await second.worker.start();
+    await second.worker.record.kick();
+    acc.tick(WRITE_POLICY.intervalMs);
+    await second.worker.record.kick();
+    expect(markerNotes(acc)).toHaveLength(7);
+    expect(await listOutbox(first.db)).toHaveLength(0);
+  });
+
+  it('429 and 5xx for a while: the queue waits, says why, and drains afterwards', async () => {
+    const acc = account();
+    const a = await browser(acc, 'aigerim');
+    await a.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    for (let i = 0; i < 3; i++) await a.worker.handlers['event.record']({ event: tick(acc.at() + i) }, page);
+    acc.fake.setFault({ status: 429, retryAfter: 20 }, { pathPrefix: '/api/v4/leads/notes' });
+    await a.worker.record.kick();
+    let status = await a.worker.record.status(a.db);
+    expect(status.pending).toBe(3);
+    expect(status.lastError).toMatch(/429/);
+    acc.fake.setFault({ status: 503 }, { pathPrefix: '/api/v4/leads/notes' });
+    for (let i = 0; i < 6; i++) {
+      acc.tick(60_000);
+      await a.worker.record.kick();
+    }
+    status = await a.worker.record.status(a.db);
+    expect(status.pending).toBe(3);
+    expect(status.lastError).toMatch(/503/);
+    acc.fake.setFault(null);
+    for (let i = 0; i < 12 && (await listOutbox(a.db)).length; i++) {
+      acc.tick(60_000);
+      await a.worker.record.kick();
+    }
+    expect(await listOutbox(a.db)).toHaveLength(0);
+    expect(markerNotes(acc)).toHaveLength(3);
+    expect((await a.worker.record.status(a.db)).lastError).toBeNull();
+  });
+
+  it('with writing switched off nothing is queued or sent', async () => {
+    const acc = account();
+    const a = await browser(acc, 'aigerim');
+    await a.worker.handlers['settings.set']({ settings: { amocrm: { shareFacts: false } } }, page);
+    await a.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    await a.worker.handlers['event.record']({ event: tick(acc.at()) }, page);
+    await a.worker.record.kick();
+    expect(await listOutbox(a.db)).toHaveLength(0);
+    expect(markerNotes(acc)).toHaveLength(0);
+  });
+
+  it('a note refused by amoCRM stays visible and is not retried until asked', async () => {
+    const acc = account();
+    const a = await browser(acc, 'aigerim');
+    const gone = client({ id: `${HOST}:999999`, leadId: 999999 });
+    await a.worker.handlers['client.sync']({ client: gone, events: [] }, page);
+    await a.worker.handlers['event.record']({ event: { ...tick(acc.at()), clientId: gone.id } }, page);
+    await a.worker.record.kick();
+    expect(await a.worker.record.status(a.db)).toMatchObject({ pending: 1, rejected: 1 });
+    const posts = () => a.requests.filter((r) => r.startsWith('POST')).length;
+    const before = posts();
+    acc.tick(60 * 60_000);
+    await a.worker.record.kick();
+    expect(posts()).toBe(before);
+  });
+
+  it('the head’s team sync reads every deal’s notes once, attributed', async () => {
+    const acc = account();
+    const a = await browser(acc, 'aigerim');
+    await a.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    await a.worker.handlers['event.record']({ event: tick(acc.at()) }, page);
+    await a.worker.record.kick();
+    acc.tick(60_000);
+    const head = await browser(acc, 'head');
+    const run = async () => {
+      await head.worker.handlers['team.sync.start']({ full: false }, page);
+      for (let i = 0; i < 200; i++) {
+        const s = await head.worker.handlers['team.sync.status']({}, page);
+        if (s.phase !== 'running') return s;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error('sync did not finish');
+    };
+    await head.worker.handlers['settings.set']({ settings: { amocrm: { subdomain: 'smmpro' } } }, page);
+    expect((await run()).phase).toBe('done');
+    const facts = (await repo.eventsOf(head.db, `${HOST}:${LEAD}`)).filter((e) => e.author);
+    expect(facts).toHaveLength(1);
+    expect(facts[0]!.author).toEqual({ id: USER.aigerim, name: 'Айгерим Сарсенова' });
+    await run();
+    expect((await repo.eventsOf(head.db, `${HOST}:${LEAD}`)).filter((e) => e.author)).toHaveLength(1);
+    const accountReads = head.requests.filter((r) => r === 'GET /api/v4/leads/notes');
+    expect(accountReads).toHaveLength(2);
+  });
+});
