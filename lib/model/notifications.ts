@@ -54,3 +54,22 @@ export interface Candidates {
   /** Every engagement-round slot, in the order the agenda meets them. */
   rounds: RoundMark[];
 }
+
+/** One client's part in an engagement-round slot (the slot's notification lists all open accounts). */
+export interface RoundShare {
+  slot: string;
+  at: number;
+  dueAt: number;
+  /** Open or overdue for this client. */
+  pending: boolean;
+}
+
+/** One client's share of the candidates (the planner combines every client's): plain data, stored per client. */
+export interface ClientCandidates {
+  /** Its own notifications (rounds aside), in obligation order. */
+  candidates: NotificationCandidate[];
+  /** dueAt of its open or overdue obligations with a deadline (rounds aside), in obligation order. */
+  overdueDueTimes: number[];
+  /** Its engagement-round obligations, in obligation order. */
+  rounds: RoundShare[];
+}
