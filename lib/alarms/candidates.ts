@@ -71,7 +71,8 @@ export function clientCandidates(c: ClientSummary, obligations: readonly Obligat
     const pending = o.state === 'open' || o.state === 'overdue';
     if (o.rule === 'engagement-round') {
       const dueAt = o.dueAt ?? o.startAt + settings.currentClients.engagementOverdueMinutes * MINUTE;
-      rounds.push({ slot: o.key, at: o.startAt, dueAt, pending });
+      // A slot due before `since` can make no candidate, and the badge looks back one day only.
+      if (dueAt >= since) rounds.push({ slot: o.key, at: o.startAt, dueAt, pending });
       continue;
     }
     if (!pending) continue;
@@ -191,7 +192,9 @@ export function combineCandidates(
     for (const n of share.candidates) if (n.about >= since) candidates.push(n);
     for (const d of share.overdueDueTimes) overdueDueTimes.push(d);
     for (const r of share.rounds) {
-      // The badge's round rule looks at every slot, done or not.
+      // A share derived earlier may hold slots this `since` has passed (as clientCandidates drops them).
+      if (r.dueAt < since) continue;
+      // The badge's round rule looks at every slot of the last day, done or not.
       const mark = marks.get(r.slot);
       if (!mark) marks.set(r.slot, { slot: r.slot, at: r.at, dueAt: r.dueAt, done: !r.pending });
       else if (r.pending) mark.done = false;

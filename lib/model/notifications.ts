@@ -51,7 +51,7 @@ export interface Candidates {
   candidates: NotificationCandidate[];
   /** dueAt of every open or overdue obligation with a deadline (rounds aside), ascending. */
   overdueDueTimes: number[];
-  /** Every engagement-round slot, in the order the agenda meets them. */
+  /** Every engagement-round slot due since the planning horizon (all of them without one), in the order the agenda meets them. */
   rounds: RoundMark[];
 }
 

@@ -121,7 +121,7 @@ function only(c: Candidates): Candidates {
 
 /**
  * What of the candidates can matter between `from` and `until`: a plan at `from` ignores
- * candidates about an instant before its past horizon (a cache hit may still carry them), and
+ * candidates and round slots before its past horizon (a cache hit may still carry them), and
  * later occurrences are generated as the clock moves.
  */
 function window(c: Candidates, from: number, until: number) {
@@ -131,7 +131,7 @@ function window(c: Candidates, from: number, until: number) {
       .filter((n) => n.about >= since && n.about < until)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     overdueDueTimes: c.overdueDueTimes.filter((t) => t < until),
-    rounds: c.rounds.filter((r) => r.at < until).sort((a, b) => (a.slot < b.slot ? -1 : 1)),
+    rounds: c.rounds.filter((r) => r.dueAt >= since && r.at < until).sort((a, b) => (a.slot < b.slot ? -1 : 1)),
   };
 }
 
