@@ -135,6 +135,24 @@ async function uniqueEventClients(tx: EventsTx): Promise<string[]> {
   return ids;
 }
 
+/**
+ * A client, its events as its stored timeline holds them, and the settings, in one transaction:
+ * what a UI paints first (the last known state) before a fresh read of the site updates it.
+ */
+export async function lastKnown(
+  db: Db,
+  clientId: string,
+): Promise<{ client: Client; events: ClientEvent[]; settings: Settings } | null> {
+  const tx = db.transaction(['clients', 'timelines', 'settings'], 'readonly');
+  const [client, timeline, stored] = await Promise.all([
+    tx.objectStore('clients').get(clientId),
+    tx.objectStore('timelines').get(clientId),
+    tx.objectStore('settings').get(SETTINGS_KEY),
+  ]);
+  await tx.done;
+  return client ? { client, events: timeline?.events ?? [], settings: settingsFrom(stored) } : null;
+}
+
 /** A client's events in time order (read from `events`, the source of truth). */
 export function eventsOf(db: Db, clientId: string): Promise<ClientEvent[]> {
   return db.getAllFromIndex('events', 'byClientAt', clientRange(clientId));

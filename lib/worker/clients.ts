@@ -36,6 +36,12 @@ export async function viewOf(db: Db, clientId: string, now: number, settings?: S
   return buildView(client, events, s, now);
 }
 
+/** The client's last known state, from its stored timeline in one transaction (what a card or profile paints first). */
+export async function lastViewOf(db: Db, clientId: string, now: number): Promise<ClientView | null> {
+  const known = await repo.lastKnown(db, clientId);
+  return known && buildView(known.client, known.events, known.settings, now);
+}
+
 export function createClientHandlers(deps: ClientDeps): ClientHandlers {
   const { now } = deps;
   const mustView = async (db: Db, clientId: string): Promise<ClientView> => {
@@ -68,11 +74,11 @@ export function createClientHandlers(deps: ClientDeps): ClientHandlers {
       if (added.length) deps.changed();
       return { recorded: added.length > 0, view };
     },
-    'client.view': async ({ clientId }) => viewOf(await deps.db(), clientId, now()),
+    'client.view': async ({ clientId }) => lastViewOf(await deps.db(), clientId, now()),
     'client.byInstagram': async ({ username }) => {
       const db = await deps.db();
       const client = await repo.findClientByInstagram(db, username);
-      return client ? viewOf(db, client.id, now()) : null;
+      return client ? lastViewOf(db, client.id, now()) : null;
     },
     'client.linkInstagram': async ({ clientId, username }) => {
       const db = await deps.db();
