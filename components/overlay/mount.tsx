@@ -2,8 +2,8 @@
 // shadow-root UI moved between cards, placed in the card's widget column or floating.
 import { render } from 'preact';
 import type { ContentScriptContext } from '#imports';
-import { createAmoApi } from '@/lib/amocrm/api';
-import { cardRoot } from '@/lib/amocrm/dom';
+import { findAmoApi, missingAmoApi } from '@/lib/amocrm/api-port';
+import { cardMarker, cardRoot, type StaleCard } from '@/lib/amocrm/dom';
 import { watchPage } from '@/lib/amocrm/navigation';
 import { S } from '@/lib/amocrm/selectors';
 import { createSession, type Session } from '@/lib/amocrm/session';
@@ -21,12 +21,18 @@ import { createOverlayPrefs } from './prefs';
 const FLOAT_AFTER_MS = 1500;
 /** Page-data mode waits this long for the card; then it reads whatever is there (a changed layout says so). */
 const CARD_WAIT_MS = 5000;
+/** An API request without an answer after this long gives way to the page. */
+const API_TIMEOUT_MS = 8000;
 
 interface Visit {
   leadId: number;
   session: Session;
   abort: AbortController;
   started: number;
+  /** The previous deal's card, not to be taken for this one while it is still on the page. */
+  stale: StaleCard | null;
+  /** This deal's card once seen (it becomes the next visit's `stale`). */
+  marker: StaleCard | null;
   cardWaiters: Array<(doc: ParentNode) => void>;
   stopEffect: () => void;
 }
@@ -34,7 +40,8 @@ interface Visit {
 export function mountOverlay(ctx: ContentScriptContext): void {
   const pageLife = new AbortController();
   ctx.onInvalidated(() => pageLife.abort());
-  const api = createAmoApi({ origin: location.origin });
+  const factory = findAmoApi();
+  const api = factory ? factory({ origin: location.origin, timeoutMs: API_TIMEOUT_MS }) : missingAmoApi();
   let settingsP: Promise<Settings> | null = null;
   const settings = () =>
     (settingsP ??= sendMessage('settings.get', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
@@ -44,6 +51,7 @@ export function mountOverlay(ctx: ContentScriptContext): void {
   let uiP: Promise<ShadowUi> | null = null;
   let visit: Visit | null = null;
   let mounted = false;
+  let lastCard: StaleCard | null = null;
 
   /** The extension was reloaded under this page: the overlay gives way to a one-line notice. */
   const quit = () => {
@@ -93,6 +101,7 @@ export function mountOverlay(ctx: ContentScriptContext): void {
 
   function leave(): void {
     if (visit) {
+      lastCard = visit.marker ?? lastCard;
       visit.abort.abort();
       visit.session.close();
       visit.stopEffect();
@@ -108,6 +117,8 @@ export function mountOverlay(ctx: ContentScriptContext): void {
       leadId,
       abort,
       started: performance.now(),
+      stale: lastCard,
+      marker: null,
       cardWaiters: [],
       stopEffect: () => undefined,
       session: createSession({
@@ -117,9 +128,10 @@ export function mountOverlay(ctx: ContentScriptContext): void {
         api,
         settings,
         doc: () => document,
+        stale: () => v.stale,
         cardReady: () =>
           new Promise<ParentNode>((resolve, reject) => {
-            if (cardRoot(document, leadId)) return resolve(document);
+            if (cardRoot(document, leadId, v.stale)) return resolve(document);
             v.cardWaiters.push(resolve);
             setTimeout(() => resolve(document), CARD_WAIT_MS);
             abort.signal.addEventListener('abort', () => reject(new Error('left the card')), { once: true });
@@ -137,8 +149,11 @@ export function mountOverlay(ctx: ContentScriptContext): void {
   }
 
   function place(v: Visit): void {
-    const card = cardRoot(document, v.leadId);
-    if (card) for (const resolve of v.cardWaiters.splice(0)) resolve(document);
+    const card = cardRoot(document, v.leadId, v.stale);
+    if (card) {
+      v.marker = cardMarker(document);
+      for (const resolve of v.cardWaiters.splice(0)) resolve(document);
+    }
     const column = card ? document.querySelector(S.widgetColumn) : null;
     const floating = !column;
     if (!ui) {

@@ -6,7 +6,8 @@ import type { NewClientEvent } from '../model/facts';
 import type { Settings } from '../playbook/settings-types';
 import type { AmoApi } from './api';
 import type { DealRead } from './deal';
-import { LayoutError, type ApiErrorKind, type LayoutPart } from './errors';
+import type { StaleCard } from './dom';
+import { LayoutError, type ApiErrorKind, type LayoutPart, type PageLack } from './errors';
 import { markedEventId, noteText, type MarkedEvent } from './markers';
 import { keepKnown, type MappedDeal } from './mapping';
 import { readDeal } from './read';
@@ -21,6 +22,8 @@ export interface SessionDeps {
   /** Resolves with the document once this lead's card is rendered. */
   cardReady: () => Promise<ParentNode>;
   doc: () => ParentNode;
+  /** The card shown before this visit (single-page navigation). */
+  stale?: () => StaleCard | null;
   now?: () => number;
   /** Whether ticks are also written to the deal as notes (`overlay.writeNotes`). */
   writeNotes: () => Promise<boolean>;
@@ -36,6 +39,8 @@ export interface OverlayData {
   mapped: MappedDeal | null;
   /** Page-data mode and why; null in API mode or before the first read. */
   fallback: ApiErrorKind | null;
+  /** Page-data mode: what the page did not give. */
+  lacks: PageLack[];
   /** The API failed and the card's layout changed: what the page lacks (nothing was read or recorded). */
   layout: LayoutPart[] | null;
   /** The first full read (API or page) finished. */
@@ -52,6 +57,7 @@ export function createSession(deps: SessionDeps) {
     deal: null,
     mapped: null,
     fallback: null,
+    lacks: [],
     layout: null,
     synced: false,
     error: null,
@@ -95,6 +101,7 @@ export function createSession(deps: SessionDeps) {
       now,
       cardReady: deps.cardReady,
       doc: deps.doc,
+      ...(deps.stale ? { stale: deps.stale } : {}),
     });
     if (closed) return;
     let mapped = result.mapped;
@@ -104,7 +111,16 @@ export function createSession(deps: SessionDeps) {
     }
     const { recorded: _r, view } = await deps.send('client.sync', { client: mapped.client, events: mapped.events });
     lastRead = now();
-    patch({ view, deal: result.deal, mapped, fallback: result.fallback, layout: null, synced: true, error: null });
+    patch({
+      view,
+      deal: result.deal,
+      mapped,
+      fallback: result.fallback,
+      lacks: result.lacks,
+      layout: null,
+      synced: true,
+      error: null,
+    });
   }
 
   function load(): Promise<void> {

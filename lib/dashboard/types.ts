@@ -89,4 +89,6 @@ export interface TeamSyncStatus {
   auth: 'token' | 'session' | null;
   incremental: boolean;
   error: string | null;
+  /** Deals the last run could not read (one bad deal is reported, the others sync). */
+  failed: Array<{ leadId: number | null; message: string }>;
 }

@@ -2,7 +2,7 @@
 // worker: with the long-lived token when one is stored (it never leaves the worker), else with the
 // browser's amoCRM session. Failures are answers, not exceptions, so the page can say which one.
 import { ApiError } from '../amocrm/errors';
-import { createTeamReader } from '../amocrm/team/reader';
+import { createAmoClient } from '../amocrm/client';
 import type { AmoAccountCheck } from '../messaging/protocol';
 import { parseLiveAccount } from '../options/amocrm-check';
 import * as repo from '../store/repo';
@@ -17,7 +17,7 @@ export function createAccountCheck(deps: Pick<TeamSyncDeps, 'db' | 'fetch' | 'bu
     const host = await resolveHost(db, settings.amocrm.subdomain, deps.findHost ?? openAmocrmTabHost);
     if (!host) return { ok: false, host: null, reason: 'no-host', status: 0, message: 'no amoCRM account known' };
     const token = await repo.getMeta(db, 'amoToken');
-    const reader = createTeamReader({
+    const reader = createAmoClient({
       origin: `https://${host}`,
       token: token?.token ?? null,
       signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),

@@ -5,8 +5,8 @@
 import type { TeamSyncStatus } from '../dashboard/types';
 import { ApiError } from '../amocrm/errors';
 import { dealFromApi, isSecretField, mapDeal } from '../amocrm/mapping';
-import { readTeam } from '../amocrm/team/read-team';
-import { createTeamReader, SyncCancelled } from '../amocrm/team/reader';
+import { createAmoClient, SyncCancelled } from '../amocrm/client';
+import { readTeam, type FailedDeal } from '../amocrm/team/read-team';
 import type { TokenBucket } from '../amocrm/rate-limit';
 import { HandlerError } from '../messaging/errors';
 import type { Handlers } from '../messaging/router';
@@ -53,6 +53,7 @@ const idle = (): TeamSyncStatus => ({
   auth: null,
   incremental: false,
   error: null,
+  failed: [],
 });
 
 export async function resolveHost(db: Db, subdomain: string, findHost?: () => Promise<string | null>): Promise<string | null> {
@@ -98,15 +99,16 @@ export function createTeamSync(deps: TeamSyncDeps) {
     startedAt: number,
   ): Promise<void> {
     const settings = await repo.getSettings(db);
-    const reader = createTeamReader({
+    const client = createAmoClient({
       origin: `https://${host}`,
       token,
       signal,
+      maxRetries: 3,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(deps.bucket ? { bucket: deps.bucket() } : {}),
       onRequest: () => void (status.requests += 1),
     });
-    const data = await readTeam(reader, {
+    const data = await readTeam(client, {
       pipelineName: settings.amocrm.pipelineName,
       since,
       isSecretField: isSecretField(settings.amocrm),
@@ -126,6 +128,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
     // The overlay's mapping, so a fact read here and on the deal card is the same fact (same id).
     const { amocrm: amo, calendar } = settings;
     const at = deps.now();
+    const failed: FailedDeal[] = [...data.failed];
     const mapped = data.leads
       .map((lead) => {
         const parts = {
@@ -138,9 +141,18 @@ export function createTeamSync(deps: TeamSyncDeps) {
           managerName: lead.responsibleUserId === null ? null : (data.users.get(lead.responsibleUserId) ?? null),
           contactName: null,
         };
-        return mapDeal(dealFromApi(parts, amo, calendar.timeZone), amo, calendar.timeZone, at);
+        try {
+          const m = mapDeal(dealFromApi(parts, amo, calendar.timeZone), amo, calendar.timeZone, at);
+          const valid = validateClient(m.client);
+          if (valid.ok) return m;
+          failed.push({ leadId: lead.id, message: 'the deal does not make a valid client' });
+        } catch (error) {
+          // One deal that cannot be mapped is reported; the others are saved.
+          failed.push({ leadId: lead.id, message: error instanceof Error ? error.message : String(error) });
+        }
+        return null;
       })
-      .filter((m) => validateClient(m.client).ok);
+      .filter((m) => m !== null);
     const existing = new Map((await repo.listClients(db)).map((c) => [c.id, c]));
     const tx = db.transaction(['clients', 'meta', 'versions'], 'readwrite');
     const changed: string[] = [];
@@ -170,6 +182,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
       recorded: added.length,
       finishedAt: deps.now(),
       lastSyncAt: startedAt,
+      failed,
     };
     if (mapped.length) deps.onRecorded?.();
   }

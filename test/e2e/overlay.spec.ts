@@ -129,7 +129,7 @@ for (const [name, fault] of [
     fakes.amocrm.setFault(fault);
     await openCard(page, d.id, 'page');
     await expect(inOverlay(page, '[data-notice="page-mode"]')).toBeVisible();
-    await expect(inOverlay(page, '[data-notice="page-mode"]')).toContainText('Нет истории этапов');
+    await expect(inOverlay(page, '[data-notice="page-mode"]')).toContainText('истории этапов');
     await expect(inOverlay(page, '.rg-head__name')).toHaveText(d.name);
     await expect(inOverlay(page, '.rg-chip--stage')).toHaveText('Проект запущен');
     expect(pageErrors).toEqual([]);

@@ -19,7 +19,7 @@ import {
   type FakeRequest,
   type FakeResponse,
 } from '../http';
-import { dateToUnix, amoDateField, amoRelativeDate, formatTenge, unix } from '../time';
+import { dateToUnix, amoDateField, amoRelativeDate, formatTenge, localDate, localDayStart, unix } from '../time';
 import {
   FIELD,
   leadById,
@@ -40,6 +40,7 @@ import {
   amoRenderField,
   amoRenderNav,
   amoRenderPage,
+  amoRenderStatusControl,
   type AmoBoardVM,
   type AmoCardVM,
   type AmoFeedItemVM,
@@ -77,6 +78,10 @@ export interface AmocrmFake {
 }
 
 const HAL = 'application/hal+json';
+/** The host amoCRM names in `_links.next` (real answers carry a shard host such as shard151.amocrm.ru). */
+export const SHARD_HOST = 'shard151.amocrm.ru';
+/** `filter[entity_id]` of /api/v4/events takes at most this many ids (amoCRM developer docs). */
+export const EVENTS_ENTITY_IDS_MAX = 10;
 const PROBLEM = 'application/problem+json';
 
 function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): FakeResponse {
@@ -146,35 +151,53 @@ export function amoBoardVM(seed: Seed, now = seed.now): AmoBoardVM {
   };
 }
 
+/** The feed's `data-id`: opaque like amoCRM's (not the note's numeric id). */
+function feedId(kind: string, n: number): string {
+  return `01j${kind[0]}${(n * 7919).toString(36)}`;
+}
+
+/** A second pipeline of the account: the card's stage dropdown lists every pipeline's statuses. */
+const OTHER_PIPELINE = {
+  id: 7310002,
+  name: 'Партнёрские проекты',
+  statuses: [
+    { id: 63100021, name: 'Новый партнёр', color: '#99ccff' },
+    { id: 63100022, name: 'Связались с клиентом', color: '#ffff99' },
+    { id: 142, name: 'Успешно реализовано', color: '#CCFF66' },
+    { id: 143, name: 'Закрыто и не реализовано', color: '#D5D8DB' },
+  ],
+};
+
 function feedFor(seed: Seed, lead: SeedLead, now: number): AmoFeedItemVM[] {
   const items: Array<AmoFeedItemVM & { at: number }> = [];
+  const base = { link: '', durationText: '', phone: '', ts: 0, children: [] };
   for (const e of seed.events.filter((x) => x.leadId === lead.id)) {
     const author = e.createdBy ? (userById(seed, e.createdBy)?.name ?? '') : 'Робот';
     const after = statusById(seed, e.after)?.name ?? String(e.after);
     const before = e.before === null ? '' : (statusById(seed, e.before)?.name ?? String(e.before));
     items.push({
+      ...base,
       at: e.createdAt,
       kind: e.type === 'lead_added' ? 'created' : 'status',
       id: e.id,
       dateText: amoRelativeDate(e.createdAt, now),
       author,
       text: e.type === 'lead_added' ? `Сделка создана: ${lead.name}` : `Новый этап: ${after} (из ${before})`,
-      link: '',
-      durationText: '',
-      phone: '',
     });
   }
+  // The deal's feed shows its contact's notes too.
   for (const n of seed.notes.filter((x) => x.leadId === lead.id)) {
     const isCall = n.noteType === 'call_in' || n.noteType === 'call_out';
     items.push({
+      ...base,
       at: n.createdAt,
       kind: n.noteType,
-      id: String(n.id),
+      id: feedId(n.noteType, n.id),
       dateText: amoRelativeDate(n.createdAt, now),
       author: userById(seed, n.createdBy)?.name ?? '',
       text: isCall
         ? n.params.call_status === 4 || n.params.call_status === undefined
-          ? `Разговор состоялся, ${durationText(n.params.duration ?? 0)}`
+          ? 'Разговор состоялся'
           : n.params.call_result || 'Не дозвонились'
         : (n.params.text ?? ''),
       link: isCall ? (n.params.link ?? '') : '',
@@ -183,7 +206,57 @@ function feedFor(seed: Seed, lead: SeedLead, now: number): AmoFeedItemVM[] {
     });
   }
   items.sort((a, b) => a.at - b.at);
-  return items.map(({ at: _at, ...rest }) => rest);
+  // Day separators, and consecutive calls of one day grouped into one block (as amoCRM shows them).
+  const out: AmoFeedItemVM[] = [];
+  let day = '';
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    const d = localDate(it.at);
+    if (d !== day) {
+      day = d;
+      out.push({
+        ...base,
+        kind: 'separator',
+        id: '',
+        dateText: d.split('-').reverse().join('.'),
+        author: '',
+        text: '',
+        ts: unix(localDayStart(it.at)),
+      });
+    }
+    const isCall = (x: AmoFeedItemVM & { at: number }) => x.kind === 'call_in' || x.kind === 'call_out';
+    if (isCall(it)) {
+      let j = i;
+      while (j + 1 < items.length && isCall(items[j + 1]) && localDate(items[j + 1].at) === d) j++;
+      if (j > i) {
+        const children = items.slice(i, j + 1).map(({ at: _at, ...rest }) => rest);
+        out.push({
+          ...base,
+          kind: 'call_group',
+          id: feedId('group', Number.parseInt(children[0].id.slice(4), 36)),
+          dateText: children[0].dateText,
+          author: '',
+          text: `Звонки: ${children.length}`,
+          children,
+        });
+        i = j;
+        continue;
+      }
+    }
+    const { at: _at, ...rest } = it;
+    out.push(rest);
+  }
+  return out;
+}
+
+/** The card's text of a field value the card shows as text (legal entity, file, linked entity). */
+function oddText(raw: unknown): string {
+  const v = (raw as { values?: Array<{ value?: unknown }> }).values?.[0]?.value;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return String(o.name ?? o.file_name ?? '');
+  }
+  return '';
 }
 
 export function amoCardVM(seed: Seed, leadId: number, now = seed.now): AmoCardVM | null {
@@ -193,12 +266,20 @@ export function amoCardVM(seed: Seed, leadId: number, now = seed.now): AmoCardVM
   return {
     id: lead.id,
     name: lead.name,
+    layout: lead.layout,
     pipelineId: lead.pipelineId,
     pipelineName: seed.pipeline.name,
     statusId: lead.statusId,
     statusName: status?.name ?? '',
     statusColor: status?.color ?? '#ccc',
-    statuses: seed.pipeline.statuses.map((s) => ({ id: s.id, name: s.name, color: s.color })),
+    pipelines: [
+      {
+        id: seed.pipeline.id,
+        name: seed.pipeline.name,
+        statuses: seed.pipeline.statuses.map((s) => ({ id: s.id, name: s.name, color: s.color })),
+      },
+      OTHER_PIPELINE,
+    ],
     responsible: userById(seed, lead.responsibleUserId)?.name ?? '',
     priceText: formatTenge(lead.price),
     createdText: amoRelativeDate(lead.createdAt, now),
@@ -215,7 +296,18 @@ export function amoCardVM(seed: Seed, leadId: number, now = seed.now): AmoCardVM
       }
       return { id: f.id, name: f.name, type: f.type, text: raw ?? '', inputValue: raw ?? '', options };
     }),
-    contact: { id: lead.contact.id, name: lead.contact.name, phone: lead.contact.phone, email: lead.contact.email ?? '' },
+    oddFields: lead.oddFields.map((raw) => {
+      const f = raw as { field_id: number; field_name: string; field_type: string };
+      return { id: f.field_id, name: f.field_name, type: f.field_type, text: oddText(raw) };
+    }),
+    // The contact's own «Instagram» field (a personal account): not the deal's.
+    contact: {
+      id: lead.contact.id,
+      name: lead.contact.name,
+      phone: lead.contact.phone,
+      email: lead.contact.email ?? '',
+      instagram: `${lead.contact.name.split(' ')[0].toLowerCase()}.personal`,
+    },
     feed: feedFor(seed, lead, now),
     boardHref: `/leads/pipeline/${lead.pipelineId}/`,
   };
@@ -249,7 +341,16 @@ interface AmoPageData {
   renderDelayMs: number;
 }
 
-const TEMPLATE_FNS = [amoEsc, amoRenderNav, amoRenderBoard, amoRenderField, amoRenderFeedItem, amoRenderCard, amoRenderPage];
+const TEMPLATE_FNS = [
+  amoEsc,
+  amoRenderNav,
+  amoRenderBoard,
+  amoRenderField,
+  amoRenderStatusControl,
+  amoRenderFeedItem,
+  amoRenderCard,
+  amoRenderPage,
+];
 
 /** The page's own script: the Backbone-router stand-in. Plain ES5-ish JS, runs in the page. */
 const SPA_SCRIPT = `
@@ -448,6 +549,8 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
   let nextEvent = 1;
 
   const href = (path: string, q?: URLSearchParams): string => origin + path + (q && [...q].length ? `?${q.toString()}` : '');
+  /** amoCRM names another host of the account in `_links.next` (docs/sites.md): follow its path and query. */
+  const shardHref = (path: string, q: URLSearchParams): string => `https://${SHARD_HOST}${path}?${q.toString()}`;
 
   function leadJson(lead: SeedLead, withs: string[]): Record<string, unknown> {
     const cfv = seed.fields
@@ -463,6 +566,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
         return { field_id: f.id, field_name: f.name, field_code: f.code, field_type: f.type, values: [value] };
       })
       .filter((x) => x !== null);
+    cfv.push(...(lead.oddFields as typeof cfv));
     const embedded: Record<string, unknown> = { tags: [], companies: [] };
     if (withs.includes('loss_reason')) {
       const reason = seed.lossReasons.find((r) => r.id === lead.lossReasonId);
@@ -562,7 +666,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     if (page * limit < items.length) {
       const next = new URLSearchParams(self);
       next.set('page', String(page + 1));
-      links.next = { href: href(path, next) };
+      links.next = { href: shardHref(path, next) };
     }
     if (page > 1) {
       const prev = new URLSearchParams(self);
@@ -583,6 +687,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     const note: SeedNote = {
       id: nextNoteId++,
       leadId,
+      on: 'lead',
       noteType,
       createdAt: at,
       createdBy: by,
@@ -822,6 +927,15 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       const entity = q.get('filter[entity]') ?? listParam(q, 'filter[entity]')[0];
       if (entity) events = entity === 'lead' || entity === 'leads' ? events : [];
       const ids = listParam(q, 'filter[entity_id]').map(Number);
+      if (ids.length > EVENTS_ENTITY_IDS_MAX)
+        return problem(400, 'Bad Request', 'Request validation failed', {
+          'validation-errors': [
+            {
+              request_id: '0',
+              errors: [{ code: 'TooManyValues', path: 'filter.entity_id', detail: `At most ${EVENTS_ENTITY_IDS_MAX} values` }],
+            },
+          ],
+        });
       if (ids.length) events = events.filter((e) => ids.includes(e.leadId));
       const types = listParam(q, 'filter[type]');
       if (types.length) events = events.filter((e) => types.includes(e.type));
@@ -838,7 +952,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     if (method === 'GET' && (m = path.match(/^\/api\/v4\/leads\/(\d+)\/notes$/))) {
       const leadId = Number(m[1]);
       if (!leadById(seed, leadId)) return noContent();
-      let notes = seed.notes.filter((n) => n.leadId === leadId);
+      let notes = seed.notes.filter((n) => n.leadId === leadId && n.on === 'lead');
       const types = listParam(q, 'filter[note_type]');
       if (types.length) notes = notes.filter((n) => types.includes(n.noteType));
       const upd = range(q, 'filter[updated_at]');
@@ -846,6 +960,16 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       const desc = q.get('order[updated_at]') === 'desc' || q.get('order[id]') === 'desc';
       notes.sort((a, b) => (desc ? b.id - a.id : a.id - b.id));
       return pageOf(notes, q, path, 'notes', noteJson, 50, 250);
+    }
+    if (method === 'GET' && (m = path.match(/^\/api\/v4\/contacts\/(\d+)\/notes$/))) {
+      const contactId = Number(m[1]);
+      const owner = seed.leads.find((l) => l.contact.id === contactId);
+      if (!owner) return noContent();
+      let notes = seed.notes.filter((n) => n.on === 'contact' && n.leadId === owner.id);
+      const types = listParam(q, 'filter[note_type]');
+      if (types.length) notes = notes.filter((n) => types.includes(n.noteType));
+      notes.sort((a, b) => a.id - b.id);
+      return pageOf(notes, q, path, 'notes', (n) => ({ ...noteJson(n), entity_id: contactId }), 50, 250);
     }
     if (method === 'GET' && (m = path.match(/^\/api\/v4\/leads\/(\d+)\/notes\/(\d+)$/))) {
       const n = seed.notes.find((x) => x.leadId === Number(m![1]) && x.id === Number(m![2]));
@@ -858,7 +982,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     }
     if (method === 'POST' && path === '/api/v4/leads/notes') return postNotes(body, null);
     if (path.startsWith('/api/v4/')) {
-      const known = /^\/api\/v4\/(leads|account|users|events)/.test(path);
+      const known = /^\/api\/v4\/(leads|account|users|events|contacts)/.test(path);
       return known
         ? problem(405, 'Method Not Allowed', `${method} is not supported here`)
         : problem(404, 'Not Found', 'Unknown method');
