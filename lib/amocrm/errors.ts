@@ -35,13 +35,21 @@ export function saysThrottled(body: string): boolean {
   return THROTTLE_WORDS.test(body);
 }
 
+/**
+ * An ApiError, also one thrown by another bundle's copy of the class: the API client ships in its
+ * own content script (lib/amocrm/api-port.ts), so `instanceof` cannot tell.
+ */
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof Error && error.name === 'ApiError' && typeof (error as Partial<ApiError>).kind === 'string';
+}
+
 /** The API failed in a way the page itself can stand in for. */
 export function shouldFallBack(error: unknown): error is ApiError | TypeError {
-  return error instanceof ApiError || error instanceof TypeError || error instanceof SyntaxError;
+  return isApiError(error) || error instanceof TypeError || error instanceof SyntaxError;
 }
 
 export function fallbackKind(error: unknown): ApiErrorKind {
-  return error instanceof ApiError ? error.kind : error instanceof SyntaxError ? 'garbage' : 'network';
+  return isApiError(error) ? error.kind : error instanceof SyntaxError ? 'garbage' : 'network';
 }
 
 /** What page-data mode could not read (the overlay names them): the stage history always. */

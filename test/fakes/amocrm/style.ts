@@ -33,20 +33,37 @@ a{color:#1375ab;text-decoration:none}
 .pipeline_leads__title-text{display:block;font-weight:bold;margin:3px 0;color:#1375ab}
 .pipeline_leads__contact{color:#6b6d72;font-size:12px}
 .pipeline_leads__price{color:#313942;font-size:12px;margin-top:2px}
-.card-holder{display:flex;height:100%}
-.card-entity-form{flex:0 0 380px;width:380px;background:#fff;border-right:1px solid #dbdedf;overflow-y:auto}
-.card-fields__top{background:#2f4457;color:#fff;padding:14px 20px 16px}
-.card-fields__top-back{display:flex;justify-content:space-between;font-size:12px}
-.card-fields__top-back-link{color:#a9c1d9}
-.card-fields__top-id{color:#a9c1d9}
-.card-fields__top-name{margin:10px 0 6px}
-.card-name__name{font-size:20px;font-weight:bold;color:#fff;display:block}
+.card-holder{display:grid;grid-template-columns:380px minmax(0,1fr) 300px;grid-template-rows:auto minmax(0,1fr);height:100%}
+.inbox-messaging-card-header{grid-column:1/-1;grid-row:1;background:#2f4457;color:#fff;display:flex;align-items:center;gap:24px;padding:10px 20px}
+.inbox-messaging-card-header__toggle{background:transparent;border:0;color:#a9c1d9;font-size:16px}
+.inbox-messaging-card-header__name-and-tags{flex:0 1 420px}
+.inbox-messaging-card-header__status{border:0;min-width:260px}
+#card_fields{grid-column:1;grid-row:2;background:#fff;border-right:1px solid #dbdedf;overflow-y:auto;min-height:0}
+.card-holder__column-resizer{display:none}
+.card-entity-form{margin:0}
+.card-fields__top-back{display:block;padding:10px 20px 0;background:#2f4457;color:#a9c1d9;font-size:12px}
+.card-entity-form__top{background:#2f4457;color:#fff;padding:10px 20px 16px}
+.card-fields__top-id{color:#a9c1d9;font-size:12px}
+.card-fields__top-name-input{font:bold 20px/1.3 "PT Sans",Arial,sans-serif;color:#fff;background:transparent;border:0;width:100%;resize:none;padding:0;height:28px;overflow:hidden}
 .card-fields__add-tag{color:#a9c1d9;font-size:11px}
-#card_status_view_mode{margin-top:12px;cursor:pointer}
+.card-entity-form__top .linked-form__field,.inbox-messaging-card-header__status{border:0;margin-top:8px}
+.pipeline-select-view{cursor:pointer}
 .pipeline-select-view__pipeline{color:#a9c1d9;font-size:11px;text-transform:uppercase}
 .pipeline-select-view__status{font-size:14px;font-weight:bold;margin:2px 0 6px}
-.pipeline-select-view__colors{height:4px;border-radius:2px}
-.pipeline-select_hidden{display:none}
+.pipeline-select-view__colors{height:4px;border-radius:2px;overflow:hidden}
+.pipeline-select-view__colors-block{height:4px}
+.pipeline-select-wrapper__inner{display:none}
+ul.linked-forms{list-style:none;margin:0;padding:0}
+.card-fields__linked-block{border-top:8px solid #f5f5f5;padding:10px 20px}
+.linked-form__field-name input{font-weight:bold;font-size:15px;border:0;background:transparent;padding:6px 0;width:100%}
+.feed-note-wrapper-separator{text-align:center;color:#92989b;font-size:11px;margin:12px 0}
+.feed-note-wrapper_system .feed-note{background:transparent;box-shadow:none;padding:2px 14px;color:#6b6d72}
+.feed-note__body-subviews{margin-top:8px;padding-left:12px;border-left:2px solid #e4e6e8}
+.feed-note__body-subviews .feed-note{box-shadow:none;padding:6px 0}
+.feed-note__blue-link{margin-left:8px}
+.feed-note__call-play_disabled,.feed-note__call-download_disabled{color:#c1c1c1;margin-left:8px}
+.notes-wrapper{display:flex;flex-direction:column;height:100%;min-height:0}
+.notes-wrapper__scroller{flex:1;overflow-y:auto;min-height:0}
 .card-tabs{display:flex;border-bottom:1px solid #dbdedf;padding:0 14px;background:#f9fafb}
 .card-tabs__item{padding:10px 8px;color:#92989b;font-size:12px}
 .card-tabs__item_selected{color:#313942;box-shadow:inset 0 -2px 0 #4c8bf5}
@@ -60,16 +77,16 @@ a{color:#1375ab;text-decoration:none}
 .control--select--button::after{content:" ▾";color:#92989b}
 .control--select--list{display:none}
 .linked-forms__group-wrapper_contacts{border-top:8px solid #f5f5f5;padding:10px 20px}
-.card-holder__feed{flex:1;min-width:0;display:flex;flex-direction:column;background:#f5f5f5}
+.card-holder__feed{grid-column:2;grid-row:2;min-width:0;min-height:0;display:flex;flex-direction:column;background:#f5f5f5}
 .notes-wrapper__top{padding:14px 24px;color:#92989b;border-bottom:1px solid #e4e6e8;background:#fafafa}
-.notes-wrapper__notes{flex:1;overflow-y:auto;padding:14px 24px}
+.notes-wrapper__notes{padding:14px 24px}
 .feed-note-wrapper{margin-bottom:10px}
 .feed-note{background:#fff;border-radius:3px;box-shadow:0 1px 2px rgba(0,0,0,.08);padding:10px 14px}
 .feed-note-system{background:transparent;box-shadow:none;padding:2px 14px;color:#6b6d72}
 .feed-note__header{font-size:11px;color:#92989b;display:flex;gap:10px}
 .feed-note__body{margin-top:4px}
 .feed-note__call-title{font-weight:bold}
-.feed-note__call-player{display:flex;align-items:center;gap:8px;margin-top:6px;background:#f0f4f8;border-radius:14px;padding:4px 10px;width:max-content}
+.feed-note__call-player{display:inline-flex;align-items:center;gap:8px;margin-left:8px;background:#f0f4f8;border-radius:14px;padding:2px 10px}
 .feed-note__call-play{color:#4c8bf5}
 .feed-note__call-duration{color:#92989b}
 .feed-note__call-norecord{color:#c1c1c1;font-size:12px}
@@ -77,7 +94,7 @@ a{color:#1375ab;text-decoration:none}
 .feed-compose__switcher{color:#1375ab;font-size:12px}
 .feed-compose__message{min-height:40px;outline:0}
 .feed-compose__message:empty::before{content:attr(data-placeholder);color:#c1c1c1}
-#widgets_block{flex:0 0 300px;width:300px;background:#eef1f4;border-left:1px solid #dbdedf;overflow-y:auto}
+#widgets_block{grid-column:3;grid-row:2;min-height:0;background:#eef1f4;border-left:1px solid #dbdedf;overflow-y:auto}
 .card-widgets__header{padding:16px;color:#92989b;text-transform:uppercase;font-size:11px;font-weight:bold}
 .card-widgets__elements{padding:0 12px 12px}
 .card-widgets__widget{background:#fff;border-radius:3px;padding:10px 12px;margin-bottom:10px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
