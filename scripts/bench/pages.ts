@@ -47,7 +47,7 @@ function recorder(): void {
   const seen = new WeakSet<ShadowRoot>();
   const look = () => {
     const s = window.__rgBench!;
-    if (s.cardAt === null && s.lead !== null && document.querySelector(`#card_holder[data-id="${s.lead}"]`))
+    if (s.cardAt === null && s.lead !== null && document.querySelector(`#card_holder input[name="MAIN_ID"][value="${s.lead}"]`))
       s.cardAt = performance.now();
     const host = document.querySelector(s.lead === null ? s.host : `${s.host}[data-lead="${s.lead}"]`);
     const root = host?.shadowRoot;
@@ -127,7 +127,7 @@ async function spaNavigations(context: BrowserContext, leadIds: number[], boardU
     await page.locator(`a[href="/leads/detail/${lead}"]`).click();
     const r = await shown(page, true);
     times.push(r.shownAt! - r.cardAt!);
-    await page.locator('.js-back-button').click();
+    await page.goBack();
   }
   await page.close();
   return times;
