@@ -11,8 +11,8 @@ import { overlayMessages } from '@/lib/amocrm/strings';
 import { leadIdOf } from '@/lib/amocrm/url';
 import { translator } from '@/lib/i18n/translate';
 import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
+import type { ContentSettings } from '@/lib/playbook/settings-types';
 import type { OptionsSection } from '@/lib/messaging/protocol';
-import type { Settings } from '@/lib/playbook/settings-types';
 import { createShadowUi, type ShadowUi } from '../common/shadow-ui';
 import { Overlay } from './Overlay';
 import { createOverlayPrefs } from './prefs';
@@ -35,9 +35,9 @@ export function mountOverlay(ctx: ContentScriptContext): void {
   const pageLife = new AbortController();
   ctx.onInvalidated(() => pageLife.abort());
   const api = createAmoApi({ origin: location.origin });
-  let settingsP: Promise<Settings> | null = null;
+  let settingsP: Promise<ContentSettings> | null = null;
   const settings = () =>
-    (settingsP ??= sendMessage('settings.get', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
+    (settingsP ??= sendMessage('settings.view', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
   const prefs = createOverlayPrefs();
 
   let ui: ShadowUi | null = null;

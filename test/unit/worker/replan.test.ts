@@ -24,7 +24,7 @@ async function seededAgency(at: number) {
   const fake = createAmocrmFake(seed);
   const db = await freshDb();
   await repo.setSettings(db, { amocrm: { subdomain: 'smmpro' } });
-  await repo.setMeta(db, 'amoToken', { token: 'secret-token-1', setAt: 0 });
+  await repo.setMeta(db, 'amoToken', { token: 'secret-token-1', setAt: 0, origin: 'https://smmpro.amocrm.ru' });
   const fetch = (async (url: string, init?: RequestInit) => {
     const res = await fake.handle({
       method: 'GET',
@@ -137,7 +137,7 @@ describe('data version', () => {
       page,
     );
     await repo.setMeta(db, 'lastSeenAt', 1);
-    await worker.handlers['token.set']({ token: 'secret' }, page);
+    await worker.handlers['token.set']({ token: 'secret', origin: 'https://smmpro.amocrm.ru' }, page);
     await repo.rebuildTimelines(db);
     await worker.replan();
     expect(await version(db)).toBe(v);
