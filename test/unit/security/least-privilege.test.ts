@@ -39,7 +39,9 @@ describe('least privilege for content scripts', () => {
     expect(agenda.round?.accounts.every((a) => a.client.id === theirs.id) ?? true).toBe(true);
     expect(await worker.handlers['client.byInstagram']({ username: 'zerno' }, amo('other.amocrm.ru'))).toBeNull();
     expect(await worker.handlers['client.view']({ clientId: ours.id }, amo('other.amocrm.ru'))).toBeNull();
-    expect((await worker.handlers['client.byInstagram']({ username: 'zerno' }, amo('smmpro.amocrm.ru')))?.client.id).toBe(ours.id);
+    expect((await worker.handlers['client.byInstagram']({ username: 'zerno' }, amo('smmpro.amocrm.ru')))?.client.id).toBe(
+      ours.id,
+    );
   });
 
   it('gives the Instagram sidebar names and accounts, the round only, nothing about deals', async () => {

@@ -12,7 +12,12 @@ async function setup(options: { subdomain?: string; token?: string; tokenOrigin?
   const fake = createAmocrmFake(createSeed(Date.parse('2026-12-07T06:00:00Z')));
   const db = await openStore(`account-${Math.random().toString(36).slice(2)}`);
   if (options.subdomain !== undefined) await repo.setSettings(db, { amocrm: { subdomain: options.subdomain } });
-  if (options.token) await repo.setMeta(db, 'amoToken', { token: options.token, setAt: 0, origin: options.tokenOrigin ?? 'https://smmpro.amocrm.ru' });
+  if (options.token)
+    await repo.setMeta(db, 'amoToken', {
+      token: options.token,
+      setAt: 0,
+      origin: options.tokenOrigin ?? 'https://smmpro.amocrm.ru',
+    });
   const seen: Record<string, string>[] = [];
   const fetch = (async (url: string, init?: RequestInit) => {
     const headers = Object.fromEntries(
