@@ -248,6 +248,7 @@ describe('plan cache', () => {
 });
 
 describe('cached vs full planning (real engine, seeded agency)', () => {
+  // A seeded agency derived several times: slow on a loaded machine, hence the generous limit (no timing is asserted).
   it('schedules and counts the same from the cache as from a full derive, at several later moments', async () => {
     const t0 = almaty('2026-12-07T11:30');
     const { db } = await seededAgency(t0);
@@ -272,5 +273,5 @@ describe('cached vs full planning (real engine, seeded agency)', () => {
       expect(overdueAt(cached.candidates, now)).toBe(badge);
       expect(overdueAt(full.candidates, now)).toBe(badge);
     }
-  });
+  }, 60_000);
 });
