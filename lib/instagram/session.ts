@@ -101,7 +101,7 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
     link: profile.link,
     loadSettings(): void {
       deps
-        .send('settings.get', {})
+        .send('settings.view', {})
         .then((settings) => {
           s.zone.value = settings.calendar.timeZone || s.zone.value;
           s.serviceNames.value = settings.amocrm.serviceValues;

@@ -5,6 +5,7 @@ import type { Obligation } from '../model/obligations';
 import type { ContentPlan, TodayPlanItem } from '../model/plans';
 import type { LiveAccount } from '../options/amocrm-check';
 import type { Settings } from '../playbook/settings';
+import type { ContentSettings } from '../playbook/settings-types';
 import type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
 
@@ -104,7 +105,10 @@ export interface Protocol {
   'clients.list': { request: Record<string, never>; response: ClientSummary[] };
   'client.events': { request: { clientId: string }; response: ClientEvent[] };
   'agenda.get': { request: Record<string, never>; response: Agenda };
+  /** Extension pages only: the whole settings. */
   'settings.get': { request: Record<string, never>; response: Settings };
+  /** Content scripts: the settings without pay and fines (lib/worker/least-privilege.ts). */
+  'settings.view': { request: Record<string, never>; response: ContentSettings };
   /** Extension pages only. */
   'settings.set': { request: { settings: unknown }; response: SettingsResult };
   'backup.export': { request: Record<string, never>; response: { json: string; summary: BackupSummary } };
@@ -116,7 +120,8 @@ export interface Protocol {
   'plans.save': { request: { plan: ContentPlan }; response: ContentPlan };
   'data.delete': { request: { confirm: 'delete-all' }; response: { deleted: BackupSummary } };
   /** Extension pages only: the amoCRM long-lived token. It is never returned by any message. */
-  'token.set': { request: { token: string }; response: TokenStatus };
+  /** `origin`: the amoCRM account the token was issued for; the token is sent nowhere else. */
+  'token.set': { request: { token: string; origin: string }; response: TokenStatus };
   'token.clear': { request: Record<string, never>; response: TokenStatus };
   'token.status': { request: Record<string, never>; response: TokenStatus };
   /** Extension pages only (dashboard): payroll, record, weekly bars and plan calendar of a `YYYY-MM` month. */
@@ -157,6 +162,8 @@ export interface TokenStatus {
   setAt: Instant | null;
   /** The token's last four characters, to recognise which one is stored; never more. */
   last4: string | null;
+  /** The account origin the token is bound to (`https://smmpro.amocrm.ru`). */
+  origin: string | null;
 }
 
 export type MessageType = keyof Protocol;

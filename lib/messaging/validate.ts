@@ -3,6 +3,7 @@ import type { NewClientEvent } from '../model/facts';
 import { describeErrors, isRecord, validateClient, validateEvent, type Checked, type FieldError } from '../store/validate';
 import { optionsSections, type MessageType, type OptionsSection, type Protocol, type RequestOf } from './protocol';
 import { dashboardValidators } from './validate-dashboard';
+import { isAmocrmOrigin } from '../hosts';
 
 type Validator<T extends MessageType> = (payload: Record<string, unknown>) => Checked<RequestOf<T>>;
 
@@ -79,6 +80,7 @@ export const validators: { [T in MessageType]: Validator<T> } = {
   'clients.list': empty(),
   'agenda.get': empty(),
   'settings.get': empty(),
+  'settings.view': empty(),
   'settings.set': (p) => {
     const errors = onlyKeys(p, ['settings']);
     if (!isRecord(p.settings)) errors.push({ path: 'payload.settings', message: 'must be an object' });
@@ -98,10 +100,12 @@ export const validators: { [T in MessageType]: Validator<T> } = {
     return errors.length ? { ok: false, errors } : ok({ confirm: 'delete-all' });
   },
   'token.set': (p) => {
-    const errors = onlyKeys(p, ['token']);
+    const errors = onlyKeys(p, ['token', 'origin']);
     if (typeof p.token !== 'string' || p.token.trim().length < 8 || p.token.length > 10_000 || /\s/.test(p.token.trim()))
       errors.push({ path: 'payload.token', message: 'must be a token string (no spaces)' });
-    return errors.length ? { ok: false, errors } : ok({ token: (p.token as string).trim() });
+    if (typeof p.origin !== 'string' || !isAmocrmOrigin(p.origin) || new URL(p.origin).origin !== p.origin)
+      errors.push({ path: 'payload.origin', message: 'must be an amoCRM account origin such as https://smmpro.amocrm.ru' });
+    return errors.length ? { ok: false, errors } : ok({ token: (p.token as string).trim(), origin: p.origin as string });
   },
   'token.clear': empty(),
   'options.open': (p) => {

@@ -1,5 +1,6 @@
 // Hand-written validators for what enters the store: clients and events (from messages or a backup).
 import type { Client, ClientEventType, NewClientEvent, Stage } from '../model/facts';
+import { isAmocrmHost } from '../hosts';
 
 export interface FieldError {
   path: string;
@@ -34,7 +35,8 @@ export function validateClient(input: unknown, path = 'client'): Checked<Client>
   const bad = (field: string, message: string) => errors.push({ path: `${path}.${field}`, message });
   if (!isRecord(input)) return { ok: false, errors: [{ path, message: 'must be an object' }] };
   const c = input;
-  if (!isShortString(c.host, 253) || !/^[a-z0-9.-]+$/i.test(c.host)) bad('host', 'must be a host name');
+  if (!isShortString(c.host, 253) || !isAmocrmHost(c.host))
+    bad('host', 'must be an amoCRM account host ({sub}.amocrm.ru|.amocrm.com|.kommo.com)');
   if (!Number.isSafeInteger(c.leadId) || (c.leadId as number) <= 0) bad('leadId', 'must be a positive integer');
   if (!isShortString(c.id, 300) || c.id !== `${String(c.host)}:${String(c.leadId)}`) bad('id', 'must be `{host}:{leadId}`');
   if (typeof c.name !== 'string' || c.name.length > 500) bad('name', 'must be a string');

@@ -13,6 +13,7 @@ import { createPageHandlers, type OpenPage } from './pages';
 import { createPlanHandlers } from './plans';
 import { createTeamSync, type TeamSyncDeps } from './team-sync';
 import { createTokenHandlers } from './token';
+import { withLeastPrivilege } from './least-privilege';
 
 export interface WorkerDeps {
   db: () => Promise<Db>;
@@ -43,7 +44,7 @@ export function createWorker(deps: WorkerDeps) {
     'amocrm.account': createAccountCheck({ db, ...deps.teamSync }),
   };
   return {
-    handlers,
+    handlers: withLeastPrivilege(handlers),
     replan: notifier.replan,
     start: notifier.start,
     snooze: notifier.snooze,

@@ -224,10 +224,12 @@ test('amoCRM names are checked against the live account; unreachable amoCRM is s
   await page.getByRole('button', { name: 'Проверить названия в amoCRM' }).click();
   await expect(page.getByTestId('amo-result')).toContainText('Не удалось связаться с nosuchaccount.amocrm.ru');
 
-  // the token is stored by the worker and never shown again in full
+  // the token is stored by the worker, bound to the account it was issued for, and never shown again in full
+  await page.getByLabel('Аккаунт amoCRM, для которого выпущен токен').fill('smmpro.amocrm.ru');
   await page.getByLabel('Токен', { exact: true }).fill('eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.abcd9f3k');
   await page.getByRole('button', { name: 'Сохранить токен' }).click();
   await expect(page.getByTestId('token-status')).toContainText('…9f3k');
+  await expect(page.getByTestId('token-status')).toContainText('только для smmpro.amocrm.ru');
   await expect(page.getByLabel('Токен', { exact: true })).toHaveValue('');
   expect(await page.content()).not.toContain('eyJ0eXAiOiJKV1Qi');
   expect((await send(page, 'token.status', {})).data.set).toBe(true);

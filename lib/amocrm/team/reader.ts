@@ -4,6 +4,7 @@
 // with an AbortSignal, retrying 429 after Retry-After. 204 (no content) and 304 read as null.
 import { ApiError, kindOfStatus } from '../errors';
 import { defaultBucket, type TokenBucket } from '../rate-limit';
+import { isAmocrmOrigin, urlOnOrigin } from '../../hosts';
 
 export interface TeamReaderOptions {
   /** `https://smmpro.amocrm.ru` */
@@ -48,6 +49,9 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export function createTeamReader(options: TeamReaderOptions): TeamReader {
+  // The token goes to an amoCRM account and nowhere else, whatever the caller was told.
+  if (!isAmocrmOrigin(options.origin) || new URL(options.origin).origin !== options.origin)
+    throw new ApiError('other', 0, `Not an amoCRM account: ${options.origin}`);
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const bucket = options.bucket ?? defaultBucket();
   const sleep = options.sleep ?? abortableSleep;
@@ -59,7 +63,8 @@ export function createTeamReader(options: TeamReaderOptions): TeamReader {
       if (signal.aborted) throw new SyncCancelled();
       const wait = bucket.reserve();
       if (wait > 0) await sleep(wait, signal);
-      const url = path.startsWith('https://') ? path : options.origin + path;
+      // Absolute URLs from answers (`_links.next`) give their path and query only.
+      const url = urlOnOrigin(options.origin, path);
       const headers: Record<string, string> = { Accept: 'application/hal+json, application/json' };
       if (options.token) headers.Authorization = `Bearer ${options.token}`;
       if (opts.ifModifiedSince) headers['If-Modified-Since'] = new Date(opts.ifModifiedSince).toUTCString();
