@@ -61,6 +61,8 @@ export const contentScriptTypes: ReadonlySet<MessageType> = new Set<MessageType>
   'client.sync',
   'event.record',
   'client.view',
+  'board.view',
+  'board.sync',
   'client.byInstagram',
   'client.linkInstagram',
   'clients.list',
