@@ -144,7 +144,7 @@ test('dragging «Кофейня» to «Связались с клиентом» 
   expect(saved).toHaveLength(1);
   await expect
     .poll(async () => ((await send(ext, 'client.events', { clientId })).data ?? []).map((e) => e.id), { timeout: 15_000 })
-    .toEqual(expect.arrayContaining([`amo:status:${saved[0].id}`, expect.stringMatching(/^amo:board-move:/)]));
+    .toEqual(expect.arrayContaining([`${clientId}|amo:status:${saved[0].id}`, expect.stringMatching(/\|amo:board-move:/)]));
   expect(pageErrors).toEqual([]);
 });
 
@@ -154,7 +154,7 @@ test('a board of 300+ deals: chips follow infinite scroll, one API request per p
   openExtensionPage,
 }) => {
   test.setTimeout(180_000);
-  const fakes = await installFakes(context, { extraLeads: 340 });
+  const fakes = await installFakes(context, { extraLeads: 370 });
   const open = fakes.seed.leads.filter((l) => l.statusId !== STATUS.won && l.statusId !== STATUS.lost);
   expect(open.length).toBeGreaterThanOrEqual(300);
   const ext = await openExtensionPage('popup.html');

@@ -83,7 +83,11 @@ describe('readBoard', () => {
 
   it('reads the fake list view: every open deal', () => {
     const open = seed.leads.filter((l) => l.statusId !== STATUS.won && l.statusId !== STATUS.lost);
-    expect(readBoard(fakeList).cards.map((c) => c.leadId).sort()).toEqual(open.map((l) => l.id).sort());
+    expect(
+      readBoard(fakeList)
+        .cards.map((c) => c.leadId)
+        .sort(),
+    ).toEqual(open.map((l) => l.id).sort());
   });
 
   it('a drag helper outside the columns is no card; a changed layout reads as nothing', () => {
