@@ -10,6 +10,10 @@ import { watchPage } from '@/lib/amocrm/navigation';
 import { amocrmMatches } from '@/lib/hosts';
 import { localeStorageKey, resolveLocale, type Locale, type LocalePreference } from '@/lib/i18n/locale';
 import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
+import type { BoardView } from '@/lib/model/board';
+
+/** Where the last board view is kept for the next view's first paint (per account). */
+const lastKey = (host: string) => `board.last:${host}`;
 
 export default defineContentScript({
   matches: amocrmMatches,
@@ -43,6 +47,11 @@ export default defineContentScript({
           locale: () => locale,
           onInvalidated: () => life.abort(),
           isInvalidated: isContextInvalidated,
+          lastKnown: {
+            read: async () =>
+              ((await browser.storage.local.get(lastKey(location.hostname)))[lastKey(location.hostname)] as BoardView) ?? null,
+            write: (view) => void browser.storage.local.set({ [lastKey(location.hostname)]: view }).catch(() => undefined),
+          },
         });
         session.start();
       } catch {

@@ -4,12 +4,11 @@ import { calendarFor } from '../calendar';
 import { boardEntryOf } from '../amocrm/board/entry';
 import type { Handlers } from '../messaging/router';
 import type { BoardEntry, BoardView } from '../model/board';
-import type { Client, ClientEvent } from '../model/facts';
 import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
-import type { Settings } from './engine';
+import { obligationsOf, type Settings } from './engine';
+import { stageOf } from './summary';
 import { syncedClient } from './sync-client';
-import { buildView } from './view';
 
 export interface BoardDeps {
   db: () => Promise<Db>;
@@ -18,30 +17,15 @@ export interface BoardDeps {
   onRecorded: () => void;
 }
 
-/** Past this many ids, one read of every timeline beats a read per client. */
-const BULK_READ_OVER = 24;
-
-async function clientsWithEvents(db: Db, ids: string[]): Promise<Array<{ id: string; client?: Client; events: ClientEvent[] }>> {
-  if (ids.length > BULK_READ_OVER) {
-    const [clients, events] = await Promise.all([repo.listClients(db), repo.eventsByClient(db)]);
-    const byId = new Map(clients.map((c) => [c.id, c]));
-    return ids.map((id) => ({ id, client: byId.get(id), events: events.get(id) ?? [] }));
-  }
-  return Promise.all(
-    ids.map(async (id) => {
-      const client = await repo.getClient(db, id);
-      return { id, client, events: client ? await repo.eventsOf(db, id) : [] };
-    }),
-  );
-}
-
 export async function boardViewOf(db: Db, clientIds: string[], now: number, settings?: Settings): Promise<BoardView> {
   const ids = [...new Set(clientIds)];
-  const [s, found] = await Promise.all([settings ?? repo.getSettings(db), clientsWithEvents(db, ids)]);
+  const [s, found] = await Promise.all([settings ?? repo.getSettings(db), repo.clientsWithEvents(db, ids)]);
   const entries: BoardEntry[] = [];
   const unknown: string[] = [];
   for (const { id, client, events } of found) {
-    if (client) entries.push(boardEntryOf(buildView(client, events, s, now)));
+    // Only what a chip shows: the obligations and the stage (no warnings, period, last post…).
+    if (client)
+      entries.push(boardEntryOf({ client, stage: stageOf(events), obligations: obligationsOf(client, events, s, now), now }));
     else unknown.push(id);
   }
   const cal = calendarFor(s.calendar);

@@ -3,9 +3,14 @@
 // message channel on every board view.
 import type { ClientView } from '../../messaging/protocol';
 import type { BoardEntry } from '../../model/board';
+import type { Client, Stage } from '../../model/facts';
+import type { Obligation } from '../../model/obligations';
 import { splitObligations, WORKING_TIME_RULES } from '../overlay-model';
 
-export function boardEntryOf(view: ClientView): BoardEntry {
+/** The parts of a ClientView an entry needs (the worker computes only these for a board). */
+export type EntryParts = { client: Pick<Client, 'id' | 'leadId'>; stage: Stage | null; obligations: Obligation[]; now: number };
+
+export function boardEntryOf(view: ClientView | EntryParts): BoardEntry {
   const { open } = splitObligations(view.obligations, view.now);
   let overdue = 0;
   for (const { obligation, olderOverdue } of open) overdue += (obligation.state === 'overdue' ? 1 : 0) + olderOverdue;

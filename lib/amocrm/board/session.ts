@@ -5,7 +5,7 @@
 import type { Locale } from '../../i18n/locale';
 import type { BoardEntry, BoardView } from '../../model/board';
 import type { ClientView } from '../../messaging/protocol';
-import type { AmoApi } from '../api';
+import { LEADS_PAGE_MAX, type AmoApi } from '../api';
 import { ApiError } from '../errors';
 import { isSecretField } from '../mapping';
 import { workingState } from '../overlay-model';
@@ -49,7 +49,15 @@ export interface BoardSessionDeps {
   tickMs?: number;
   onInvalidated: () => void;
   isInvalidated: (error: unknown) => boolean;
+  /**
+   * The last board the worker answered, kept by the entry (extension storage): painted at once on
+   * the next view, then replaced by the worker's fresh answer (last known state first).
+   */
+  lastKnown?: { read(): Promise<BoardView | null>; write(view: BoardView): void };
 }
+
+/** Entries kept for the next view's first paint at most (a board rarely shows more). */
+const LAST_KNOWN_MAX = 1000;
 
 export function createBoardSession(deps: BoardSessionDeps) {
   const now = deps.now ?? (() => Date.now());
@@ -92,11 +100,23 @@ export function createBoardSession(deps: BoardSessionDeps) {
     entries.set(view.client.leadId, boardEntryOf(view));
   }
 
-  function merge(view: BoardView): void {
+  function merge(view: BoardView, fresh = true): void {
     const { entries: list, unknown, ...rest } = view;
     meta = rest;
     for (const e of list) entries.set(e.leadId, e);
     for (const id of unknown) entries.set(Number(id.slice(id.lastIndexOf(':') + 1)), null);
+    if (fresh) remember();
+  }
+
+  let writing: ReturnType<typeof setTimeout> | null = null;
+  function remember(): void {
+    if (!deps.lastKnown || writing) return;
+    writing = setTimeout(() => {
+      writing = null;
+      if (!meta || stopped) return;
+      const known = [...entries.values()].filter((e): e is BoardEntry => e !== null).slice(-LAST_KNOWN_MAX);
+      deps.lastKnown!.write({ ...meta, entries: known, unknown: [] });
+    }, 1000);
   }
 
   /** Chips and summaries for what is on the page now. */
@@ -139,17 +159,20 @@ export function createBoardSession(deps: BoardSessionDeps) {
         pipeline = agencyPipelineOf(await deps.api.pipelines(), view.amocrm);
       }
       if (!pipeline) return;
-      const leads = await deps.api.leadsByIds(leadIds, isSecretField(view.amocrm));
-      const deals = dealsFromLeads(leads, {
-        host: deps.host,
-        pipeline,
-        amo: view.amocrm,
-        timeZone: view.calendar.timeZone,
-        now: now(),
-      });
-      if (stopped || !deals.length) return;
-      merge(await deps.send('board.sync', { deals: deals.map((d) => ({ client: d.client, events: d.events })) }));
-      paint();
+      // One request per API page (250 deals): one for a board view, two for a board of 300 strangers.
+      for (let i = 0; i < leadIds.length && !stopped; i += LEADS_PAGE_MAX) {
+        const leads = await deps.api.leadsByIds(leadIds.slice(i, i + LEADS_PAGE_MAX), isSecretField(view.amocrm));
+        const deals = dealsFromLeads(leads, {
+          host: deps.host,
+          pipeline,
+          amo: view.amocrm,
+          timeZone: view.calendar.timeZone,
+          now: now(),
+        });
+        if (stopped || !deals.length) continue;
+        merge(await deps.send('board.sync', { deals: deals.map((d) => ({ client: d.client, events: d.events })) }));
+        paint();
+      }
     } catch (error) {
       if (error instanceof ApiError || error instanceof TypeError) {
         apiDown = true;
@@ -230,12 +253,22 @@ export function createBoardSession(deps: BoardSessionDeps) {
     stopped = true;
     observer.disconnect();
     if (timer) clearTimeout(timer);
+    if (writing) clearTimeout(writing);
     if (ticker) clearInterval(ticker);
     deps.painter.clear();
   }
 
   return {
     start(): void {
+      // The last known state, painted while the worker computes the fresh one (never over it).
+      void deps.lastKnown?.read().then(
+        (last) => {
+          if (!last || stopped || meta) return;
+          merge(last, false);
+          paint();
+        },
+        () => undefined,
+      );
       observer.observe(deps.doc.body ?? deps.doc.documentElement, { childList: true, subtree: true });
       ticker = setInterval(paint, deps.tickMs ?? 30_000);
       scan();

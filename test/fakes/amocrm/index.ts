@@ -67,6 +67,8 @@ export interface AmocrmFakeOptions {
   spaRenderDelayMs?: number;
   /** Refuse API requests without a session cookie or Bearer token (401). Default true. */
   requireAuth?: boolean;
+  /** Cards per column the board shows at first and adds per scroll (infinite scroll). Default 20. */
+  boardPackSize?: number;
 }
 
 export interface AmocrmFake {
@@ -352,7 +354,7 @@ const SPA_SCRIPT = `
 })();
 `;
 
-function pageData(seed: Seed, now: number, renderDelayMs: number): AmoPageData {
+function pageData(seed: Seed, now: number, renderDelayMs: number, packSize: number): AmoPageData {
   const cards: Record<string, AmoCardVM> = {};
   for (const l of seed.leads) {
     const vm = amoCardVM(seed, l.id, now);
@@ -361,7 +363,7 @@ function pageData(seed: Seed, now: number, renderDelayMs: number): AmoPageData {
   const user = userById(seed, seed.currentUserId);
   return {
     shell: amoShellVM(seed),
-    board: amoBoardVM(seed, now),
+    board: amoBoardVM(seed, now, packSize),
     cards,
     constants: {
       user: { id: seed.currentUserId, name: user?.name ?? '', login: user?.email ?? '' },
@@ -397,6 +399,7 @@ function viewHtml(
   seed: Seed,
   view: { kind: 'board' } | { kind: 'list' } | { kind: 'card'; leadId: number } | { kind: '404' },
   now: number,
+  packSize = BOARD_PACK_SIZE,
 ): { title: string; body: string } {
   const shell = amoShellVM(seed);
   if (view.kind === 'card') {
@@ -404,8 +407,9 @@ function viewHtml(
     if (vm) return { title: `${vm.name} — сделка`, body: amoRenderPage(shell, 'leads', amoRenderCard(vm)) };
   }
   if (view.kind === 'board')
-    return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderBoard(amoBoardVM(seed, now))) };
-  if (view.kind === 'list') return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderList(amoBoardVM(seed, now))) };
+    return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderBoard(amoBoardVM(seed, now, packSize))) };
+  if (view.kind === 'list')
+    return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderList(amoBoardVM(seed, now, packSize))) };
   return {
     title: 'Страница не найдена',
     body: amoRenderPage(
@@ -478,6 +482,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
   const faults = new FaultSwitch('/api/', options.faults ?? []);
   const requests = new RequestLog();
   const renderDelayMs = options.spaRenderDelayMs ?? 30;
+  const packSize = options.boardPackSize ?? BOARD_PACK_SIZE;
   const requireAuth = options.requireAuth ?? true;
   const apiTimes: number[] = [];
   let nextNoteId = Math.max(90_000_000, ...seed.notes.map((n) => n.id + 1));
@@ -935,7 +940,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     const setCookie = { 'set-cookie': 'session_id=fake; Path=/', 'cache-control': 'no-store' };
     const scripts =
       '<script type="application/json" id="amocrm-fake-data">' +
-      scriptJson(pageData(seed, now, renderDelayMs)) +
+      scriptJson(pageData(seed, now, renderDelayMs, packSize)) +
       '</script>' +
       '<script>' +
       amoPageScript() +
@@ -955,11 +960,11 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       return html(404, documentHtml(v.title, v.body, scripts), setCookie);
     }
     if (/^\/leads\/list\/?$/.test(path)) {
-      const v = viewHtml(seed, { kind: 'list' }, now);
+      const v = viewHtml(seed, { kind: 'list' }, now, packSize);
       return html(200, documentHtml(v.title, v.body, scripts), setCookie);
     }
     if (/^\/leads(\/pipeline(\/\d+)?)?\/?$/.test(path)) {
-      const v = viewHtml(seed, { kind: 'board' }, now);
+      const v = viewHtml(seed, { kind: 'board' }, now, packSize);
       return html(200, documentHtml(v.title, v.body, scripts), setCookie);
     }
     const v = viewHtml(seed, { kind: '404' }, now);
