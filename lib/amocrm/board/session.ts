@@ -4,13 +4,12 @@
 // column as a stage change. Browser access comes in as dependencies; nothing here polls.
 import type { Locale } from '../../i18n/locale';
 import type { BoardEntry, BoardView } from '../../model/board';
-import type { ClientView } from '../../messaging/protocol';
+import type { ClientView, Send } from '../../messaging/protocol';
 import { LEADS_PAGE_MAX, type AmoApi } from '../api';
 import { ApiError } from '../errors';
 import { isSecretField } from '../mapping';
 import { workingState } from '../overlay-model';
 import { readDeal } from '../read';
-import type { Send } from '../../messaging/protocol';
 import { clientIdOf } from '../url';
 import { chipOf, chipText, overdueDeals, type ChipModel } from './chip';
 import { agencyPipelineOf, dealsFromLeads, isAgencyPipeline, moveEvent, pipelineOfColumns } from './deals';
