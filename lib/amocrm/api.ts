@@ -5,6 +5,7 @@ import { ApiError, kindOfStatus } from './errors';
 import {
   parseCreatedNote,
   parseLead,
+  parseLeadsPage,
   parseNotes,
   parsePipelines,
   parseStatusEvents,
@@ -30,6 +31,9 @@ export interface AmoApiDeps {
   /** Pages followed at most per list. */
   maxPages?: number;
 }
+
+/** The API's largest page (`limit`) of `/api/v4/leads`. */
+export const LEADS_PAGE_MAX = 250;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -86,6 +90,16 @@ export function createAmoApi(deps: AmoApiDeps) {
         if (v === null) throw new ApiError('not-found', 204, `Deal ${id} not found`);
         return parseLead(v, isSecret);
       });
+    },
+    /**
+     * Many deals in one request (`filter[id][]`, at most the API's page size of 250): the board's
+     * read of the deals the worker does not know. A 204 (none of them exists) is an empty list.
+     */
+    leadsByIds(ids: number[], isSecret: (fieldName: string) => boolean): Promise<AmoLead[]> {
+      const unique = [...new Set(ids)].sort((a, b) => a - b).slice(0, LEADS_PAGE_MAX);
+      if (!unique.length) return Promise.resolve([]);
+      const query = unique.map((id) => `filter[id][]=${id}`).join('&');
+      return get(`/api/v4/leads?${query}&limit=${LEADS_PAGE_MAX}`, (v) => (v === null ? [] : parseLeadsPage(v, isSecret).items));
     },
     pipelines(): Promise<AmoPipeline[]> {
       return get('/api/v4/leads/pipelines', (v) => (v === null ? [] : parsePipelines(v)), accountTtl);

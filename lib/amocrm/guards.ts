@@ -140,6 +140,11 @@ export function parseLead(v: unknown, isSecret: (fieldName: string) => boolean =
   };
 }
 
+/** `GET /api/v4/leads` (a list page): `_embedded.leads[]`. */
+export function parseLeadsPage(v: unknown, isSecret: (fieldName: string) => boolean = () => false): Page<AmoLead> {
+  return { items: embedded(v, 'leads').map((raw) => parseLead(raw, isSecret)), next: nextLink(v) };
+}
+
 export function parsePipelines(v: unknown): AmoPipeline[] {
   return embedded(v, 'pipelines').map((raw) => {
     const p = obj(raw);

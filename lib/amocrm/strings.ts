@@ -4,6 +4,7 @@ import type { Messages } from '../i18n/translate';
 const ru = {
   title: 'Регламент',
   loading: 'Читаю сделку…',
+  refreshing: 'Последнее известное, обновляю из amoCRM…',
   noService: 'Услуга не указана',
   working: 'Рабочее время до {time}',
   offHours: 'Нерабочее время — с {time}',
@@ -58,6 +59,7 @@ export const overlayMessages: Messages<OverlayKey> = {
   en: {
     title: 'Reglament',
     loading: 'Reading the deal…',
+    refreshing: 'Last known state, refreshing from amoCRM…',
     noService: 'Service not set',
     working: 'Working hours until {time}',
     offHours: 'Outside working hours — from {time}',

@@ -8,6 +8,7 @@ import type { Settings } from '../playbook/settings';
 import type { ContentSettings } from '../playbook/settings-types';
 import type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
+import type { BoardView } from '../model/board';
 
 export type { ClientSummary } from '../model/clients';
 
@@ -99,6 +100,10 @@ export interface Protocol {
   /** One fact, usually a manager's tick. */
   'event.record': { request: { event: NewClientEvent }; response: { recorded: boolean; view: ClientView } };
   'client.view': { request: { clientId: string }; response: ClientView | null };
+  /** The pipeline board: one message for all visible deals (entries of known clients, ids of unknown ones). */
+  'board.view': { request: { clientIds: string[] }; response: BoardView };
+  /** Deals the board read in one batch from the API (unknown to the worker), recorded like client.sync. */
+  'board.sync': { request: { deals: Array<{ client: Client; events: NewClientEvent[] }> }; response: BoardView };
   'client.byInstagram': { request: { username: string }; response: ClientView | null };
   /** Links an Instagram account to a client by hand (sidebar, unknown profile). */
   'client.linkInstagram': { request: { clientId: string; username: string }; response: ClientView };

@@ -66,6 +66,8 @@ export const contentScriptTypes: Readonly<Record<'amocrm' | 'instagram', Readonl
     'client.sync',
     'event.record',
     'client.view',
+    'board.view',
+    'board.sync',
     'client.byInstagram',
     'clients.list',
     'agenda.get',

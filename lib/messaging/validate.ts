@@ -24,6 +24,9 @@ function empty<T extends MessageType>(): Validator<T> {
 }
 
 const clientIdRe = /^[a-z0-9.-]+:\d+$/i;
+/** A board shows at most this many cards at once; a batched leads read returns at most 250. */
+const MAX_BOARD_IDS = 1000;
+const MAX_BOARD_DEALS = 250;
 const usernameRe = /^@?[a-z0-9._]{1,30}$/i;
 
 function clientIdPayload<T extends MessageType>(p: Record<string, unknown>): Checked<RequestOf<T>> {
@@ -52,6 +55,33 @@ export const validators: { [T in MessageType]: Validator<T> } = {
         else events.push(e.value);
       });
     return errors.length || !client.ok ? { ok: false, errors } : ok({ client: client.value, events });
+  },
+  'board.view': (p) => {
+    const errors = onlyKeys(p, ['clientIds']);
+    if (!Array.isArray(p.clientIds)) errors.push({ path: 'payload.clientIds', message: 'must be an array' });
+    else if (p.clientIds.length > MAX_BOARD_IDS)
+      errors.push({ path: 'payload.clientIds', message: `too many ids (max ${MAX_BOARD_IDS})` });
+    else
+      p.clientIds.forEach((id, i) => {
+        if (typeof id !== 'string' || !clientIdRe.test(id))
+          errors.push({ path: `payload.clientIds[${i}]`, message: 'must be `{host}:{leadId}`' });
+      });
+    return errors.length ? { ok: false, errors } : ok({ clientIds: p.clientIds as string[] });
+  },
+  'board.sync': (p) => {
+    const errors = onlyKeys(p, ['deals']);
+    const deals: RequestOf<'board.sync'>['deals'] = [];
+    if (!Array.isArray(p.deals)) errors.push({ path: 'payload.deals', message: 'must be an array' });
+    else if (p.deals.length > MAX_BOARD_DEALS)
+      errors.push({ path: 'payload.deals', message: `too many deals (max ${MAX_BOARD_DEALS})` });
+    else
+      p.deals.forEach((raw, i) => {
+        if (!isRecord(raw)) return void errors.push({ path: `payload.deals[${i}]`, message: 'must be an object' });
+        const one = validators['client.sync'](raw);
+        if (one.ok) deals.push(one.value);
+        else errors.push(...one.errors.map((e) => ({ ...e, path: e.path.replace(/^payload/, `payload.deals[${i}]`) })));
+      });
+    return errors.length ? { ok: false, errors } : ok({ deals });
   },
   'event.record': (p) => {
     const errors = onlyKeys(p, ['event']);

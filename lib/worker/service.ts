@@ -3,6 +3,7 @@
 import type { Handlers } from '../messaging/router';
 import type { Db } from '../store/schema';
 import { createAgendaHandlers } from './agenda-handler';
+import { createBoardHandlers } from './board';
 import { createAccountCheck } from './amocrm-account';
 import { createClientHandlers } from './clients';
 import { createDashboardHandlers } from './dashboard';
@@ -34,6 +35,7 @@ export function createWorker(deps: WorkerDeps) {
   const teamSync = createTeamSync({ db, now, onRecorded: changed, ...deps.teamSync });
   const handlers: Handlers = {
     ...createClientHandlers({ db, now, changed }),
+    ...createBoardHandlers({ db, now, onRecorded: changed }),
     ...createAgendaHandlers({ db, now }),
     ...createDataHandlers({ db, now, changed, emptied: () => notifier.replan() }),
     ...createTokenHandlers({ db, now }),

@@ -11,6 +11,7 @@ import type { TokenBucket } from '../amocrm/rate-limit';
 import { HandlerError } from '../messaging/errors';
 import type { Handlers } from '../messaging/router';
 import type { Client } from '../model/facts';
+import { bumpVersions } from '../store/derived';
 import { bumpDataVersion } from '../store/meta';
 import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
@@ -132,7 +133,8 @@ export function createTeamSync(deps: TeamSyncDeps) {
       })
       .filter((m) => validateClient(m.client).ok);
     const existing = new Map((await repo.listClients(db)).map((c) => [c.id, c]));
-    const tx = db.transaction(['clients', 'meta'], 'readwrite');
+    const tx = db.transaction(['clients', 'meta', 'versions'], 'readwrite');
+    const changed: string[] = [];
     for (const { client } of mapped) {
       const old = existing.get(client.id);
       const merged: Client = {
@@ -141,8 +143,10 @@ export function createTeamSync(deps: TeamSyncDeps) {
         trackedSince: old?.trackedSince ?? at,
       };
       void tx.objectStore('clients').put(merged);
+      if (!old || JSON.stringify(old) !== JSON.stringify(merged)) changed.push(client.id);
     }
     if (mapped.length) await bumpDataVersion(tx.objectStore('meta'));
+    await bumpVersions(tx.objectStore('versions'), changed);
     await tx.done;
     const added = await repo.recordEvents(
       db,

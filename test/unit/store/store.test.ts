@@ -7,7 +7,7 @@ import { exportBackup, importBackup, parseBackup } from '../../../lib/store/back
 import { openStore } from '../../../lib/store/db';
 import { naturalEventId, withEventId } from '../../../lib/store/ids';
 import * as repo from '../../../lib/store/repo';
-import { migrations, type Db } from '../../../lib/store/schema';
+import { migrations, SCHEMA_VERSION, type Db } from '../../../lib/store/schema';
 import { almaty, client, ev, freshDb } from '../worker/helpers';
 
 describe('schema migrations', () => {
@@ -21,13 +21,16 @@ describe('schema migrations', () => {
     await v1.put('meta', { x: 1 }, 'notified');
     v1.close();
     const db = await openStore(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(SCHEMA_VERSION);
     expect(await repo.getClient(db, c.id)).toEqual(c);
     expect(await repo.eventsOf(db, c.id)).toHaveLength(1);
     expect(await repo.getSettings(db)).toEqual(defaultSettings);
     expect(await repo.getMeta(db, 'notified')).toEqual({ x: 1 });
-    expect(await repo.getMeta(db, 'schemaVersion')).toBe(3);
+    expect(await repo.getMeta(db, 'schemaVersion')).toBe(SCHEMA_VERSION);
     expect(db.objectStoreNames.contains('plans')).toBe(true);
+    // v4: per-client versions and derived data start empty (derived on the next plan).
+    expect(await db.count('versions')).toBe(0);
+    expect(await db.count('derived')).toBe(0);
     expect(await db.get('timelines', c.id)).toEqual({
       clientId: c.id,
       events: [{ ...ev(c, 'deal-created', 1000), id: 'e1' }],
