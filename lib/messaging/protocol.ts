@@ -7,6 +7,7 @@ import type { LiveAccount } from '../options/amocrm-check';
 import type { Settings } from '../playbook/settings';
 import type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
+import type { AnswerRead, AnswerRequest } from '../instagram/read-answer';
 
 export type { ClientSummary } from '../model/clients';
 
@@ -103,6 +104,8 @@ export interface Protocol {
   'client.linkInstagram': { request: { clientId: string; username: string }; response: ClientView };
   'clients.list': { request: Record<string, never>; response: ClientSummary[] };
   'client.events': { request: { clientId: string }; response: ClientEvent[] };
+  /** The sidebar fetched an Instagram answer with the manager's session; the worker reads it (schemas live here, not in the content script). */
+  'instagram.read': { request: AnswerRequest; response: AnswerRead };
   'agenda.get': { request: Record<string, never>; response: Agenda };
   'settings.get': { request: Record<string, never>; response: Settings };
   /** Extension pages only. */

@@ -63,6 +63,7 @@ export const contentScriptTypes: ReadonlySet<MessageType> = new Set<MessageType>
   'client.view',
   'client.byInstagram',
   'client.linkInstagram',
+  'instagram.read',
   'clients.list',
   'agenda.get',
   'settings.get',
