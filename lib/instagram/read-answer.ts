@@ -1,26 +1,9 @@
 // One entry to the answer readers, by name: the worker runs them for the sidebar (so the
 // content script, whose size is budgeted, carries no schema code), and tests run them directly.
-import {
-  isBusinessSchemaFailure,
-  readProfileInfo,
-  readReelsMedia,
-  readUserFeed,
-  type ObservedStory,
-  type ProfileInfo,
-} from './readers';
+import type { AnswerRead, AnswerRequest } from '../model/instagram';
+import { isBusinessSchemaFailure, readProfileInfo, readReelsMedia, readUserFeed } from './readers';
 
-export type AnswerRequest =
-  | { reader: 'profile-info'; text: string }
-  | { reader: 'user-feed'; text: string; username: string }
-  | { reader: 'reels-media'; text: string; userId: string }
-  /** A 400 of `web_profile_info`: is it the business accounts' deleted-schema answer? */
-  | { reader: 'business-400'; text: string };
-
-export interface AnswerRead {
-  profile?: ProfileInfo | null;
-  stories?: ObservedStory[];
-  business?: boolean;
-}
+export type { AnswerRead, AnswerRequest } from '../model/instagram';
 
 /** The raw text, as the answer came (the numeric pks lose digits here, and are never read). */
 function parse(text: string): unknown {

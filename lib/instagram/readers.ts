@@ -12,27 +12,9 @@ import {
   UserFeedAnswer,
 } from './schemas';
 
-export interface ObservedPost {
-  shortcode: string;
-  /** Epoch ms. */
-  takenAt: number;
-  isVideo: boolean;
-  pinned: boolean;
-}
+import type { ObservedPost, ObservedStory, ProfileInfo } from '../model/instagram';
 
-export interface ObservedStory {
-  /** The media pk, exact, as text (from the string `id`, never from the numeric `pk`). */
-  pk: string;
-  takenAt: number;
-}
-
-export interface ProfileInfo {
-  userId: string;
-  username: string;
-  postCount: number | null;
-  /** The latest page of the grid, newest first (pinned posts kept but flagged). */
-  posts: ObservedPost[];
-}
+export type { ObservedPost, ObservedStory, ProfileInfo } from '../model/instagram';
 
 const byNewest = (a: ObservedPost, b: ObservedPost) => b.takenAt - a.takenAt;
 const shortcodeRe = /^[\w-]+$/;

@@ -7,7 +7,7 @@ import type { LiveAccount } from '../options/amocrm-check';
 import type { Settings } from '../playbook/settings';
 import type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
-import type { AnswerRead, AnswerRequest } from '../instagram/read-answer';
+import type { AnswerRead, AnswerRequest } from '../model/instagram';
 
 export type { ClientSummary } from '../model/clients';
 

@@ -3,7 +3,7 @@ import type { NewClientEvent } from '../model/facts';
 import { describeErrors, isRecord, validateClient, validateEvent, type Checked, type FieldError } from '../store/validate';
 import { optionsSections, type MessageType, type OptionsSection, type Protocol, type RequestOf } from './protocol';
 import { dashboardValidators } from './validate-dashboard';
-import type { AnswerRequest } from '../instagram/read-answer';
+import type { AnswerRequest } from '../model/instagram';
 
 type Validator<T extends MessageType> = (payload: Record<string, unknown>) => Checked<RequestOf<T>>;
 
