@@ -89,6 +89,11 @@ export async function runDemoTour({ context, extensionId, fakes, screenshot }: T
   if ((await tab.count()) && (await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
   await instagram.waitForTimeout(300);
   await shoot(instagram, 'sidebar');
+  // A business account, as nearly every agency client is: web_profile_info answers 400 and the
+  // sidebar reads the posts from the user feed instead (pinned old post first on the grid).
+  await openProfile(storyLead(seed, 'e').id);
+  await shoot(instagram, 'sidebar-business');
+  await openProfile(storyLead(seed, 'd').id);
 
   await board.bringToFront();
   for (const [story, name] of [

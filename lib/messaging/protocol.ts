@@ -9,6 +9,7 @@ import type { ContentSettings } from '../playbook/settings-types';
 import type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
 import type { BoardView } from '../model/board';
+import type { AnswerRead, AnswerRequest } from '../model/instagram';
 
 export type { ClientSummary } from '../model/clients';
 
@@ -109,6 +110,8 @@ export interface Protocol {
   'client.linkInstagram': { request: { clientId: string; username: string }; response: ClientView };
   'clients.list': { request: Record<string, never>; response: ClientSummary[] };
   'client.events': { request: { clientId: string }; response: ClientEvent[] };
+  /** The sidebar fetched an Instagram answer with the manager's session; the worker reads it (schemas live here, not in the content script). */
+  'instagram.read': { request: AnswerRequest; response: AnswerRead };
   'agenda.get': { request: Record<string, never>; response: Agenda };
   /** Extension pages only: the whole settings. */
   'settings.get': { request: Record<string, never>; response: Settings };

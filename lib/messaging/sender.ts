@@ -80,6 +80,7 @@ export const contentScriptTypes: Readonly<Record<'amocrm' | 'instagram', Readonl
     'event.record',
     'client.byInstagram',
     'client.linkInstagram',
+    'instagram.read',
     'clients.list',
     'agenda.get',
     'settings.view',

@@ -4,6 +4,7 @@ import { describeErrors, isRecord, validateClient, validateEvent, type Checked, 
 import { optionsSections, type MessageType, type OptionsSection, type Protocol, type RequestOf } from './protocol';
 import { dashboardValidators } from './validate-dashboard';
 import { isAmocrmOrigin } from '../hosts';
+import type { AnswerRequest } from '../model/instagram';
 
 type Validator<T extends MessageType> = (payload: Record<string, unknown>) => Checked<RequestOf<T>>;
 
@@ -96,6 +97,20 @@ export const validators: { [T in MessageType]: Validator<T> } = {
     if (typeof p.username !== 'string' || !usernameRe.test(p.username))
       errors.push({ path: 'payload.username', message: 'must be an Instagram username' });
     return errors.length ? { ok: false, errors } : ok({ username: normalizeUsername(p.username as string) });
+  },
+  'instagram.read': (p) => {
+    const extra = p.reader === 'user-feed' ? ['username'] : p.reader === 'reels-media' ? ['userId'] : [];
+    const errors = onlyKeys(p, ['reader', 'text', ...extra]);
+    if (!['profile-info', 'user-feed', 'reels-media', 'business-400'].includes(p.reader as string))
+      errors.push({ path: 'payload.reader', message: 'must name an Instagram answer reader' });
+    // An answer page of 12 posts is a few hundred KB; anything far larger is not one.
+    if (typeof p.text !== 'string' || p.text.length > 8_000_000)
+      errors.push({ path: 'payload.text', message: 'must be the answer text' });
+    if (p.reader === 'user-feed' && (typeof p.username !== 'string' || !usernameRe.test(p.username)))
+      errors.push({ path: 'payload.username', message: 'must be an Instagram username' });
+    if (p.reader === 'reels-media' && (typeof p.userId !== 'string' || !/^\d+$/.test(p.userId)))
+      errors.push({ path: 'payload.userId', message: 'must be a numeric id' });
+    return errors.length ? { ok: false, errors } : ok(p as unknown as AnswerRequest);
   },
   'client.linkInstagram': (p) => {
     const errors = onlyKeys(p, ['clientId', 'username']);

@@ -1,5 +1,6 @@
 // The worker's logic, composed: one handler module per feature, the notifier that re-plans after
 // every change. Holds no state of its own (see ./notify.ts for the re-plan chain).
+import { readAnswer } from '../instagram/read-answer';
 import type { Handlers } from '../messaging/router';
 import type { Db } from '../store/schema';
 import { createAgendaHandlers } from './agenda-handler';
@@ -44,6 +45,8 @@ export function createWorker(deps: WorkerDeps) {
     ...createDashboardHandlers({ db, now }),
     ...teamSync.handlers,
     'amocrm.account': createAccountCheck({ db, ...deps.teamSync }),
+    // Pure reading of what the sidebar fetched from Instagram: no state, no re-plan.
+    'instagram.read': async (req) => readAnswer(req),
   };
   return {
     handlers: withLeastPrivilege(handlers),
