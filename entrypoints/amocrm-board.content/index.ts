@@ -10,7 +10,7 @@ import { watchPage } from '@/lib/amocrm/navigation';
 import { amocrmMatches } from '@/lib/hosts';
 import { localeStorageKey, resolveLocale, type Locale, type LocalePreference } from '@/lib/i18n/locale';
 import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
-import type { BoardView } from '@/lib/model/board';
+import type { BoardView } from '@/lib/messaging/protocol';
 
 /** Where the last board view is kept for the next view's first paint (per account). */
 const lastKey = (host: string) => `board.last:${host}`;

@@ -5,10 +5,11 @@ import type { Obligation } from '../model/obligations';
 import type { ContentPlan, TodayPlanItem } from '../model/plans';
 import type { LiveAccount } from '../options/amocrm-check';
 import type { Settings } from '../playbook/settings';
-import type { ContentSettings } from '../playbook/settings-types';
+import type { ContentSettings, AmoCrmSettings } from '../playbook/settings-types';
 import type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
-import type { BoardView } from '../model/board';
+import type { BoardEntry } from '../model/board';
+import type { CalendarSettings } from '../calendar/types';
 import type { AnswerRead, AnswerRequest } from '../model/instagram';
 
 export type { ClientSummary } from '../model/clients';
@@ -34,6 +35,19 @@ export interface ClientWarning {
   code: WarningCode;
   /** Russian text ready to show. */
   message: string;
+}
+
+/** The worker's answer for a board: entries of the clients it knows, the ids it does not. */
+export interface BoardView {
+  now: Instant;
+  /** The agency's working hours at `now` (holidays and moved days included). */
+  workingHours: { open: boolean; nextOpening: Instant | null };
+  calendar: CalendarSettings;
+  /** The mapping names (stages, fields) for deals read from the API and for dragged cards. */
+  amocrm: AmoCrmSettings;
+  entries: BoardEntry[];
+  /** Client ids the worker has no record of. */
+  unknown: string[];
 }
 
 /** Everything an overlay or sidebar needs about one client, computed by the worker. */

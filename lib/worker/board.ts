@@ -3,7 +3,8 @@
 import { calendarFor } from '../calendar';
 import { boardEntryOf } from '../amocrm/board/entry';
 import type { Handlers } from '../messaging/router';
-import type { BoardEntry, BoardView } from '../model/board';
+import type { BoardEntry } from '../model/board';
+import type { BoardView } from '../messaging/protocol';
 import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
 import { obligationsOf, type Settings } from './engine';

@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 import { send } from './send';
 import { installFakes } from '../fakes/route';
 import { STATUS, storyLead } from '../fakes/seed';
-import type { BoardView } from '../../lib/model/board';
+import type { BoardView } from '../../lib/messaging/protocol';
 
 const HOST = 'smmpro.amocrm.ru';
 const BOARD = `https://${HOST}/leads/pipeline/7310001/`;

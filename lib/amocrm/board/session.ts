@@ -3,8 +3,8 @@
 // infinite scroll and filters (MutationObserver, debounced) and records a card dragged to another
 // column as a stage change. Browser access comes in as dependencies; nothing here polls.
 import type { Locale } from '../../i18n/locale';
-import type { BoardEntry, BoardView } from '../../model/board';
-import type { ClientView, Send } from '../../messaging/protocol';
+import type { BoardEntry } from '../../model/board';
+import type { BoardView, ClientView, Send } from '../../messaging/protocol';
 import { LEADS_PAGE_MAX, type AmoApi } from '../api';
 import { ApiError } from '../errors';
 import { isSecretField } from '../mapping';
