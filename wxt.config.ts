@@ -23,6 +23,8 @@ export default defineConfig({
               // Reglament sends nothing anywhere: data stays in the browser and in the agency's own amoCRM.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android understands data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {
