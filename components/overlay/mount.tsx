@@ -11,9 +11,10 @@ import { overlayMessages } from '@/lib/amocrm/strings';
 import { leadIdOf } from '@/lib/amocrm/url';
 import { translator } from '@/lib/i18n/translate';
 import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
+import type { ContentSettings } from '@/lib/playbook/settings-types';
 import type { OptionsSection } from '@/lib/messaging/protocol';
-import type { Settings } from '@/lib/playbook/settings-types';
 import { createShadowUi, type ShadowUi } from '../common/shadow-ui';
+import { markForTests } from '../common/build-mode';
 import { Overlay } from './Overlay';
 import { createOverlayPrefs } from './prefs';
 
@@ -42,9 +43,9 @@ export function mountOverlay(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => pageLife.abort());
   const factory = findAmoApi();
   const api = factory ? factory({ origin: location.origin, timeoutMs: API_TIMEOUT_MS }) : missingAmoApi();
-  let settingsP: Promise<Settings> | null = null;
+  let settingsP: Promise<ContentSettings> | null = null;
   const settings = () =>
-    (settingsP ??= sendMessage('settings.get', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
+    (settingsP ??= sendMessage('settings.view', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
   const prefs = createOverlayPrefs();
 
   let ui: ShadowUi | null = null;
@@ -60,7 +61,7 @@ export function mountOverlay(ctx: ContentScriptContext): void {
     mounted = false;
     leave();
     if (!shown || !ui) return;
-    ui.host.dataset.state = 'invalidated';
+    markForTests(ui.host, 'state', 'invalidated');
     render(
       <div class="rg">
         <p class="rg-note rg-note--error" role="alert" data-notice="invalidated">
@@ -168,7 +169,7 @@ export function mountOverlay(ctx: ContentScriptContext): void {
     mount(v, column ?? document.body, floating);
     mounted = true;
     const host = ui.host;
-    host.dataset.lead = String(v.leadId);
+    markForTests(host, 'lead', String(v.leadId));
     // Floating (no widget column): placed by the shadow root's `:host([data-floating=true])` rule.
     host.dataset.floating = String(floating);
     mark(host, v);
@@ -177,8 +178,8 @@ export function mountOverlay(ctx: ContentScriptContext): void {
   /** State on the host element, for tests and the bench. */
   function mark(host: HTMLElement, v: Visit): void {
     const d = v.session.data.get();
-    host.dataset.state = d.error ? 'error' : d.view ? 'ready' : d.layout ? 'error' : 'loading';
-    host.dataset.mode = d.fallback ? 'page' : d.synced ? 'api' : 'pending';
+    markForTests(host, 'state', d.error ? 'error' : d.view ? 'ready' : d.layout ? 'error' : 'loading');
+    markForTests(host, 'mode', d.fallback ? 'page' : d.synced ? 'api' : 'pending');
   }
 
   function check(): void {

@@ -24,7 +24,7 @@ export function missingAmoApi(): AmoApi {
   const fail = () => Promise.reject(new ApiError('network', 0, 'The amoCRM API client script is not loaded'));
   return {
     lead: fail,
-    leads: fail,
+    leadsByIds: fail,
     pipelines: fail,
     statusChanges: fail,
     notes: fail,

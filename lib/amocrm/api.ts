@@ -30,6 +30,9 @@ export const IDS_PER_REQUEST = 10;
 
 const CALL_TYPES = 'filter[note_type][]=call_in&filter[note_type][]=call_out';
 
+/** The API's largest page (`limit`) of `/api/v4/leads`. */
+export const LEADS_PAGE_MAX = 250;
+
 export function createAmoApi(deps: AmoApiDeps) {
   const client = deps.client ?? createAmoClient(deps);
   const cache = deps.cache ?? new TtlCache<unknown>(deps.ttlMs ?? 10_000, deps.clock);
@@ -57,22 +60,15 @@ export function createAmoApi(deps: AmoApiDeps) {
         return parseLead(v, isSecret);
       });
     },
-    /** Several deals by id, ≤ 10 per request; deals of a bad shape are reported in `bad`. */
-    async leads(ids: number[], isSecret: (fieldName: string) => boolean) {
-      const leads: AmoLead[] = [];
-      const bad: Array<{ id: number | null; message: string }> = [];
-      for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
-        const q = ids
-          .slice(i, i + IDS_PER_REQUEST)
-          .map((id) => `filter[id][]=${id}`)
-          .join('&');
-        for await (const body of client.pages(`/api/v4/leads?${q}&limit=${IDS_PER_REQUEST}`)) {
-          const page = parseLeadsPage(body, isSecret);
-          leads.push(...page.leads);
-          bad.push(...page.bad);
-        }
-      }
-      return { leads, bad };
+    /**
+     * Many deals in one request (`filter[id][]`, at most the API's page size of 250): the board's
+     * read of the deals the worker does not know. A 204 (none of them exists) is an empty list.
+     */
+    leadsByIds(ids: number[], isSecret: (fieldName: string) => boolean): Promise<AmoLead[]> {
+      const unique = [...new Set(ids)].sort((a, b) => a - b).slice(0, LEADS_PAGE_MAX);
+      if (!unique.length) return Promise.resolve([]);
+      const query = unique.map((id) => `filter[id][]=${id}`).join('&');
+      return get(`/api/v4/leads?${query}&limit=${LEADS_PAGE_MAX}`, (v) => (v === null ? [] : parseLeadsPage(v, isSecret).leads));
     },
     pipelines(): Promise<AmoPipeline[]> {
       return get('/api/v4/leads/pipelines', (v) => (v === null ? [] : parsePipelines(v)), accountTtl);

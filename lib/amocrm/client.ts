@@ -6,6 +6,7 @@
 // name another host of the account there (shard151.amocrm.ru), and the token goes nowhere else.
 import { ApiError, kindOfStatus, saysThrottled } from './errors';
 import { defaultBucket, type Clock, type TokenBucket } from './rate-limit';
+import { isAmocrmOrigin } from '../hosts';
 
 export interface AmoClientOptions {
   /** `https://smmpro.amocrm.ru` */
@@ -64,6 +65,9 @@ export function nextPath(href: string, origin: string): string | null {
 const THROTTLE_MEMORY_MS = 10 * 60_000;
 
 export function createAmoClient(options: AmoClientOptions) {
+  // The token and the session cookies go to an amoCRM account and nowhere else, whatever the caller was told.
+  if (!isAmocrmOrigin(options.origin) || new URL(options.origin).origin !== options.origin)
+    throw new ApiError('other', 0, `Not an amoCRM account: ${options.origin}`);
   const clock = options.clock ?? { now: () => Date.now() };
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const bucket = options.bucket ?? defaultBucket(clock);

@@ -3,7 +3,7 @@
 import { store } from './store';
 import type { ClientView, Send } from '../messaging/protocol';
 import type { NewClientEvent } from '../model/facts';
-import type { Settings } from '../playbook/settings-types';
+import type { ContentSettings } from '../playbook/settings-types';
 import type { AmoApi } from './api';
 import type { DealRead } from './deal';
 import type { StaleCard } from './dom';
@@ -18,7 +18,7 @@ export interface SessionDeps {
   leadId: number;
   send: Send;
   api: AmoApi;
-  settings: () => Promise<Settings>;
+  settings: () => Promise<ContentSettings>;
   /** Resolves with the document once this lead's card is rendered. */
   cardReady: () => Promise<ParentNode>;
   doc: () => ParentNode;
@@ -34,7 +34,7 @@ export interface SessionDeps {
 
 export interface OverlayData {
   view: ClientView | null;
-  settings: Settings | null;
+  settings: ContentSettings | null;
   deal: DealRead | null;
   mapped: MappedDeal | null;
   /** Page-data mode and why; null in API mode or before the first read. */

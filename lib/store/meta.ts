@@ -49,8 +49,11 @@ export interface MetaValues {
   notificationTargets: Record<string, NotificationTarget>;
   /** When the next-wake alarm was set for (for diagnostics). */
   nextWakeAt: number | null;
-  /** The amoCRM long-lived token: a secret, never exported or returned. */
-  amoToken: { token: string; setAt: number };
+  /**
+   * The amoCRM long-lived token: a secret, never exported or returned; sent only to `origin`, the
+   * account it was stored for (a token stored before origins were recorded has none and is not used).
+   */
+  amoToken: { token: string; setAt: number; origin?: string };
 }
 
 export type MetaKey = keyof MetaValues;

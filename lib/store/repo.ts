@@ -153,6 +153,24 @@ export async function lastKnown(
   return client ? { client, events: timeline?.events ?? [], settings: settingsFrom(stored) } : null;
 }
 
+/** Some clients with their events in time order, in one read transaction (the board's many cards). */
+export async function clientsWithEvents(
+  db: Db,
+  ids: string[],
+): Promise<Array<{ id: string; client: Client | undefined; events: ClientEvent[] }>> {
+  const tx = db.transaction(['clients', 'events'], 'readonly');
+  const clients = tx.objectStore('clients');
+  const byClient = tx.objectStore('events').index('byClientAt');
+  const out = await Promise.all(
+    ids.map(async (id) => {
+      const [client, events] = await Promise.all([clients.get(id), byClient.getAll(clientRange(id))]);
+      return { id, client: client as Client | undefined, events: client ? events : [] };
+    }),
+  );
+  await tx.done;
+  return out;
+}
+
 /** A client's events in time order (read from `events`, the source of truth). */
 export function eventsOf(db: Db, clientId: string): Promise<ClientEvent[]> {
   return db.getAllFromIndex('events', 'byClientAt', clientRange(clientId));

@@ -6,7 +6,8 @@ import { createAmoClient } from '../amocrm/client';
 import type { AmoAccountCheck } from '../messaging/protocol';
 import { parseLiveAccount } from '../options/amocrm-check';
 import * as repo from '../store/repo';
-import { openAmocrmTabHost, resolveHost, type TeamSyncDeps } from './team-sync';
+import { resolveAccount } from './account';
+import { openAmocrmTabHost, type TeamSyncDeps } from './team-sync';
 
 const CHECK_TIMEOUT_MS = 15_000;
 
@@ -14,12 +15,12 @@ export function createAccountCheck(deps: Pick<TeamSyncDeps, 'db' | 'fetch' | 'bu
   return async function checkAccount(): Promise<AmoAccountCheck> {
     const db = await deps.db();
     const settings = await repo.getSettings(db);
-    const host = await resolveHost(db, settings.amocrm.subdomain, deps.findHost ?? openAmocrmTabHost);
-    if (!host) return { ok: false, host: null, reason: 'no-host', status: 0, message: 'no amoCRM account known' };
-    const token = await repo.getMeta(db, 'amoToken');
+    const account = await resolveAccount(db, settings.amocrm.subdomain, deps.findHost ?? openAmocrmTabHost);
+    if (!account) return { ok: false, host: null, reason: 'no-host', status: 0, message: 'no amoCRM account known' };
+    const { host } = account;
     const reader = createAmoClient({
-      origin: `https://${host}`,
-      token: token?.token ?? null,
+      origin: account.origin,
+      token: account.token,
       signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(deps.bucket ? { bucket: deps.bucket() } : {}),

@@ -1,9 +1,9 @@
 // Clients and their facts: syncing a deal, recording an event, the client's view, linking an
 // Instagram account, the list. Every change asks for a re-plan (`changed`).
+import { syncedClient } from './sync-client';
 import { HandlerError } from '../messaging/errors';
 import type { ClientView } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
-import type { Client } from '../model/facts';
 import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
 import type { Settings } from './engine';
@@ -53,13 +53,7 @@ export function createClientHandlers(deps: ClientDeps): ClientHandlers {
   return {
     'client.sync': async ({ client, events }) => {
       const db = await deps.db();
-      const existing = await repo.getClient(db, client.id);
-      // An Instagram account linked by hand survives a sync from a deal whose field is empty.
-      const merged: Client = {
-        ...client,
-        instagram: client.instagram ?? existing?.instagram ?? null,
-        trackedSince: existing?.trackedSince ?? now(),
-      };
+      const merged = syncedClient(client, await repo.getClient(db, client.id), now());
       await repo.putClient(db, merged);
       const added = await repo.recordEvents(db, events);
       const view = await mustView(db, client.id);

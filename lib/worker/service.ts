@@ -1,8 +1,10 @@
 // The worker's logic, composed: one handler module per feature, the notifier that re-plans after
 // every change. Holds no state of its own (see ./notify.ts for the re-plan chain).
+import { readAnswer } from '../instagram/read-answer';
 import type { Handlers } from '../messaging/router';
 import type { Db } from '../store/schema';
 import { createAgendaHandlers } from './agenda-handler';
+import { createBoardHandlers } from './board';
 import { createAccountCheck } from './amocrm-account';
 import { createClientHandlers } from './clients';
 import { createDashboardHandlers } from './dashboard';
@@ -13,6 +15,7 @@ import { createPageHandlers, type OpenPage } from './pages';
 import { createPlanHandlers } from './plans';
 import { createTeamSync, type TeamSyncDeps } from './team-sync';
 import { createTokenHandlers } from './token';
+import { withLeastPrivilege } from './least-privilege';
 
 export interface WorkerDeps {
   db: () => Promise<Db>;
@@ -33,6 +36,7 @@ export function createWorker(deps: WorkerDeps) {
   const teamSync = createTeamSync({ db, now, onRecorded: changed, ...deps.teamSync });
   const handlers: Handlers = {
     ...createClientHandlers({ db, now, changed }),
+    ...createBoardHandlers({ db, now, onRecorded: changed }),
     ...createAgendaHandlers({ db, now }),
     ...createDataHandlers({ db, now, changed, emptied: () => notifier.replan() }),
     ...createTokenHandlers({ db, now }),
@@ -41,9 +45,11 @@ export function createWorker(deps: WorkerDeps) {
     ...createDashboardHandlers({ db, now }),
     ...teamSync.handlers,
     'amocrm.account': createAccountCheck({ db, ...deps.teamSync }),
+    // Pure reading of what the sidebar fetched from Instagram: no state, no re-plan.
+    'instagram.read': async (req) => readAnswer(req),
   };
   return {
-    handlers,
+    handlers: withLeastPrivilege(handlers),
     replan: notifier.replan,
     start: notifier.start,
     snooze: notifier.snooze,

@@ -18,6 +18,7 @@ import type { Db } from '../store/schema';
 import { validateClient } from '../store/validate';
 import { amocrmMatches, amocrmTabHost } from '../hosts';
 import { queryTabs } from '../browser/api';
+import { resolveAccount } from './account';
 
 /** Kept in the meta store (not secret): when the last sync completed and against which account. */
 export const TEAM_SYNC_META = 'teamSync';
@@ -56,17 +57,6 @@ const idle = (): TeamSyncStatus => ({
   failed: [],
 });
 
-export async function resolveHost(db: Db, subdomain: string, findHost?: () => Promise<string | null>): Promise<string | null> {
-  const clients = await repo.listClients(db);
-  const counts = new Map<string, number>();
-  for (const c of clients) counts.set(c.host, (counts.get(c.host) ?? 0) + 1);
-  const hosts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([h]) => h);
-  const sub = subdomain.trim().toLowerCase();
-  if (sub) return hosts.find((h) => h.startsWith(`${sub}.`)) ?? `${sub}.amocrm.ru`;
-  if (hosts.length) return hosts[0]!;
-  return (await findHost?.()) ?? null;
-}
-
 /** The host of an open amoCRM tab (host permissions let the worker see those tabs' URLs). */
 export async function openAmocrmTabHost(): Promise<string | null> {
   return amocrmTabHost(await queryTabs(amocrmMatches));
@@ -93,14 +83,15 @@ export function createTeamSync(deps: TeamSyncDeps) {
   async function run(
     db: Db,
     signal: AbortSignal,
-    host: string,
+    origin: string,
     token: string | null,
     since: number | null,
     startedAt: number,
   ): Promise<void> {
     const settings = await repo.getSettings(db);
+    const host = new URL(origin).host;
     const client = createAmoClient({
-      origin: `https://${host}`,
+      origin,
       token,
       signal,
       maxRetries: 3,
@@ -191,13 +182,14 @@ export function createTeamSync(deps: TeamSyncDeps) {
     if (status.phase === 'running') return { ...status };
     const db = await deps.db();
     const settings = await repo.getSettings(db);
-    const host = await resolveHost(db, settings.amocrm.subdomain, deps.findHost ?? openAmocrmTabHost);
-    if (!host)
+    const account = await resolveAccount(db, settings.amocrm.subdomain, deps.findHost ?? openAmocrmTabHost);
+    if (!account)
       throw new HandlerError(
         'failed',
         'Не знаю, какой аккаунт amoCRM читать: укажите поддомен в настройках или откройте amoCRM во вкладке',
       );
-    const [token, last] = await Promise.all([repo.getMeta(db, 'amoToken'), meta(db)]);
+    const { host, token } = account;
+    const last = await meta(db);
     const since = !full && last && last.host === host ? last.lastSyncAt : null;
     const startedAt = deps.now();
     loaded = true;
@@ -209,10 +201,10 @@ export function createTeamSync(deps: TeamSyncDeps) {
       step: 'pipelines',
       startedAt,
       lastSyncAt: last?.lastSyncAt ?? null,
-      auth: token ? 'token' : 'session',
+      auth: token !== null ? 'token' : 'session',
       incremental: since !== null,
     };
-    void run(db, signal, host, token?.token ?? null, since, startedAt)
+    void run(db, signal, account.origin, token, since, startedAt)
       .catch((error: unknown) => {
         const cancelled = error instanceof SyncCancelled || signal.aborted;
         status = {

@@ -210,6 +210,11 @@ export interface SeedProfile {
   stories: SeedStory[];
   /** Lead it belongs to, or null for accounts that are not clients. */
   leadId: number | null;
+  /**
+   * A business account whose business category `web_profile_info` can no longer serialise: it
+   * answers HTTP 400 (the laser.provider message) and only the user feed serves its posts (2026).
+   */
+  business: boolean;
 }
 
 export interface Seed {
@@ -442,6 +447,8 @@ interface StoryDef {
   credentials?: string | null;
   posts: Array<{ at: number; isVideo?: boolean; pinned?: boolean }>;
   stories: number[];
+  /** See `SeedProfile.business`. */
+  business?: boolean;
   calls: Call[];
   lossReasonId?: number;
   layout?: 'classic' | 'header';
@@ -552,6 +559,7 @@ class Builder {
       posts,
       stories,
       leadId: def.id,
+      business: !!def.business,
     });
   }
 
@@ -701,7 +709,7 @@ function namedStories(b: Builder, now: number): StoryDef[] {
       key: 'e',
       id: 1005,
       about:
-        '«Комплексное продвижение», launched, mid-period (start 14 days ago); posts daily incl. today; story today (current); a PINNED old post first on the grid.',
+        '«Комплексное продвижение», launched, mid-period (start 14 days ago); posts daily incl. today; story today (current); a PINNED old post first on the grid; a BUSINESS account (web_profile_info answers 400, the user feed serves its posts).',
       name: 'Фитнес-клуб FitZone',
       username: 'fitzone_astana',
       fullName: 'FitZone — фитнес-клуб',
@@ -723,6 +731,7 @@ function namedStories(b: Builder, now: number): StoryDef[] {
       oddFields: ODD_FIELDS,
       posts: [{ at: L(-70, 12, 0), pinned: true }, ...daily(b, now, -14, 0, 10, 3)],
       stories: [L(-14, 15, 0), L(-11, 15, 0), L(-8, 15, 0), L(-5, 15, 0), L(-2, 15, 0), b.past(L(0, 9, 0))],
+      business: true,
       calls: [
         { dir: 'out', at: L(-19, 11, 25), duration: 305, recorded: true },
         { dir: 'out', at: L(-17, 14, 0), duration: 922, recorded: true },
@@ -1031,6 +1040,7 @@ export function createSeed(now: number, options: SeedOptions = {}): Seed {
     })),
     stories: [],
     leadId: null,
+    business: false,
   });
   b.events.sort((x, y) => x.createdAt - y.createdAt || x.leadId - y.leadId);
   b.notes.sort((x, y) => x.createdAt - y.createdAt || x.id - y.id);

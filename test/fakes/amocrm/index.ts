@@ -34,18 +34,27 @@ import {
 } from '../seed';
 import {
   amoEsc,
-  amoRenderBoard,
   amoRenderCard,
   amoRenderFeedItem,
   amoRenderField,
   amoRenderNav,
   amoRenderPage,
   amoRenderStatusControl,
-  type AmoBoardVM,
   type AmoCardVM,
   type AmoFeedItemVM,
   type AmoShellVM,
 } from './templates';
+import {
+  amoBoardBehaviour,
+  amoBoardEsc,
+  amoBoardMoney,
+  amoBoardPlural,
+  amoRenderBoard,
+  amoRenderBoardCard,
+  amoRenderBoardHeadInfo,
+  amoRenderList,
+  type AmoBoardVM,
+} from './board';
 import { AMO_CSS } from './style';
 
 export interface AmocrmFakeOptions {
@@ -59,6 +68,8 @@ export interface AmocrmFakeOptions {
   spaRenderDelayMs?: number;
   /** Refuse API requests without a session cookie or Bearer token (401). Default true. */
   requireAuth?: boolean;
+  /** Cards per column the board shows at first and adds per scroll (infinite scroll). Default 20. */
+  boardPackSize?: number;
 }
 
 export interface AmocrmFake {
@@ -82,6 +93,8 @@ const HAL = 'application/hal+json';
 export const SHARD_HOST = 'shard151.amocrm.ru';
 /** `filter[entity_id]` of /api/v4/events takes at most this many ids (amoCRM developer docs). */
 export const EVENTS_ENTITY_IDS_MAX = 10;
+/** Cards per column in one pack of the board (first render, then each load on scroll). */
+const BOARD_PACK_SIZE = 20;
 const PROBLEM = 'application/problem+json';
 
 function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): FakeResponse {
@@ -117,21 +130,19 @@ export function amoShellVM(seed: Seed): AmoShellVM {
   return { accountName: seed.accountName, userName: name, userInitials: initials(name) };
 }
 
-export function amoBoardVM(seed: Seed, now = seed.now): AmoBoardVM {
+export function amoBoardVM(seed: Seed, now = seed.now, packSize = BOARD_PACK_SIZE): AmoBoardVM {
   const columns = seed.pipeline.statuses
     .filter((s) => s.id !== STATUS.won && s.id !== STATUS.lost)
     .map((s) => {
       const leads = seed.leads
         .filter((l) => l.pipelineId === seed.pipeline.id && l.statusId === s.id)
-        .sort((a, b) => b.createdAt - a.createdAt);
-      const sum = leads.reduce((acc, l) => acc + l.price, 0);
+        .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
       return {
         id: s.id,
         name: s.name,
         color: s.color,
         type: s.type,
-        countText: `${leads.length} ${plural(leads.length, 'сделка', 'сделки', 'сделок')}`,
-        sumText: formatTenge(sum),
+        sum: leads.reduce((acc, l) => acc + l.price, 0),
         leads: leads.map((l) => ({
           id: l.id,
           name: l.name,
@@ -139,6 +150,7 @@ export function amoBoardVM(seed: Seed, now = seed.now): AmoBoardVM {
           responsible: userById(seed, l.responsibleUserId)?.name ?? '',
           dateText: amoRelativeDate(l.createdAt, now),
           contactName: l.contact.name,
+          statusName: s.name,
         })),
       };
     });
@@ -147,6 +159,7 @@ export function amoBoardVM(seed: Seed, now = seed.now): AmoBoardVM {
     pipelineId: seed.pipeline.id,
     pipelineName: seed.pipeline.name,
     totalText: `${open.length} ${plural(open.length, 'сделка', 'сделки', 'сделок')}: ${formatTenge(open.reduce((a, l) => a + l.price, 0))}`,
+    packSize,
     columns,
   };
 }
@@ -344,12 +357,19 @@ interface AmoPageData {
 const TEMPLATE_FNS = [
   amoEsc,
   amoRenderNav,
-  amoRenderBoard,
   amoRenderField,
   amoRenderStatusControl,
   amoRenderFeedItem,
   amoRenderCard,
   amoRenderPage,
+  amoBoardEsc,
+  amoBoardPlural,
+  amoBoardMoney,
+  amoRenderBoardCard,
+  amoRenderBoardHeadInfo,
+  amoRenderBoard,
+  amoRenderList,
+  amoBoardBehaviour,
 ];
 
 /** The page's own script: the Backbone-router stand-in. Plain ES5-ish JS, runs in the page. */
@@ -367,6 +387,7 @@ const SPA_SCRIPT = `
     var m = path.match(/^\\/leads\\/detail\\/(\\d+)\\/?$/);
     if (m) return { view: 'card', id: m[1] };
     if (/^\\/leads\\/pipeline(\\/\\d+)?\\/?$/.test(path) || /^\\/leads\\/?$/.test(path) || path === '/') return { view: 'board' };
+    if (/^\\/leads\\/list\\/?$/.test(path)) return { view: 'list' };
     return null;
   }
   function render(path) {
@@ -380,8 +401,15 @@ const SPA_SCRIPT = `
       window.AMOCRM.data.current_entity = 'leads';
       window.AMOCRM.data.current_card = { id: card.id, model: { id: card.id, name: card.name, status_id: card.statusId, pipeline_id: card.pipelineId } };
       setActive('leads');
+    } else if (r.view === 'list') {
+      holder.innerHTML = amoRenderList(DATA.board);
+      document.title = 'Сделки';
+      window.AMOCRM.data.current_entity = 'leads';
+      window.AMOCRM.data.current_card = null;
+      setActive('leads');
     } else {
       holder.innerHTML = amoRenderBoard(DATA.board);
+      amoBoardBehaviour(holder, DATA.board, DATA.cards, DATA.renderDelayMs);
       document.title = 'Сделки';
       window.AMOCRM.data.current_entity = 'leads-pipeline';
       window.AMOCRM.data.current_card = null;
@@ -415,10 +443,11 @@ const SPA_SCRIPT = `
   if (location.pathname === '/') history.replaceState({}, '', '/leads/pipeline/' + DATA.board.pipelineId + '/');
   var initial = match(location.pathname);
   if (initial && initial.view === 'card') window.AMOCRM.data.current_card = { id: Number(initial.id) };
+  if (initial && initial.view === 'board') amoBoardBehaviour(document.getElementById('page_holder'), DATA.board, DATA.cards, DATA.renderDelayMs);
 })();
 `;
 
-function pageData(seed: Seed, now: number, renderDelayMs: number): AmoPageData {
+function pageData(seed: Seed, now: number, renderDelayMs: number, packSize: number): AmoPageData {
   const cards: Record<string, AmoCardVM> = {};
   for (const l of seed.leads) {
     const vm = amoCardVM(seed, l.id, now);
@@ -427,7 +456,7 @@ function pageData(seed: Seed, now: number, renderDelayMs: number): AmoPageData {
   const user = userById(seed, seed.currentUserId);
   return {
     shell: amoShellVM(seed),
-    board: amoBoardVM(seed, now),
+    board: amoBoardVM(seed, now, packSize),
     cards,
     constants: {
       user: { id: seed.currentUserId, name: user?.name ?? '', login: user?.email ?? '' },
@@ -461,8 +490,9 @@ function documentHtml(title: string, body: string, scripts: string): string {
 
 function viewHtml(
   seed: Seed,
-  view: { kind: 'board' } | { kind: 'card'; leadId: number } | { kind: '404' },
+  view: { kind: 'board' } | { kind: 'list' } | { kind: 'card'; leadId: number } | { kind: '404' },
   now: number,
+  packSize = BOARD_PACK_SIZE,
 ): { title: string; body: string } {
   const shell = amoShellVM(seed);
   if (view.kind === 'card') {
@@ -470,7 +500,9 @@ function viewHtml(
     if (vm) return { title: `${vm.name} — сделка`, body: amoRenderPage(shell, 'leads', amoRenderCard(vm)) };
   }
   if (view.kind === 'board')
-    return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderBoard(amoBoardVM(seed, now))) };
+    return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderBoard(amoBoardVM(seed, now, packSize))) };
+  if (view.kind === 'list')
+    return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderList(amoBoardVM(seed, now, packSize))) };
   return {
     title: 'Страница не найдена',
     body: amoRenderPage(
@@ -489,9 +521,9 @@ export function renderCardHtml(seed: Seed, leadId: number, now = seed.now): stri
   return documentHtml(v.title, v.body, '');
 }
 
-/** The pipeline board as static HTML (no scripts). */
-export function renderBoardHtml(seed: Seed, now = seed.now): string {
-  const v = viewHtml(seed, { kind: 'board' }, now);
+/** The pipeline board (or the list view) as static HTML (no scripts). */
+export function renderBoardHtml(seed: Seed, now = seed.now, kind: 'board' | 'list' = 'board'): string {
+  const v = viewHtml(seed, { kind }, now);
   return documentHtml(v.title, v.body, '');
 }
 
@@ -543,6 +575,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
   const faults = new FaultSwitch('/api/', options.faults ?? []);
   const requests = new RequestLog();
   const renderDelayMs = options.spaRenderDelayMs ?? 30;
+  const packSize = options.boardPackSize ?? BOARD_PACK_SIZE;
   const requireAuth = options.requireAuth ?? true;
   const apiTimes: number[] = [];
   let nextNoteId = Math.max(90_000_000, ...seed.notes.map((n) => n.id + 1));
@@ -1023,7 +1056,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     const setCookie = { 'set-cookie': 'session_id=fake; Path=/', 'cache-control': 'no-store' };
     const scripts =
       '<script type="application/json" id="amocrm-fake-data">' +
-      scriptJson(pageData(seed, now, renderDelayMs)) +
+      scriptJson(pageData(seed, now, renderDelayMs, packSize)) +
       '</script>' +
       '<script>' +
       amoPageScript() +
@@ -1042,12 +1075,52 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       const v = viewHtml(seed, { kind: '404' }, now);
       return html(404, documentHtml(v.title, v.body, scripts), setCookie);
     }
+    if (/^\/leads\/list\/?$/.test(path)) {
+      const v = viewHtml(seed, { kind: 'list' }, now, packSize);
+      return html(200, documentHtml(v.title, v.body, scripts), setCookie);
+    }
     if (/^\/leads(\/pipeline(\/\d+)?)?\/?$/.test(path)) {
-      const v = viewHtml(seed, { kind: 'board' }, now);
+      const v = viewHtml(seed, { kind: 'board' }, now, packSize);
       return html(200, documentHtml(v.title, v.body, scripts), setCookie);
     }
     const v = viewHtml(seed, { kind: '404' }, now);
     return html(404, documentHtml(v.title, v.body, scripts), setCookie);
+  }
+
+  function moveLead(leadId: number, status: StatusKey | number, opts: { at?: number; by?: number } = {}): SeedEvent {
+    const lead = leadById(seed, leadId);
+    if (!lead) throw new Error(`no lead ${leadId}`);
+    const to = typeof status === 'number' ? status : STATUS[status];
+    const at = opts.at ?? clock();
+    const event: SeedEvent = {
+      id: `01fake${String(nextEvent++).padStart(6, '0')}${leadId.toString(32)}`,
+      type: 'lead_status_changed',
+      leadId,
+      createdAt: at,
+      createdBy: opts.by ?? seed.currentUserId,
+      pipelineId: lead.pipelineId,
+      before: lead.statusId,
+      after: to,
+    };
+    seed.events.push(event);
+    lead.statusId = to;
+    lead.updatedAt = Math.max(lead.updatedAt, at);
+    lead.closedAt = to === STATUS.won || to === STATUS.lost ? at : null;
+    return event;
+  }
+
+  function saveStatus(body: string | undefined): FakeResponse {
+    let parsed: { id?: unknown; status_id?: unknown };
+    try {
+      parsed = JSON.parse(body ?? '') as { id?: unknown; status_id?: unknown };
+    } catch {
+      return problem(400, 'Bad Request', 'Request body is not valid JSON');
+    }
+    const lead = leadById(seed, Number(parsed.id));
+    const status = statusById(seed, Number(parsed.status_id));
+    if (!lead || !status) return problem(400, 'Bad Request', 'Unknown deal or status');
+    if (lead.statusId !== status.id) moveLead(lead.id, status.id);
+    return json(200, { id: lead.id, status_id: lead.statusId });
   }
 
   async function handle(req: FakeRequest): Promise<FakeResponse> {
@@ -1108,6 +1181,8 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     if (path.startsWith('/private/records/'))
       return log({ status: 200, headers: { 'content-type': 'audio/mpeg' }, body: '' }, faultTag);
     if (path === '/favicon.ico') return log(noContent(), faultTag);
+    // The board saves a dragged card here (the fake's own endpoint: the app's is not documented).
+    if (method === 'POST' && path === '/ajax/leads/status/') return log(saveStatus(req.body), faultTag);
     if (method !== 'GET') return log(problem(405, 'Method Not Allowed', method), faultTag);
     // `/` serves the board and the page script rewrites the URL (a network redirect from a
     // Playwright route is not intercepted again, so no 302 here).
@@ -1121,27 +1196,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     handle,
     setFault: (fault, scope) => faults.set(fault, scope),
     requests,
-    moveLead(leadId, status, opts = {}) {
-      const lead = leadById(seed, leadId);
-      if (!lead) throw new Error(`no lead ${leadId}`);
-      const to = typeof status === 'number' ? status : STATUS[status];
-      const at = opts.at ?? clock();
-      const event: SeedEvent = {
-        id: `01fake${String(nextEvent++).padStart(6, '0')}${leadId.toString(32)}`,
-        type: 'lead_status_changed',
-        leadId,
-        createdAt: at,
-        createdBy: opts.by ?? seed.currentUserId,
-        pipelineId: lead.pipelineId,
-        before: lead.statusId,
-        after: to,
-      };
-      seed.events.push(event);
-      lead.statusId = to;
-      lead.updatedAt = Math.max(lead.updatedAt, at);
-      lead.closedAt = to === STATUS.won || to === STATUS.lost ? at : null;
-      return event;
-    },
+    moveLead,
     addNote(leadId, note) {
       if (!leadById(seed, leadId)) throw new Error(`no lead ${leadId}`);
       return storeNote(leadId, note.noteType, note.params, note.at ?? clock(), note.by ?? seed.currentUserId);

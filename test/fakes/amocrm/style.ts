@@ -14,6 +14,7 @@ a{color:#1375ab;text-decoration:none}
 .nav__menu__item-selected{background:#1a3d66;box-shadow:inset 3px 0 0 #4c8bf5}
 .nav__menu__item-selected .nav__menu__item__link{color:#fff}
 #page_holder{position:absolute;left:64px;top:0;right:0;bottom:0;overflow:hidden}
+#list_page_holder{height:100%;position:relative}
 .pipeline__top{height:56px;background:#fff;border-bottom:1px solid #dbdedf;display:flex;align-items:center;gap:18px;padding:0 20px}
 .pipeline__top-title{font-weight:bold;letter-spacing:.5px;color:#2e3640}
 .pipeline__top-select{font-size:14px;color:#2e3640}
@@ -21,18 +22,40 @@ a{color:#1375ab;text-decoration:none}
 .list-top-search__input{width:100%;max-width:420px;height:32px;border:1px solid #dbdedf;border-radius:3px;padding:0 10px;background:#f5f5f5}
 .pipeline__top-total{color:#92989b}
 .button-input_add{background:#4c8bf5;color:#fff;padding:8px 14px;border-radius:3px;font-weight:bold;font-size:12px}
-#pipeline_holder{display:flex;gap:0;height:calc(100% - 56px);overflow-x:auto;padding:0 0 0 8px}
+.pipeline__top-views{display:flex;gap:2px}
+.pipeline__view{padding:4px 10px;border-radius:3px;color:#6b6d72;font-size:12px}
+.pipeline__view_active{background:#eef1f4;color:#2e3640;font-weight:bold}
+.pipeline-scroller{height:calc(100% - 56px);overflow:auto}
+.pipeline__body{min-height:100%}
+#pipeline_holder{display:flex;gap:0;padding:0 0 40px 8px;align-items:flex-start}
 .pipeline_status{flex:0 0 272px;padding:0 6px;display:flex;flex-direction:column}
+.pipeline_cell-head{position:sticky;top:0;background:#e9eef2;z-index:2}
 .pipeline_status__head{padding:14px 4px 8px;position:relative}
 .pipeline_status__head_title{font-weight:bold;text-transform:uppercase;font-size:12px;color:#2e3640;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .pipeline_status__head_info{color:#92989b;font-size:12px}
-.pipeline_status__head_line{height:3px;margin-top:8px;border-radius:2px}
-.pipeline_items__list{overflow-y:auto;flex:1;padding-bottom:20px}
-.pipeline_leads__item{background:#fff;border-radius:3px;box-shadow:0 1px 2px rgba(0,0,0,.12);padding:9px 11px;margin-bottom:6px}
+.pipeline_status__head_line{display:block;height:3px;margin-top:8px;border-radius:2px}
+.pipeline_items__list{min-height:60px;padding-bottom:20px}
+.pipeline_leads__item{background:#fff;border-radius:3px;box-shadow:0 1px 2px rgba(0,0,0,.12);padding:9px 11px;margin-bottom:6px;cursor:grab;user-select:none}
+.pipeline_leads__item.ui-sortable-helper{cursor:grabbing;box-shadow:0 4px 14px rgba(0,0,0,.25)}
+.pipeline_leads__item_placeholder{height:64px;margin-bottom:6px;border:2px dashed #9fb4c8;border-radius:3px}
 .pipeline_leads__top-block{display:flex;justify-content:space-between;color:#92989b;font-size:11px}
-.pipeline_leads__title-text{display:block;font-weight:bold;margin:3px 0;color:#1375ab}
-.pipeline_leads__contact{color:#6b6d72;font-size:12px}
-.pipeline_leads__price{color:#313942;font-size:12px;margin-top:2px}
+.pipeline_leads__lead-title{margin:3px 0}
+.pipeline_leads__title-text{display:block;font-weight:bold;color:#1375ab;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.pipeline_leads__field{color:#313942;font-size:12px}
+.pipeline_leads__note{color:#92989b;font-size:11px}
+.leads-pipeline__autoload-load-more{position:absolute;left:50%;bottom:56px;padding:4px 12px;background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.2);color:#6b6d72}
+.footer__pipeline{position:absolute;left:0;right:0;bottom:0}
+.pipeline_manage{display:none}
+.list__table{height:calc(100% - 56px);overflow:auto;background:#fff}
+.list-row{display:flex;align-items:center;min-height:40px;border-bottom:1px solid #eceeef;padding:0 12px}
+.list-row_head{font-weight:bold;color:#92989b;font-size:12px;text-transform:uppercase;position:sticky;top:0;background:#fafafa;z-index:2}
+.list-row__cell{padding:6px 8px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.list-row__cell-id{flex:0 0 32px}
+.list-row__cell-name{flex:0 0 420px}
+.list-row__cell-main_contact{flex:0 0 190px}
+.list-row__cell-status{flex:0 0 190px}
+.list-row__cell-budget{flex:0 0 120px}
+.list-row__cell-responsible{flex:1}
 .card-holder{display:grid;grid-template-columns:380px minmax(0,1fr) 300px;grid-template-rows:auto minmax(0,1fr);height:100%}
 .inbox-messaging-card-header{grid-column:1/-1;grid-row:1;background:#2f4457;color:#fff;display:flex;align-items:center;gap:24px;padding:10px 20px}
 .inbox-messaging-card-header__toggle{background:transparent;border:0;color:#a9c1d9;font-size:16px}

@@ -3,32 +3,6 @@
 // script with Function#toString), so they must stay self-contained: no imports, no module
 // constants, only calls to each other. View models carry pre-formatted text (dates, money).
 
-export interface AmoBoardLeadVM {
-  id: number;
-  name: string;
-  priceText: string;
-  responsible: string;
-  dateText: string;
-  contactName: string;
-}
-
-export interface AmoBoardColumnVM {
-  id: number;
-  name: string;
-  color: string;
-  type: number;
-  countText: string;
-  sumText: string;
-  leads: AmoBoardLeadVM[];
-}
-
-export interface AmoBoardVM {
-  pipelineId: number;
-  pipelineName: string;
-  totalText: string;
-  columns: AmoBoardColumnVM[];
-}
-
 export interface AmoFieldVM {
   id: number;
   name: string;
@@ -135,80 +109,6 @@ export function amoRenderNav(shell: AmoShellVM, active: string): string {
       '</span></a></div>';
   }
   out += '</aside>';
-  return out;
-}
-
-export function amoRenderBoard(board: AmoBoardVM): string {
-  let out =
-    '<div id="list_page_holder" class="list__body-right pipeline">' +
-    '<div class="list__top__actions pipeline__top">' +
-    '<div class="list-top-nav__text-button list-top-nav__text-button_active pipeline__top-title">СДЕЛКИ</div>' +
-    '<div class="pipeline__top-select"><span class="pipeline__top-name">' +
-    amoEsc(board.pipelineName) +
-    '</span> ▾</div>' +
-    '<div class="list-top-search"><input type="text" class="list-top-search__input" placeholder="Поиск и фильтр"></div>' +
-    '<div class="pipeline__top-total">' +
-    amoEsc(board.totalText) +
-    '</div>' +
-    '<div class="list-top-nav__buttons"><a class="button-input button-input_add" href="/leads/add/">+ НОВАЯ СДЕЛКА</a></div>' +
-    '</div>' +
-    '<div id="pipeline_holder" class="pipeline_wrapper" data-pipeline-id="' +
-    board.pipelineId +
-    '">';
-  for (let i = 0; i < board.columns.length; i++) {
-    const col = board.columns[i];
-    out +=
-      '<div class="pipeline_status pipeline_cell' +
-      (col.type === 1 ? ' pipeline_status_unsorted' : '') +
-      '" data-id="' +
-      col.id +
-      '">' +
-      '<div class="pipeline_status__head" style="border-bottom-color:' +
-      amoEsc(col.color) +
-      '">' +
-      '<div class="pipeline_status__head_title" title="' +
-      amoEsc(col.name) +
-      '">' +
-      amoEsc(col.name) +
-      '</div>' +
-      '<div class="pipeline_status__head_info"><span class="pipeline_status__head_info__count">' +
-      amoEsc(col.countText) +
-      '</span>: ' +
-      '<span class="pipeline_status__head_info__sum">' +
-      amoEsc(col.sumText) +
-      '</span></div>' +
-      '<div class="pipeline_status__head_line" style="background:' +
-      amoEsc(col.color) +
-      '"></div>' +
-      '</div><div class="pipeline_items__list">';
-    for (let j = 0; j < col.leads.length; j++) {
-      const lead = col.leads[j];
-      out +=
-        '<div class="pipeline_leads__item" data-id="' +
-        lead.id +
-        '">' +
-        '<div class="pipeline_leads__top-block"><span class="pipeline_leads__user">' +
-        amoEsc(lead.responsible) +
-        '</span>' +
-        '<span class="pipeline_leads__date">' +
-        amoEsc(lead.dateText) +
-        '</span></div>' +
-        '<a href="/leads/detail/' +
-        lead.id +
-        '" class="pipeline_leads__title-text js-navigate-link">' +
-        amoEsc(lead.name) +
-        '</a>' +
-        '<div class="pipeline_leads__contact">' +
-        amoEsc(lead.contactName) +
-        '</div>' +
-        '<div class="pipeline_leads__price">' +
-        amoEsc(lead.priceText) +
-        '</div>' +
-        '</div>';
-    }
-    out += '</div></div>';
-  }
-  out += '</div></div>';
   return out;
 }
 

@@ -17,7 +17,7 @@ async function setup(extraLeads: number) {
   const fake = createAmocrmFake(seed);
   const db = await openStore(`team-sync-${Math.random().toString(36).slice(2)}`);
   await repo.setSettings(db, { amocrm: { subdomain: 'smmpro' } });
-  await repo.setMeta(db, 'amoToken', { token: 'secret-token-1', setAt: 0 });
+  await repo.setMeta(db, 'amoToken', { token: 'secret-token-1', setAt: 0, origin: 'https://smmpro.amocrm.ru' });
   let now = Date.parse('2026-12-07T06:30:00Z');
   const fetch = (async (url: string, init?: RequestInit) => {
     const res = await fake.handle({
