@@ -6,7 +6,7 @@ import type { Locale } from '../../i18n/locale';
 import type { BoardEntry } from '../../model/board';
 import type { BoardView, ClientView, Send } from '../../messaging/protocol';
 import { LEADS_PAGE_MAX, type AmoApi } from '../api';
-import { ApiError } from '../errors';
+import { shouldFallBack } from '../errors';
 import { isSecretField } from '../mapping';
 import { workingState } from '../overlay-model';
 import { readDeal } from '../read';
@@ -173,7 +173,7 @@ export function createBoardSession(deps: BoardSessionDeps) {
         paint();
       }
     } catch (error) {
-      if (error instanceof ApiError || error instanceof TypeError) {
+      if (shouldFallBack(error)) {
         apiDown = true;
         deps.painter.notice(chipText(deps.locale(), 'offline'));
         return;
