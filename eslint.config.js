@@ -68,7 +68,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/sla/**', 'lib/calendar/**', 'lib/playbook/**', 'lib/payroll/**', 'lib/alarms/planner.ts'],
+    files: [
+      'lib/sla/**',
+      'lib/calendar/**',
+      'lib/playbook/**',
+      'lib/payroll/**',
+      'lib/alarms/planner.ts',
+      'lib/alarms/candidates.ts',
+    ],
     rules: {
       'no-restricted-globals': ['error', ...browserGlobals],
       'no-restricted-imports': [

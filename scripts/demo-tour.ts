@@ -1,7 +1,7 @@
 // What the demo shows: every seeded deal is opened once (so the overlay syncs it into the worker,
 // as a manager's first day would) and every client's Instagram profile once (so the sidebar
-// records their posts and Stories); then the board, a client's profile and the extension's own
-// pages are left open. With a screenshot directory each stop is saved.
+// records their posts and Stories); then the board with its chips, a client's profile and the
+// extension's own pages are left open. With a screenshot directory each stop is saved.
 import type { BrowserContext, Page } from '@playwright/test';
 import type { InstalledFakes } from '../test/fakes/route';
 import { profileForLead, storyLead } from '../test/fakes/seed';
@@ -89,6 +89,11 @@ export async function runDemoTour({ context, extensionId, fakes, screenshot }: T
   if ((await tab.count()) && (await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
   await instagram.waitForTimeout(300);
   await shoot(instagram, 'sidebar');
+  // A business account, as nearly every agency client is: web_profile_info answers 400 and the
+  // sidebar reads the posts from the user feed instead (pinned old post first on the grid).
+  await openProfile(storyLead(seed, 'e').id);
+  await shoot(instagram, 'sidebar-business');
+  await openProfile(storyLead(seed, 'd').id);
 
   await board.bringToFront();
   for (const [story, name] of [
@@ -99,6 +104,11 @@ export async function runDemoTour({ context, extensionId, fakes, screenshot }: T
     await shoot(board, name);
     await board.goto(boardUrl);
   }
+  // The board with a chip on every tracked deal and the overdue count in each stage head.
+  await board
+    .waitForSelector('.pipeline_items__list reglament-chip', { state: 'attached', timeout: 15_000 })
+    .catch(() => undefined);
+  await board.waitForTimeout(600);
   await shoot(board, 'board');
 
   for (const name of ['popup', 'dashboard', 'options']) {

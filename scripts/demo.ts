@@ -18,7 +18,8 @@ const { values } = parseArgs({
 });
 
 if (!values['no-build']) {
-  const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  // The test build: the tour clicks inside the sidebar, which only an open shadow root allows.
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -2,6 +2,7 @@
 // entry's CSS inside it (cssInjectionMode 'ui' keeps it out of the page), the page's CSS kept off
 // the host, and keys typed in our UI kept from the page's shortcuts. Smaller than WXT's
 // createShadowRootUi (~3 KB gzip of auto-mount code we do not use).
+import { shadowMode } from './build-mode';
 import { browser } from 'wxt/browser';
 
 export interface ShadowUi {
@@ -18,7 +19,7 @@ export async function createShadowUi(name: string, entry: 'amocrm' | 'instagram'
     // Unstyled beats absent.
   }
   const host = document.createElement(name);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: shadowMode });
   const style = document.createElement('style');
   // `all:initial!important` keeps the page's CSS off the host; the entry's own `:host` rules follow
   // and win (same importance, later).

@@ -132,6 +132,17 @@ export function SyncPanel() {
       >
         {message}
       </p>
+      {s?.phase === 'done' && s.failed?.length ? (
+        <p class="sync-result small error" role="alert" data-testid="sync-skipped">
+          {t('sync.skipped', {
+            count: s.failed.length,
+            list: s.failed
+              .slice(0, 5)
+              .map((f) => `${f.leadId === null ? '?' : `#${f.leadId}`}: ${f.message}`)
+              .join('; '),
+          })}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { queryTabs } from '@/lib/browser/api';
 import { sendMessage } from '@/lib/messaging/client';
 import type { TokenStatus } from '@/lib/messaging/protocol';
-import { amocrmMatches, amocrmTabHost } from '@/lib/hosts';
+import { amocrmAccountOrigin, amocrmMatches, amocrmTabHost } from '@/lib/hosts';
 import { checkMapping, pickPipeline, type LiveAccount, type NameCheck } from '@/lib/options/amocrm-check';
 import { formatInZone } from '@/lib/i18n/format';
 import { locale } from '../common/page-locale';
@@ -104,6 +104,8 @@ export function AmoCheckPanel() {
 export function TokenPanel() {
   const [status, setStatus] = useState<TokenStatus | null>(null);
   const [draft, setDraft] = useState('');
+  const defaultAccount = saved.value?.amocrm.subdomain || openTabHost.value || '';
+  const [account, setAccount] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const version = dataVersion.value;
   useEffect(() => {
@@ -114,7 +116,10 @@ export function TokenPanel() {
     setError(null);
     try {
       const token = draft.trim();
-      setStatus(await sendMessage('token.set', { token }));
+      // The token is bound to this account: the worker sends it to no other origin.
+      const origin = amocrmAccountOrigin(account ?? defaultAccount);
+      if (!origin) return setError(tr('token.badAccount'));
+      setStatus(await sendMessage('token.set', { token, origin }));
       setDraft('');
     } catch (err) {
       setError(tr('token.error', { message: err instanceof Error ? err.message : String(err) }));
@@ -136,10 +141,23 @@ export function TokenPanel() {
       <p class="hint">{tr('token.hint')}</p>
       <p class="token-status" data-testid="token-status">
         {status?.set
-          ? `${tr('token.set', { when: status.setAt ? formatInZone(status.setAt, zone, locale.value, true) : '' })}${last4 ? ` · ${tr('token.ending', { last4 })}` : ''}`
+          ? `${tr('token.set', { when: status.setAt ? formatInZone(status.setAt, zone, locale.value, true) : '' })}${last4 ? ` · ${tr('token.ending', { last4 })}` : ''} · ${status.origin ? tr('token.bound', { host: new URL(status.origin).host }) : tr('token.unbound')}`
           : tr('token.none')}
       </p>
       <form class="input-row" onSubmit={save}>
+        <label class="sr-only" for="amo-token-account">
+          {tr('token.account')}
+        </label>
+        <input
+          id="amo-token-account"
+          type="text"
+          autocomplete="off"
+          spellcheck={false}
+          value={account ?? defaultAccount}
+          onInput={(e) => setAccount(e.currentTarget.value)}
+          placeholder="smmpro.amocrm.ru"
+          title={tr('token.account')}
+        />
         <label class="sr-only" for="amo-token">
           {tr('token.label')}
         </label>

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Stage } from '@/lib/model/facts';
 import type { ChecklistItem, Obligation } from '@/lib/model/obligations';
 import type { ClientView } from '@/lib/messaging/protocol';
-import type { Settings } from '@/lib/playbook/settings-types';
+import type { ContentSettings } from '@/lib/playbook/settings-types';
 import {
   NEXT_STAGE,
   obligationFor,
@@ -91,7 +91,7 @@ export function Checklist({
   env: OverlayEnv;
   stage: Stage | null;
   view: ClientView;
-  settings: Settings;
+  settings: ContentSettings;
 }) {
   const now = useStore(env.now);
   const steps: StepProps[] = [];

@@ -60,6 +60,12 @@ export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
           </span>
         )}
       </div>
+      {view && !data.synced && !data.error && !data.layout && (
+        // The worker's last known state, painted before the deal is read again.
+        <p class="rg-muted rg-refreshing" role="status" data-refreshing="true">
+          {t('refreshing')}
+        </p>
+      )}
       {period && (
         <div class="rg-period">
           <span>{t('period', { day: period.day, length: period.length })}</span>

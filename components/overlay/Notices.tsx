@@ -28,8 +28,14 @@ export function Notices({ env, data }: { env: OverlayEnv; data: OverlayData }) {
             {t('layout', { reason: t(`reason.${data.fallback}`), missing: data.layout.map((p) => t(`part.${p}`)).join(', ') })}
           </div>
         ) : (
-          <div class="rg-note rg-note--page" role="status" data-notice="page-mode" data-reason={data.fallback}>
-            {t('pageMode', { reason: t(`reason.${data.fallback}`) })}
+          <div
+            class="rg-note rg-note--page"
+            role="status"
+            data-notice="page-mode"
+            data-reason={data.fallback}
+            data-lacks={data.lacks.join(' ')}
+          >
+            {t('pageMode', { reason: t(`reason.${data.fallback}`), missing: data.lacks.map((l) => t(`lack.${l}`)).join(', ') })}
           </div>
         ))}
       {mapping.length > 0 && (

@@ -2,7 +2,7 @@ import { CopyButton } from '@/components/common/CopyButton';
 import type { Stage } from '@/lib/model/facts';
 import type { DealRead } from '@/lib/amocrm/deal';
 import type { ClientView } from '@/lib/messaging/protocol';
-import type { Settings, TemplateId } from '@/lib/playbook/settings-types';
+import type { ContentSettings, TemplateId } from '@/lib/playbook/settings-types';
 import { fillTemplate, type TemplateVars } from '@/lib/playbook/templates';
 import { renewalNear } from '@/lib/amocrm/overlay-model';
 import { formatTenge } from '@/lib/i18n/format';
@@ -43,7 +43,7 @@ export function Scripts({
   stage: Stage | null;
   view: ClientView | null;
   deal: DealRead | null;
-  settings: Settings;
+  settings: ContentSettings;
 }) {
   const { t, locale, timeZone } = env;
   const { ids, askAdManager } = templatesFor(stage, view, useStore(env.now));

@@ -2,8 +2,8 @@
 // shadow-root UI moved between cards, placed in the card's widget column or floating.
 import { render } from 'preact';
 import type { ContentScriptContext } from '#imports';
-import { createAmoApi } from '@/lib/amocrm/api';
-import { cardRoot } from '@/lib/amocrm/dom';
+import { findAmoApi, missingAmoApi } from '@/lib/amocrm/api-port';
+import { cardMarker, cardRoot, type StaleCard } from '@/lib/amocrm/dom';
 import { watchPage } from '@/lib/amocrm/navigation';
 import { S } from '@/lib/amocrm/selectors';
 import { createSession, type Session } from '@/lib/amocrm/session';
@@ -11,9 +11,10 @@ import { overlayMessages } from '@/lib/amocrm/strings';
 import { leadIdOf } from '@/lib/amocrm/url';
 import { translator } from '@/lib/i18n/translate';
 import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
+import type { ContentSettings } from '@/lib/playbook/settings-types';
 import type { OptionsSection } from '@/lib/messaging/protocol';
-import type { Settings } from '@/lib/playbook/settings-types';
 import { createShadowUi, type ShadowUi } from '../common/shadow-ui';
+import { markForTests } from '../common/build-mode';
 import { Overlay } from './Overlay';
 import { createOverlayPrefs } from './prefs';
 
@@ -21,12 +22,18 @@ import { createOverlayPrefs } from './prefs';
 const FLOAT_AFTER_MS = 1500;
 /** Page-data mode waits this long for the card; then it reads whatever is there (a changed layout says so). */
 const CARD_WAIT_MS = 5000;
+/** An API request without an answer after this long gives way to the page. */
+const API_TIMEOUT_MS = 8000;
 
 interface Visit {
   leadId: number;
   session: Session;
   abort: AbortController;
   started: number;
+  /** The previous deal's card, not to be taken for this one while it is still on the page. */
+  stale: StaleCard | null;
+  /** This deal's card once seen (it becomes the next visit's `stale`). */
+  marker: StaleCard | null;
   cardWaiters: Array<(doc: ParentNode) => void>;
   stopEffect: () => void;
 }
@@ -34,16 +41,18 @@ interface Visit {
 export function mountOverlay(ctx: ContentScriptContext): void {
   const pageLife = new AbortController();
   ctx.onInvalidated(() => pageLife.abort());
-  const api = createAmoApi({ origin: location.origin });
-  let settingsP: Promise<Settings> | null = null;
+  const factory = findAmoApi();
+  const api = factory ? factory({ origin: location.origin, timeoutMs: API_TIMEOUT_MS }) : missingAmoApi();
+  let settingsP: Promise<ContentSettings> | null = null;
   const settings = () =>
-    (settingsP ??= sendMessage('settings.get', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
+    (settingsP ??= sendMessage('settings.view', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
   const prefs = createOverlayPrefs();
 
   let ui: ShadowUi | null = null;
   let uiP: Promise<ShadowUi> | null = null;
   let visit: Visit | null = null;
   let mounted = false;
+  let lastCard: StaleCard | null = null;
 
   /** The extension was reloaded under this page: the overlay gives way to a one-line notice. */
   const quit = () => {
@@ -52,7 +61,7 @@ export function mountOverlay(ctx: ContentScriptContext): void {
     mounted = false;
     leave();
     if (!shown || !ui) return;
-    ui.host.dataset.state = 'invalidated';
+    markForTests(ui.host, 'state', 'invalidated');
     render(
       <div class="rg">
         <p class="rg-note rg-note--error" role="alert" data-notice="invalidated">
@@ -84,6 +93,7 @@ export function mountOverlay(ctx: ContentScriptContext): void {
 
   function leave(): void {
     if (visit) {
+      lastCard = visit.marker ?? lastCard;
       visit.abort.abort();
       visit.session.close();
       visit.stopEffect();
@@ -99,6 +109,8 @@ export function mountOverlay(ctx: ContentScriptContext): void {
       leadId,
       abort,
       started: performance.now(),
+      stale: lastCard,
+      marker: null,
       cardWaiters: [],
       stopEffect: () => undefined,
       session: createSession({
@@ -108,9 +120,10 @@ export function mountOverlay(ctx: ContentScriptContext): void {
         api,
         settings,
         doc: () => document,
+        stale: () => v.stale,
         cardReady: () =>
           new Promise<ParentNode>((resolve, reject) => {
-            if (cardRoot(document, leadId)) return resolve(document);
+            if (cardRoot(document, leadId, v.stale)) return resolve(document);
             v.cardWaiters.push(resolve);
             setTimeout(() => resolve(document), CARD_WAIT_MS);
             abort.signal.addEventListener('abort', () => reject(new Error('left the card')), { once: true });
@@ -127,8 +140,11 @@ export function mountOverlay(ctx: ContentScriptContext): void {
   }
 
   function place(v: Visit): void {
-    const card = cardRoot(document, v.leadId);
-    if (card) for (const resolve of v.cardWaiters.splice(0)) resolve(document);
+    const card = cardRoot(document, v.leadId, v.stale);
+    if (card) {
+      v.marker = cardMarker(document);
+      for (const resolve of v.cardWaiters.splice(0)) resolve(document);
+    }
     const column = card ? document.querySelector(S.widgetColumn) : null;
     const floating = !column;
     if (!ui) {
@@ -143,7 +159,7 @@ export function mountOverlay(ctx: ContentScriptContext): void {
     mount(v, column ?? document.body, floating);
     mounted = true;
     const host = ui.host;
-    host.dataset.lead = String(v.leadId);
+    markForTests(host, 'lead', String(v.leadId));
     // Floating (no widget column): placed by the shadow root's `:host([data-floating=true])` rule.
     host.dataset.floating = String(floating);
     mark(host, v);
@@ -152,8 +168,8 @@ export function mountOverlay(ctx: ContentScriptContext): void {
   /** State on the host element, for tests and the bench. */
   function mark(host: HTMLElement, v: Visit): void {
     const d = v.session.data.get();
-    host.dataset.state = d.error ? 'error' : d.view ? 'ready' : d.layout ? 'error' : 'loading';
-    host.dataset.mode = d.fallback ? 'page' : d.synced ? 'api' : 'pending';
+    markForTests(host, 'state', d.error ? 'error' : d.view ? 'ready' : d.layout ? 'error' : 'loading');
+    markForTests(host, 'mode', d.fallback ? 'page' : d.synced ? 'api' : 'pending');
   }
 
   function check(): void {

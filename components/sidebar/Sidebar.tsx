@@ -6,6 +6,7 @@ import { messages } from './strings';
 import { ClientPanel } from './ClientPanel';
 import { LinkClient } from './LinkClient';
 import { RoundPanel } from './RoundPanel';
+import { PostPageNote } from './PostPageNote';
 
 export function Sidebar({ c }: { c: Controller }) {
   const mode = c.mode.value;
@@ -56,7 +57,10 @@ export function Sidebar({ c }: { c: Controller }) {
           {failure === 'invalidated' ? null : (
             <Guard>
               {mode.kind === 'round' ? (
-                <RoundPanel c={c} t={t} round={mode.round} />
+                <>
+                  <PostPageNote c={c} t={t} />
+                  <RoundPanel c={c} t={t} round={mode.round} />
+                </>
               ) : mode.state.kind === 'loading' ? (
                 <p class="rg-muted" role="status">
                   {t('loading')}

@@ -67,7 +67,13 @@ export type SidebarKey =
   | 'roundOpen'
   | 'today'
   | 'yesterday'
-  | 'yesterdayShort';
+  | 'yesterdayShort'
+  | 'postPageRecorded'
+  | 'postPageNotClient'
+  | 'postPageUnreadable'
+  | 'postPart_article'
+  | 'postPart_time'
+  | 'postPart_author';
 
 export const messages: Messages<SidebarKey> = {
   ru: {
@@ -137,6 +143,12 @@ export const messages: Messages<SidebarKey> = {
     today: 'сегодня в {time}',
     yesterday: 'вчера в {time}',
     yesterdayShort: 'вчера',
+    postPageRecorded: 'Пост @{username} записан: {time}',
+    postPageNotClient: '@{username} — не клиент',
+    postPageUnreadable: 'Пост не прочитан, нет: {missing}',
+    postPart_article: 'публикации',
+    postPart_time: 'времени',
+    postPart_author: 'автора',
   },
   en: {
     brand: 'Reglament',
@@ -205,5 +217,11 @@ export const messages: Messages<SidebarKey> = {
     today: 'today at {time}',
     yesterday: 'yesterday at {time}',
     yesterdayShort: 'yest.',
+    postPageRecorded: 'Post by @{username} recorded: {time}',
+    postPageNotClient: '@{username} is not a client',
+    postPageUnreadable: 'Post not read, missing: {missing}',
+    postPart_article: 'post',
+    postPart_time: 'time',
+    postPart_author: 'author',
   },
 };

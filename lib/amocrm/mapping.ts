@@ -2,7 +2,7 @@
 import type { Client, NewClientEvent, Payer, Service, Stage } from '../model/facts';
 import type { AmoCrmSettings } from '../playbook/settings-types';
 import { norm, type DealRead } from './deal';
-import type { AmoLead, AmoNote, AmoPipeline, AmoStatusChange } from './guards';
+import type { AmoLead, AmoNote, AmoPipeline, AmoStatusChange } from './schemas';
 import { wallClock, zonedInstant } from './zone';
 
 export interface MappedDeal {
@@ -53,6 +53,17 @@ export function dateOfField(value: string | number | null | undefined, timeZone:
   if (m) return `${m[3]}-${m[2]}-${m[1]}`;
   m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/**
+ * A call's key from its recording link: the one thing the API (`params.link`) and the feed
+ * (`a.feed-note__call-player[href]`) both give — the feed's `data-id` is not the note's id — so
+ * a call read in either mode is the same fact. FNV-1a, 52 bits, hex.
+ */
+export function linkKey(link: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < link.length; i++) h = BigInt.asUintN(64, (h ^ BigInt(link.charCodeAt(i))) * 0x100000001b3n);
+  return (h >> 12n).toString(16);
 }
 
 export interface ApiParts {
@@ -201,7 +212,7 @@ export function mapDeal(deal: DealRead, amo: AmoCrmSettings, timeZone: string, n
   }
   for (const call of deal.calls) {
     if (call.at !== null)
-      events.push({ ...base, id: `amo:note:${call.id}`, type: 'call-recording', link: call.link, at: call.at });
+      events.push({ ...base, id: `amo:call:${linkKey(call.link)}`, type: 'call-recording', link: call.link, at: call.at });
   }
   if (stage === 'lost' && deal.lossReason && amo.lossRefundMarker && norm(deal.lossReason).includes(norm(amo.lossRefundMarker))) {
     const lostAt = [...deal.statusChanges].reverse().find((c) => stageOfName(c.toStatusName, amo) === 'lost')?.at;

@@ -3,10 +3,11 @@
 import { store } from './store';
 import type { ClientView, Send } from '../messaging/protocol';
 import type { NewClientEvent } from '../model/facts';
-import type { Settings } from '../playbook/settings-types';
+import type { ContentSettings } from '../playbook/settings-types';
 import type { AmoApi } from './api';
 import type { DealRead } from './deal';
-import { LayoutError, type ApiErrorKind, type LayoutPart } from './errors';
+import type { StaleCard } from './dom';
+import { LayoutError, type ApiErrorKind, type LayoutPart, type PageLack } from './errors';
 import { markedEventId, type MarkedEvent } from './markers';
 import { keepKnown, type MappedDeal } from './mapping';
 import { readDeal } from './read';
@@ -17,10 +18,12 @@ export interface SessionDeps {
   leadId: number;
   send: Send;
   api: AmoApi;
-  settings: () => Promise<Settings>;
+  settings: () => Promise<ContentSettings>;
   /** Resolves with the document once this lead's card is rendered. */
   cardReady: () => Promise<ParentNode>;
   doc: () => ParentNode;
+  /** The card shown before this visit (single-page navigation). */
+  stale?: () => StaleCard | null;
   now?: () => number;
   /** The extension was reloaded: tear down quietly. */
   onInvalidated: () => void;
@@ -29,11 +32,13 @@ export interface SessionDeps {
 
 export interface OverlayData {
   view: ClientView | null;
-  settings: Settings | null;
+  settings: ContentSettings | null;
   deal: DealRead | null;
   mapped: MappedDeal | null;
   /** Page-data mode and why; null in API mode or before the first read. */
   fallback: ApiErrorKind | null;
+  /** Page-data mode: what the page did not give. */
+  lacks: PageLack[];
   /** The API failed and the card's layout changed: what the page lacks (nothing was read or recorded). */
   layout: LayoutPart[] | null;
   /** The first full read (API or page) finished. */
@@ -50,6 +55,7 @@ export function createSession(deps: SessionDeps) {
     deal: null,
     mapped: null,
     fallback: null,
+    lacks: [],
     layout: null,
     synced: false,
     error: null,
@@ -93,6 +99,7 @@ export function createSession(deps: SessionDeps) {
       now,
       cardReady: deps.cardReady,
       doc: deps.doc,
+      ...(deps.stale ? { stale: deps.stale } : {}),
     });
     if (closed) return;
     let mapped = result.mapped;
@@ -102,7 +109,16 @@ export function createSession(deps: SessionDeps) {
     }
     const { recorded: _r, view } = await deps.send('client.sync', { client: mapped.client, events: mapped.events });
     lastRead = now();
-    patch({ view, deal: result.deal, mapped, fallback: result.fallback, layout: null, synced: true, error: null });
+    patch({
+      view,
+      deal: result.deal,
+      mapped,
+      fallback: result.fallback,
+      lacks: result.lacks,
+      layout: null,
+      synced: true,
+      error: null,
+    });
   }
 
   function load(): Promise<void> {

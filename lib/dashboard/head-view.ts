@@ -3,38 +3,7 @@
 // месяца» with the reason — the most obligations kept on time; a tie is broken by fewer missed,
 // then fewer late, and said so; a full tie is left to the head.
 import type { RuleId } from '../model/obligations';
-import type { RecordRow } from './types';
-
-export interface RuleTally {
-  rule: RuleId;
-  title: string;
-  kept: number;
-  late: number;
-  missed: number;
-}
-
-export interface ManagerTally {
-  managerId: number;
-  managerName: string;
-  kept: number;
-  late: number;
-  missed: number;
-  rules: RuleTally[];
-}
-
-export interface BestManagerProposal {
-  managerId: number;
-  managerName: string;
-  /** Why (Russian, ready to show). */
-  reason: string;
-  /** Managers it was tied with on kept obligations, and how the tie was decided (null: no tie). */
-  tie: string | null;
-}
-
-export interface HeadView {
-  managers: ManagerTally[];
-  best: BestManagerProposal | null;
-}
+import type { BestManagerProposal, HeadView, ManagerTally, RecordRow, RuleTally } from './types';
 
 const count = (n: number, forms: [string, string, string]) => {
   const m10 = n % 10;

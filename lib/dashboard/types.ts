@@ -3,7 +3,6 @@ import type { Instant } from '../model/facts';
 import type { RuleId } from '../model/obligations';
 import type { PlanFormat, PlanState } from '../model/plans';
 import type { PayrollReport } from '../payroll/types';
-import type { HeadView } from './head-view';
 
 /** What happened to one obligation: on time, late (by `lateBy`), missed (still overdue), or not yet due. */
 export type Outcome = 'met' | 'met-late' | 'missed' | 'open';
@@ -94,4 +93,39 @@ export interface TeamSyncStatus {
   auth: 'token' | 'session' | null;
   incremental: boolean;
   error: string | null;
+  /** Deals the last run could not read (one bad deal is reported, the others sync). */
+  failed: Array<{ leadId: number | null; message: string }>;
+}
+
+// ---- the head's view (lib/dashboard/head-view.ts) ----
+
+export interface RuleTally {
+  rule: RuleId;
+  title: string;
+  kept: number;
+  late: number;
+  missed: number;
+}
+
+export interface ManagerTally {
+  managerId: number;
+  managerName: string;
+  kept: number;
+  late: number;
+  missed: number;
+  rules: RuleTally[];
+}
+
+export interface BestManagerProposal {
+  managerId: number;
+  managerName: string;
+  /** Why (Russian, ready to show). */
+  reason: string;
+  /** Managers it was tied with on kept obligations, and how the tie was decided (null: no tie). */
+  tie: string | null;
+}
+
+export interface HeadView {
+  managers: ManagerTally[];
+  best: BestManagerProposal | null;
 }

@@ -32,6 +32,18 @@ export function observationEvents(
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** A post read whole from its own page: the same natural id as from the endpoints, so it is recorded once. */
+export function postPageEvent(clientId: string, post: { shortcode: string; takenAt: number }): NewClientEvent {
+  return {
+    id: postEventId(post.shortcode),
+    clientId,
+    type: 'post',
+    at: post.takenAt,
+    source: 'instagram',
+    shortcode: post.shortcode,
+  };
+}
+
 /** The manager's own word: «Пост опубликован» / «Stories опубликованы», once per client per day. */
 export function manualEvent(clientId: string, kind: 'post' | 'story', at: number, localDate: string): NewClientEvent {
   return kind === 'post'

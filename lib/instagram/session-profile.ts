@@ -61,6 +61,7 @@ export function createProfileVisits(s: SessionState, deps: ProfileDeps) {
       fetch: deps.fetch,
       now: deps.now,
       store: await store,
+      read: (req) => deps.send('instagram.read', req),
       csrfToken: deps.csrfToken,
       current: () => s.current(id),
     });

@@ -2,6 +2,8 @@
 // post), its conversations with the worker and Instagram, held in signals the sidebar renders.
 // Browser access (messages, fetch, storage, cookie, the page) comes in as dependencies; the
 // features live beside it: ./session-state.ts, ./session-profile.ts (a profile visit).
+import { signal } from '@preact/signals-core';
+import { postPageChannel, type PostPageOutcome, type PostPageReport } from './post-page';
 import type { Send } from '../messaging/protocol';
 import type { NewClientEvent } from '../model/facts';
 import type { KeyValue } from './api';
@@ -36,6 +38,14 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
   const s = createSessionState(clock, deps.isInvalidated);
   const profile = createProfileVisits(s, { ...deps, now: clock, wait });
   let pageKey = '';
+  /** On a post page: what came of it (entrypoints/instagram-post.content records it and reports here). */
+  const postPage = signal<PostPageOutcome | null>(null);
+  // A report may come before this script has seen the URL change: the last one is kept.
+  let lastReport: PostPageReport | null = null;
+  postPageChannel().addEventListener('report', (event) => {
+    lastReport = (event as CustomEvent<PostPageReport>).detail;
+    if (!s.dead && pageKey === `post:${lastReport.shortcode}`) postPage.value = lastReport.outcome;
+  });
 
   /** Starts a visit when the page changed; true when it did. */
   function navigate(href: string, options: { observe?: boolean } = {}): boolean {
@@ -44,9 +54,11 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
     const key =
       page.kind === 'profile'
         ? `profile:${page.username}`
-        : page.kind === 'feed' || page.kind === 'direct' || page.kind === 'post'
-          ? 'round'
-          : 'hidden';
+        : page.kind === 'post'
+          ? `post:${page.shortcode}`
+          : page.kind === 'feed' || page.kind === 'direct'
+            ? 'round'
+            : 'hidden';
     if (key === pageKey) return false;
     pageKey = key;
     const id = ++s.visit;
@@ -54,9 +66,10 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
     s.ig.value = { kind: 'idle' };
     s.dom.value = null;
     s.blind.value = false;
+    postPage.value = page.kind === 'post' && lastReport?.shortcode === page.shortcode ? lastReport.outcome : null;
     s.now.value = clock();
     if (page.kind === 'profile') void profile.open(id, page.username, options.observe ?? true);
-    else if (key === 'round') void openRound(id);
+    else if (key === 'round' || page.kind === 'post') void openRound(id);
     else s.mode.value = { kind: 'hidden' };
     return true;
   }
@@ -97,11 +110,12 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
     now: s.now,
     busy: s.busy,
     failure: s.failure,
+    postPage,
     navigate,
     link: profile.link,
     loadSettings(): void {
       deps
-        .send('settings.get', {})
+        .send('settings.view', {})
         .then((settings) => {
           s.zone.value = settings.calendar.timeZone || s.zone.value;
           s.serviceNames.value = settings.amocrm.serviceValues;

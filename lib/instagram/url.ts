@@ -26,10 +26,13 @@ export const reservedSegments: ReadonlySet<string> = new Set([
 ]);
 
 const usernameRe = /^[a-z0-9._]{1,30}$/i;
+const shortcodeRe = /^[\w-]{5,}$/;
+const isPostSegment = (segment: string) => segment === 'p' || segment === 'reel' || segment === 'tv';
 
 export type InstagramPage =
   | { kind: 'profile'; username: string }
-  | { kind: 'post'; shortcode: string }
+  /** `/p/{code}/`, `/reel/{code}/`, and the same under the author: `/{username}/p/{code}/`, `/{username}/reel/{code}/`. */
+  | { kind: 'post'; shortcode: string; username: string | null }
   | { kind: 'feed' }
   | { kind: 'direct' }
   | { kind: 'other' };
@@ -54,13 +57,14 @@ export function parseInstagramUrl(href: string): InstagramPage {
     return { kind: 'other' };
   }
   if (parts.length === 0) return { kind: 'feed' };
-  const [first, second] = parts;
+  const [first, second, third] = parts;
   const lower = first.toLowerCase();
   if (lower === 'direct') return { kind: 'direct' };
-  if ((lower === 'p' || lower === 'reel' || lower === 'tv') && second && /^[\w-]{5,}$/.test(second))
-    return { kind: 'post', shortcode: second };
+  if (isPostSegment(lower) && second && shortcodeRe.test(second)) return { kind: 'post', shortcode: second, username: null };
   if (reservedSegments.has(lower)) return { kind: 'other' };
   if (!usernameRe.test(first) || first.startsWith('.') || first.endsWith('.')) return { kind: 'other' };
+  if (second && isPostSegment(second.toLowerCase()))
+    return third && shortcodeRe.test(third) ? { kind: 'post', shortcode: third, username: lower } : { kind: 'other' };
   // `/{username}/`, and the profile's own tabs (`/reels/`, `/tagged/`) are still that profile.
   if (parts.length === 1 || (parts.length === 2 && ['reels', 'tagged', 'saved'].includes(second.toLowerCase()))) {
     return { kind: 'profile', username: lower };

@@ -5,9 +5,13 @@ import type { Obligation } from '../model/obligations';
 import type { ContentPlan, TodayPlanItem } from '../model/plans';
 import type { LiveAccount } from '../options/amocrm-check';
 import type { Settings } from '../playbook/settings';
+import type { ContentSettings, AmoCrmSettings } from '../playbook/settings-types';
 import type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
 import type { RecordStatus, TeamFact } from '../model/record';
+import type { BoardEntry } from '../model/board';
+import type { CalendarSettings } from '../calendar/types';
+import type { AnswerRead, AnswerRequest } from '../model/instagram';
 
 export type { ClientSummary } from '../model/clients';
 
@@ -32,6 +36,19 @@ export interface ClientWarning {
   code: WarningCode;
   /** Russian text ready to show. */
   message: string;
+}
+
+/** The worker's answer for a board: entries of the clients it knows, the ids it does not. */
+export interface BoardView {
+  now: Instant;
+  /** The agency's working hours at `now` (holidays and moved days included). */
+  workingHours: { open: boolean; nextOpening: Instant | null };
+  calendar: CalendarSettings;
+  /** The mapping names (stages, fields) for deals read from the API and for dragged cards. */
+  amocrm: AmoCrmSettings;
+  entries: BoardEntry[];
+  /** Client ids the worker has no record of. */
+  unknown: string[];
 }
 
 /** Everything an overlay or sidebar needs about one client, computed by the worker. */
@@ -105,13 +122,22 @@ export interface Protocol {
   /** One fact, usually a manager's tick. */
   'event.record': { request: { event: NewClientEvent }; response: { recorded: boolean; view: ClientView } };
   'client.view': { request: { clientId: string }; response: ClientView | null };
+  /** The pipeline board: one message for all visible deals (entries of known clients, ids of unknown ones). */
+  'board.view': { request: { clientIds: string[] }; response: BoardView };
+  /** Deals the board read in one batch from the API (unknown to the worker), recorded like client.sync. */
+  'board.sync': { request: { deals: Array<{ client: Client; events: NewClientEvent[] }> }; response: BoardView };
   'client.byInstagram': { request: { username: string }; response: ClientView | null };
   /** Links an Instagram account to a client by hand (sidebar, unknown profile). */
   'client.linkInstagram': { request: { clientId: string; username: string }; response: ClientView };
   'clients.list': { request: Record<string, never>; response: ClientSummary[] };
   'client.events': { request: { clientId: string }; response: ClientEvent[] };
+  /** The sidebar fetched an Instagram answer with the manager's session; the worker reads it (schemas live here, not in the content script). */
+  'instagram.read': { request: AnswerRequest; response: AnswerRead };
   'agenda.get': { request: Record<string, never>; response: Agenda };
+  /** Extension pages only: the whole settings. */
   'settings.get': { request: Record<string, never>; response: Settings };
+  /** Content scripts: the settings without pay and fines (lib/worker/least-privilege.ts). */
+  'settings.view': { request: Record<string, never>; response: ContentSettings };
   /** Extension pages only. */
   'settings.set': { request: { settings: unknown }; response: SettingsResult };
   'backup.export': { request: Record<string, never>; response: { json: string; summary: BackupSummary } };
@@ -123,7 +149,8 @@ export interface Protocol {
   'plans.save': { request: { plan: ContentPlan }; response: ContentPlan };
   'data.delete': { request: { confirm: 'delete-all' }; response: { deleted: BackupSummary } };
   /** Extension pages only: the amoCRM long-lived token. It is never returned by any message. */
-  'token.set': { request: { token: string }; response: TokenStatus };
+  /** `origin`: the amoCRM account the token was issued for; the token is sent nowhere else. */
+  'token.set': { request: { token: string; origin: string }; response: TokenStatus };
   'token.clear': { request: Record<string, never>; response: TokenStatus };
   'token.status': { request: Record<string, never>; response: TokenStatus };
   /** Extension pages only (dashboard): payroll, record, weekly bars and plan calendar of a `YYYY-MM` month. */
@@ -171,6 +198,8 @@ export interface TokenStatus {
   setAt: Instant | null;
   /** The token's last four characters, to recognise which one is stored; never more. */
   last4: string | null;
+  /** The account origin the token is bound to (`https://smmpro.amocrm.ru`). */
+  origin: string | null;
 }
 
 export type MessageType = keyof Protocol;

@@ -27,6 +27,13 @@ const fail = (code: Extract<Reply, { ok: false }>['error']['code'], message: str
 export function checkScope(type: MessageType, payload: unknown, sender: SenderKind): string | null {
   if (sender.kind === 'page') return null;
   const p = payload as Record<string, unknown>;
+  if (type === 'board.view' || type === 'board.sync') {
+    if (sender.site !== 'amocrm') return `${type} is for amoCRM pages`;
+    const ids =
+      type === 'board.view' ? (p.clientIds as string[]) : (p.deals as Array<{ client: { id: string } }>).map((d) => d.client.id);
+    const foreign = ids.find((id) => hostOfClientId(id) !== sender.host);
+    return foreign ? `a page of ${sender.host} cannot touch client ${foreign}` : null;
+  }
   const clientId =
     type === 'client.sync'
       ? (p.client as { id: string }).id

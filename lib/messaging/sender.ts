@@ -56,23 +56,42 @@ export function classifySender(sender: SenderInfo, self: Self): SenderCheck {
   return { ok: false, reason: `origin ${origin} is not allowed` };
 }
 
-/** The only messages a content script may send. */
-export const contentScriptTypes: ReadonlySet<MessageType> = new Set<MessageType>([
-  'client.sync',
-  'event.record',
-  'client.view',
-  'client.byInstagram',
-  'client.linkInstagram',
-  'clients.list',
-  'agenda.get',
-  'settings.get',
-  'plan.today',
-  'options.open',
-  'dashboard.open',
-]);
+/**
+ * The only messages a content script may send, per site: each gets what its UI uses (the overlay
+ * reads and records deals; the sidebar finds clients by Instagram account and records posts,
+ * stories and ticks). Settings come as `settings.view`, without pay or fines.
+ */
+export const contentScriptTypes: Readonly<Record<'amocrm' | 'instagram', ReadonlySet<MessageType>>> = {
+  amocrm: new Set<MessageType>([
+    'client.sync',
+    'event.record',
+    'client.view',
+    'board.view',
+    'board.sync',
+    'client.byInstagram',
+    'clients.list',
+    'agenda.get',
+    'settings.view',
+    'plan.today',
+    'options.open',
+    'dashboard.open',
+  ]),
+  instagram: new Set<MessageType>([
+    'event.record',
+    'client.byInstagram',
+    'client.linkInstagram',
+    'instagram.read',
+    'clients.list',
+    'agenda.get',
+    'settings.view',
+    'plan.today',
+    'options.open',
+    'dashboard.open',
+  ]),
+};
 
 export function mayCall(sender: SenderKind, type: MessageType): boolean {
-  return sender.kind === 'page' || contentScriptTypes.has(type);
+  return sender.kind === 'page' || contentScriptTypes[sender.site].has(type);
 }
 
 /** The amoCRM host a client id belongs to (`smmpro.amocrm.ru:1001` → `smmpro.amocrm.ru`). */

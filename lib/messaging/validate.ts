@@ -3,6 +3,8 @@ import type { NewClientEvent } from '../model/facts';
 import { describeErrors, isRecord, validateClient, validateEvent, type Checked, type FieldError } from '../store/validate';
 import { optionsSections, type MessageType, type OptionsSection, type Protocol, type RequestOf } from './protocol';
 import { dashboardValidators } from './validate-dashboard';
+import { isAmocrmOrigin } from '../hosts';
+import type { AnswerRequest } from '../model/instagram';
 
 type Validator<T extends MessageType> = (payload: Record<string, unknown>) => Checked<RequestOf<T>>;
 
@@ -23,6 +25,9 @@ function empty<T extends MessageType>(): Validator<T> {
 }
 
 const clientIdRe = /^[a-z0-9.-]+:\d+$/i;
+/** A board shows at most this many cards at once; a batched leads read returns at most 250. */
+const MAX_BOARD_IDS = 1000;
+const MAX_BOARD_DEALS = 250;
 const usernameRe = /^@?[a-z0-9._]{1,30}$/i;
 
 function clientIdPayload<T extends MessageType>(p: Record<string, unknown>): Checked<RequestOf<T>> {
@@ -52,6 +57,33 @@ export const validators: { [T in MessageType]: Validator<T> } = {
       });
     return errors.length || !client.ok ? { ok: false, errors } : ok({ client: client.value, events });
   },
+  'board.view': (p) => {
+    const errors = onlyKeys(p, ['clientIds']);
+    if (!Array.isArray(p.clientIds)) errors.push({ path: 'payload.clientIds', message: 'must be an array' });
+    else if (p.clientIds.length > MAX_BOARD_IDS)
+      errors.push({ path: 'payload.clientIds', message: `too many ids (max ${MAX_BOARD_IDS})` });
+    else
+      p.clientIds.forEach((id, i) => {
+        if (typeof id !== 'string' || !clientIdRe.test(id))
+          errors.push({ path: `payload.clientIds[${i}]`, message: 'must be `{host}:{leadId}`' });
+      });
+    return errors.length ? { ok: false, errors } : ok({ clientIds: p.clientIds as string[] });
+  },
+  'board.sync': (p) => {
+    const errors = onlyKeys(p, ['deals']);
+    const deals: RequestOf<'board.sync'>['deals'] = [];
+    if (!Array.isArray(p.deals)) errors.push({ path: 'payload.deals', message: 'must be an array' });
+    else if (p.deals.length > MAX_BOARD_DEALS)
+      errors.push({ path: 'payload.deals', message: `too many deals (max ${MAX_BOARD_DEALS})` });
+    else
+      p.deals.forEach((raw, i) => {
+        if (!isRecord(raw)) return void errors.push({ path: `payload.deals[${i}]`, message: 'must be an object' });
+        const one = validators['client.sync'](raw);
+        if (one.ok) deals.push(one.value);
+        else errors.push(...one.errors.map((e) => ({ ...e, path: e.path.replace(/^payload/, `payload.deals[${i}]`) })));
+      });
+    return errors.length ? { ok: false, errors } : ok({ deals });
+  },
   'event.record': (p) => {
     const errors = onlyKeys(p, ['event']);
     const event = validateEvent(p.event, 'payload.event');
@@ -66,6 +98,20 @@ export const validators: { [T in MessageType]: Validator<T> } = {
       errors.push({ path: 'payload.username', message: 'must be an Instagram username' });
     return errors.length ? { ok: false, errors } : ok({ username: normalizeUsername(p.username as string) });
   },
+  'instagram.read': (p) => {
+    const extra = p.reader === 'user-feed' ? ['username'] : p.reader === 'reels-media' ? ['userId'] : [];
+    const errors = onlyKeys(p, ['reader', 'text', ...extra]);
+    if (!['profile-info', 'user-feed', 'reels-media', 'business-400'].includes(p.reader as string))
+      errors.push({ path: 'payload.reader', message: 'must name an Instagram answer reader' });
+    // An answer page of 12 posts is a few hundred KB; anything far larger is not one.
+    if (typeof p.text !== 'string' || p.text.length > 8_000_000)
+      errors.push({ path: 'payload.text', message: 'must be the answer text' });
+    if (p.reader === 'user-feed' && (typeof p.username !== 'string' || !usernameRe.test(p.username)))
+      errors.push({ path: 'payload.username', message: 'must be an Instagram username' });
+    if (p.reader === 'reels-media' && (typeof p.userId !== 'string' || !/^\d+$/.test(p.userId)))
+      errors.push({ path: 'payload.userId', message: 'must be a numeric id' });
+    return errors.length ? { ok: false, errors } : ok(p as unknown as AnswerRequest);
+  },
   'client.linkInstagram': (p) => {
     const errors = onlyKeys(p, ['clientId', 'username']);
     if (typeof p.clientId !== 'string' || !clientIdRe.test(p.clientId))
@@ -79,6 +125,7 @@ export const validators: { [T in MessageType]: Validator<T> } = {
   'clients.list': empty(),
   'agenda.get': empty(),
   'settings.get': empty(),
+  'settings.view': empty(),
   'settings.set': (p) => {
     const errors = onlyKeys(p, ['settings']);
     if (!isRecord(p.settings)) errors.push({ path: 'payload.settings', message: 'must be an object' });
@@ -98,10 +145,12 @@ export const validators: { [T in MessageType]: Validator<T> } = {
     return errors.length ? { ok: false, errors } : ok({ confirm: 'delete-all' });
   },
   'token.set': (p) => {
-    const errors = onlyKeys(p, ['token']);
+    const errors = onlyKeys(p, ['token', 'origin']);
     if (typeof p.token !== 'string' || p.token.trim().length < 8 || p.token.length > 10_000 || /\s/.test(p.token.trim()))
       errors.push({ path: 'payload.token', message: 'must be a token string (no spaces)' });
-    return errors.length ? { ok: false, errors } : ok({ token: (p.token as string).trim() });
+    if (typeof p.origin !== 'string' || !isAmocrmOrigin(p.origin) || new URL(p.origin).origin !== p.origin)
+      errors.push({ path: 'payload.origin', message: 'must be an amoCRM account origin such as https://smmpro.amocrm.ru' });
+    return errors.length ? { ok: false, errors } : ok({ token: (p.token as string).trim(), origin: p.origin as string });
   },
   'token.clear': empty(),
   'options.open': (p) => {

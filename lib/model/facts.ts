@@ -44,6 +44,20 @@ export type ClientEvent =
 
 export type ClientEventType = ClientEvent['type'];
 
+/** Every kind of fact, for the readers of backups and scenario files. */
+export const clientEventTypes: readonly ClientEventType[] = [
+  'deal-created',
+  'stage',
+  'tick',
+  'untick',
+  'post',
+  'story',
+  'start-date',
+  'payment',
+  'refund',
+  'call-recording',
+];
+
 /** What a client event looks like before the store gives it identity (used by producers). */
 export type NewClientEvent = ClientEvent extends infer E
   ? E extends ClientEvent

@@ -51,6 +51,25 @@ export interface Candidates {
   candidates: NotificationCandidate[];
   /** dueAt of every open or overdue obligation with a deadline (rounds aside), ascending. */
   overdueDueTimes: number[];
-  /** Every engagement-round slot, in the order the agenda meets them. */
+  /** Every engagement-round slot due since the planning horizon (all of them without one), in the order the agenda meets them. */
   rounds: RoundMark[];
+}
+
+/** One client's part in an engagement-round slot (the slot's notification lists all open accounts). */
+export interface RoundShare {
+  slot: string;
+  at: number;
+  dueAt: number;
+  /** Open or overdue for this client. */
+  pending: boolean;
+}
+
+/** One client's share of the candidates (the planner combines every client's): plain data, stored per client. */
+export interface ClientCandidates {
+  /** Its own notifications (rounds aside), in obligation order. */
+  candidates: NotificationCandidate[];
+  /** dueAt of its open or overdue obligations with a deadline (rounds aside), in obligation order. */
+  overdueDueTimes: number[];
+  /** Its engagement-round obligations, in obligation order. */
+  rounds: RoundShare[];
 }

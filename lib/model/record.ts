@@ -23,3 +23,38 @@ export interface TeamFact {
   at: Instant;
   author: string;
 }
+
+/** The amoCRM write queue's pace in this browser (lib/record/policy.ts), kept in the meta store. */
+export interface WriterState {
+  intervalMs: number;
+  lastSentAt: number | null;
+  /** No request before this (after a 429). */
+  pausedUntil: number;
+  /** This browser's moment in every write cycle (ms into the interval), drawn once. */
+  phaseMs: number | null;
+  lastError: string | null;
+  sent: number;
+}
+
+/** `host` → second read up to for the account; `host:leadId` → for one deal. */
+export type PullCursors = Record<string, number>;
+
+/** A fact waiting to be written to its deal in amoCRM as a marker note (lib/store/outbox.ts). */
+export interface OutboxItem {
+  /** The fact's stored id (lib/store/ids.ts). */
+  id: string;
+  clientId: string;
+  /** amoCRM account host and deal the note goes to. */
+  host: string;
+  leadId: number;
+  /** The note's text (a line for people and the marker). */
+  text: string;
+  queuedAt: number;
+  /** Sends tried so far. */
+  attempts: number;
+  /** Not sent before this instant (back-off after a failure). */
+  notBefore: number;
+  lastError: string | null;
+  /** amoCRM refused this note itself (the deal is gone, validation): kept and shown, not retried until asked. */
+  rejected?: boolean;
+}

@@ -133,5 +133,8 @@ export interface Settings {
   templates: Record<TemplateId, TemplateText>;
 }
 
+/** What content scripts get (`settings.view`): no pay, fines or alarm preferences. */
+export type ContentSettings = Omit<Settings, 'motivation' | 'alarms'>;
+
 /** Deep partial: arrays and scalars replace, objects merge. */
 export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;

@@ -5,6 +5,7 @@
 // random), so browsers that all tick at 11:00 write at spread-out moments instead of in the same
 // second. A 429 pauses the browser and halves its share until writes succeed again; other failures
 // back off exponentially per note. Pure: the clock and the dice come in.
+import type { WriterState } from '../model/record';
 
 export interface WritePolicy {
   /** Notes per request (amoCRM's add methods take an array; kept at the documented recommendation of 50). */
@@ -32,16 +33,7 @@ export const WRITE_POLICY: WritePolicy = {
 };
 
 /** What a browser remembers between sends (kept in the meta store, so a restart keeps its pace). */
-export interface WriterState {
-  intervalMs: number;
-  lastSentAt: number | null;
-  /** No request before this (after a 429). */
-  pausedUntil: number;
-  /** This browser's moment in every write cycle (ms into the interval), drawn once. */
-  phaseMs: number | null;
-  lastError: string | null;
-  sent: number;
-}
+export type { WriterState };
 
 export const initialWriterState = (policy: WritePolicy = WRITE_POLICY): WriterState => ({
   intervalMs: policy.intervalMs,

@@ -2,7 +2,9 @@
 // array of `{entity_id, note_type, params, request_id}` (developers.kommo.com/reference/notes-types;
 // amocrm/amocrm-api-php EntityNotes). The note type is `service_message`, the kind amoCRM keeps
 // for integrations: it shows as a compact system line with the service's name, not as a manager's
-// note. Sent with the manager's own amoCRM session, so amoCRM records the manager as `created_by`.
+// note. Sent through the one API client (the manager's session, or the token bound to this
+// account), so amoCRM records that user as `created_by`.
+import { isApiError } from '../amocrm/errors';
 
 export const NOTE_TYPE = 'service_message';
 /** `params.service` of every note: the name the feed shows, and what a head filters on. */
@@ -20,63 +22,54 @@ export type PostOutcome =
   | { kind: 'rejected'; indexes: number[]; message: string }
   | { kind: 'failed'; status: number; message: string };
 
-export async function postNotes(
-  doFetch: typeof fetch,
-  origin: string,
-  notes: NoteToPost[],
-  signal?: AbortSignal,
-): Promise<PostOutcome> {
+/** The client's POST (lib/amocrm/client.ts): the account's origin, the token or the session, the bucket. */
+export interface NotesPoster {
+  post(path: string, body: unknown): Promise<unknown>;
+}
+
+export async function postNotes(client: NotesPoster, notes: NoteToPost[]): Promise<PostOutcome> {
   const body = notes.map((n, i) => ({
     entity_id: n.leadId,
     note_type: NOTE_TYPE,
     params: { service: NOTE_SERVICE, text: n.text },
     request_id: String(i),
   }));
-  let res: Response;
   try {
-    res = await doFetch(`${origin}/api/v4/leads/notes`, {
-      method: 'POST',
-      credentials: 'include',
-      cache: 'no-store',
-      headers: { Accept: 'application/hal+json, application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    });
+    await client.post('/api/v4/leads/notes', body);
+    return { kind: 'ok' };
   } catch (error) {
-    return { kind: 'failed', status: 0, message: `amoCRM недоступна: ${error instanceof Error ? error.message : String(error)}` };
+    if (!isApiError(error)) return { kind: 'failed', status: 0, message: `amoCRM недоступна: ${messageOf(error)}` };
+    const { status } = error;
+    if (status === 429)
+      return {
+        kind: 'throttled',
+        retryAfterMs: error.detail.retryAfterMs ?? null,
+        message: 'amoCRM просит подождать (429): слишком много запросов',
+      };
+    if (status === 400)
+      return {
+        kind: 'rejected',
+        indexes: rejectedIndexes(error.detail.body, notes.length),
+        message: 'amoCRM отклонила примечание (400)',
+      };
+    if (error.kind === 'blocked')
+      return { kind: 'throttled', retryAfterMs: null, message: `amoCRM временно заблокировала API аккаунта (${status})` };
+    if (error.kind === 'auth')
+      return { kind: 'failed', status, message: `Нет доступа к amoCRM (${status}): войдите в amoCRM в этом браузере` };
+    if (status === 0) return { kind: 'failed', status, message: `amoCRM недоступна: ${error.message}` };
+    return { kind: 'failed', status, message: `amoCRM ответила ${status}` };
   }
-  if (res.ok) return { kind: 'ok' };
-  if (res.status === 429) {
-    const after = Number(res.headers.get('retry-after'));
-    return {
-      kind: 'throttled',
-      retryAfterMs: Number.isFinite(after) && after > 0 ? after * 1000 : null,
-      message: 'amoCRM просит подождать (429): слишком много запросов',
-    };
-  }
-  if (res.status === 400) {
-    const indexes = await rejectedIndexes(res, notes.length);
-    return { kind: 'rejected', indexes, message: 'amoCRM отклонила примечание (400)' };
-  }
-  if (res.status === 401 || res.status === 403)
-    return {
-      kind: 'failed',
-      status: res.status,
-      message: `Нет доступа к amoCRM (${res.status}): войдите в amoCRM в этом браузере`,
-    };
-  return { kind: 'failed', status: res.status, message: `amoCRM ответила ${res.status}` };
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /** The notes a 400 names in `validation-errors[].request_id`; all of them when it names none. */
-async function rejectedIndexes(res: Response, count: number): Promise<number[]> {
-  try {
-    const body = (await res.json()) as { 'validation-errors'?: Array<{ request_id?: unknown }> };
-    const named = (body['validation-errors'] ?? [])
-      .map((e) => Number(e.request_id))
-      .filter((i) => Number.isInteger(i) && i >= 0 && i < count);
-    if (named.length) return [...new Set(named)];
-  } catch {
-    // Not the documented problem+json: treat the whole batch as refused.
-  }
+function rejectedIndexes(body: unknown, count: number): number[] {
+  const errors = (body as { 'validation-errors'?: unknown } | null)?.['validation-errors'];
+  const named = (Array.isArray(errors) ? errors : [])
+    .map((e) => Number((e as { request_id?: unknown } | null)?.request_id))
+    .filter((i) => Number.isInteger(i) && i >= 0 && i < count);
+  if (named.length) return [...new Set(named)];
+  // Not the documented problem+json: treat the whole batch as refused.
   return Array.from({ length: count }, (_, i) => i);
 }

@@ -7,8 +7,7 @@ import type { SharedEvent } from '../amocrm/markers';
 import { NOTE_TYPE } from './post-notes';
 import { parseNotesPage, parseUsersPage, type PulledNote } from './notes-page';
 
-/** `host` → second read up to for the account; `host:leadId` → for one deal. */
-export type PullCursors = Record<string, number>;
+export type { PullCursors } from '../model/record';
 
 /** GET a path (with query) on the account's own origin; null for 204. */
 export type Get = (pathAndQuery: string) => Promise<unknown>;

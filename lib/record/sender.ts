@@ -17,13 +17,14 @@ import {
   WRITE_POLICY,
   type WriterState,
 } from './policy';
-import { postNotes } from './post-notes';
+import { postNotes, type NotesPoster } from './post-notes';
 
 export interface SenderDeps {
   db: () => Promise<Db>;
   now: () => number;
   random: () => number;
-  fetch: typeof fetch;
+  /** The API client for an account origin (lib/amocrm/client.ts: it refuses any origin but an amoCRM account's). */
+  client: (db: Db, origin: string) => Promise<NotesPoster>;
   /** Whether facts are written to amoCRM at all (the account's setting). */
   enabled: () => Promise<boolean>;
 }
@@ -70,8 +71,7 @@ export function createSender(deps: SenderDeps) {
       return;
     }
     const outcome = await postNotes(
-      deps.fetch,
-      origin,
+      await deps.client(db, origin),
       batch.map((i) => ({ leadId: i.leadId, text: i.text })),
     );
     // The pace counts from when the request went, so the next one keeps this browser's phase.

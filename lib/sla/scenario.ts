@@ -2,7 +2,15 @@
 // running and checking the optional "expect" block. Pure: scripts/sla.ts only does the I/O.
 import { createCalendar, type BusinessCalendar } from '../calendar';
 import { dayNumOfDate } from '../calendar/time';
-import type { ClientEvent, EventSource, Instant, Payer, Service, Stage } from '../model/facts';
+import {
+  clientEventTypes,
+  type ClientEvent,
+  type EventSource,
+  type Instant,
+  type Payer,
+  type Service,
+  type Stage,
+} from '../model/facts';
 import type { RuleId } from '../model/obligations';
 import { defaultSettings, mergeSettings, validateSettings, type DeepPartial, type Settings } from '../playbook/settings';
 import { RULES } from '../playbook/rules';
@@ -49,18 +57,6 @@ export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; erro
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
 const STAGES: Stage[] = ['contacted', 'questionnaire', 'launched', 'notice-sent', 'lost'];
 const SOURCES: EventSource[] = ['amocrm', 'instagram', 'manager'];
-const TYPES = [
-  'deal-created',
-  'stage',
-  'tick',
-  'untick',
-  'post',
-  'story',
-  'start-date',
-  'payment',
-  'refund',
-  'call-recording',
-] as const;
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -176,8 +172,8 @@ function parseEvent(
     return null;
   }
   const type = raw.type;
-  if (typeof type !== 'string' || !(TYPES as readonly string[]).includes(type)) {
-    err(`${path}.type`, `must be one of ${TYPES.join(', ')}`);
+  if (typeof type !== 'string' || !(clientEventTypes as readonly string[]).includes(type)) {
+    err(`${path}.type`, `must be one of ${clientEventTypes.join(', ')}`);
     return null;
   }
   let failed = false;

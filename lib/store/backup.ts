@@ -143,7 +143,7 @@ export function parseBackup(json: string): BackupFile {
  */
 export async function importBackup(db: Db, json: string): Promise<{ clients: number; events: number }> {
   const file = parseBackup(json);
-  const tx = db.transaction(['clients', 'events', 'timelines', 'settings', 'plans', 'meta'], 'readwrite');
+  const tx = db.transaction(['clients', 'events', 'timelines', 'derived', 'settings', 'plans', 'meta'], 'readwrite');
   const clients = tx.objectStore('clients');
   const events = tx.objectStore('events');
   const timelines = tx.objectStore('timelines');
@@ -152,6 +152,8 @@ export async function importBackup(db: Db, json: string): Promise<{ clients: num
   void clients.clear();
   void events.clear();
   void timelines.clear();
+  // Everything derived goes (client versions stay: they only ever grow).
+  void tx.objectStore('derived').clear();
   void plans.clear();
   void settings.clear();
   for (const c of file.clients) void clients.put(c);

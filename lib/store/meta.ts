@@ -1,8 +1,7 @@
 // The small key/value records of the `meta` store, typed.
 import type { Locale } from '../i18n/locale';
 import type { Candidates, NotificationTarget } from '../model/notifications';
-import type { WriterState } from '../record/policy';
-import type { PullCursors } from '../record/pull';
+import type { PullCursors, WriterState } from '../model/record';
 
 export interface AwayWindow {
   /** lastSeenAt of the previous worker life. */
@@ -59,8 +58,11 @@ export interface MetaValues {
   bestManagers: Record<string, { managerId: number; managerName: string; at: number }>;
   /** amoCRM user id → name, per account host (authors of shared facts). */
   amoUsers: Record<string, Record<string, string>>;
-  /** The amoCRM long-lived token: a secret, never exported or returned. */
-  amoToken: { token: string; setAt: number };
+  /**
+   * The amoCRM long-lived token: a secret, never exported or returned; sent only to `origin`, the
+   * account it was stored for (a token stored before origins were recorded has none and is not used).
+   */
+  amoToken: { token: string; setAt: number; origin?: string };
 }
 
 export type MetaKey = keyof MetaValues;

@@ -2,26 +2,10 @@
 // is keyed by the fact's stored id, so a fact is queued once however often it is recorded; it
 // leaves the queue only when amoCRM confirmed the note (or refused it for good, see `rejected`).
 // It lives in IndexedDB, so a worker killed or a browser closed mid-send loses nothing.
+import type { OutboxItem } from '../model/record';
 import type { Db } from './schema';
 
-export interface OutboxItem {
-  /** The fact's stored id (lib/store/ids.ts). */
-  id: string;
-  clientId: string;
-  /** amoCRM account host and deal the note goes to. */
-  host: string;
-  leadId: number;
-  /** The note's text (a line for people and the marker). */
-  text: string;
-  queuedAt: number;
-  /** Sends tried so far. */
-  attempts: number;
-  /** Not sent before this instant (back-off after a failure). */
-  notBefore: number;
-  lastError: string | null;
-  /** amoCRM refused this note itself (the deal is gone, validation): kept and shown, not retried until asked. */
-  rejected?: boolean;
-}
+export type { OutboxItem };
 
 export interface OutboxSummary {
   /** Facts not yet in amoCRM (rejected ones included). */

@@ -1,6 +1,7 @@
 // Repositories over the schema: clients, append-only events (with their derived timelines), settings, meta.
 import type { Client, ClientEvent, NewClientEvent } from '../model/facts';
 import { defaultSettings, mergeSettings, validateSettings, type Settings } from '../playbook/settings';
+import { bumpVersions } from './derived';
 import { withEventId } from './ids';
 import type { OutboxItem } from './outbox';
 import { bumpDataVersion, DATA_VERSION_KEY, type MetaKey, type MetaValues } from './meta';
@@ -19,14 +20,14 @@ export function listClients(db: Db): Promise<Client[]> {
   return db.getAll('clients');
 }
 
-/** Stores a client; bumps the data version (same transaction) unless the stored record is identical. */
+/** Stores a client; bumps the data version and the client's version (same transaction) unless the stored record is identical. */
 export async function putClient(db: Db, client: Client): Promise<void> {
-  const tx = db.transaction(['clients', 'meta'], 'readwrite');
+  const tx = db.transaction(['clients', 'meta', 'versions'], 'readwrite');
   const clients = tx.objectStore('clients');
   const existing = await clients.get(client.id);
   await clients.put(client);
   if (existing === undefined || JSON.stringify(existing) !== JSON.stringify(client))
-    await bumpDataVersion(tx.objectStore('meta'));
+    await Promise.all([bumpDataVersion(tx.objectStore('meta')), bumpVersions(tx.objectStore('versions'), [client.id])]);
   await tx.done;
 }
 
@@ -36,10 +37,10 @@ export async function findClientByInstagram(db: Db, username: string): Promise<C
 
 // ---- events (append-only) and their timelines ----
 
-// A transaction over `events` and `timelines`; recordEvents' also holds `meta` (for the data version).
+// A transaction over `events` and `timelines` (and `versions` when it writes); recordEvents' also holds `meta`.
 type EventsTx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<
   ReglamentDB,
-  ('events' | 'timelines' | 'meta' | 'outbox')[],
+  ('events' | 'timelines' | 'versions' | 'meta' | 'outbox')[],
   Mode
 >;
 
@@ -52,11 +53,12 @@ export interface RecordOptions {
 
 /**
  * Stores events not seen before (by natural key) in one transaction, and updates the timelines
- * of their clients and the data version in the same transaction; returns the events newly stored.
+ * and versions of their clients and the data version in the same transaction; returns the events
+ * newly stored.
  */
 export async function recordEvents(db: Db, events: NewClientEvent[], options: RecordOptions = {}): Promise<ClientEvent[]> {
   if (events.length === 0) return [];
-  const tx = db.transaction(['events', 'timelines', 'meta', 'outbox'], 'readwrite');
+  const tx = db.transaction(['events', 'timelines', 'versions', 'meta', 'outbox'], 'readwrite');
   const store = tx.objectStore('events');
   const added: ClientEvent[] = [];
   const seen = new Set<string>();
@@ -88,7 +90,8 @@ export async function recordEvents(db: Db, events: NewClientEvent[], options: Re
       if (item && (await outbox.getKey(item.id)) === undefined) void outbox.add(item);
     }
   }
-  if (added.length) await bumpDataVersion(tx.objectStore('meta'));
+  if (added.length)
+    await Promise.all([bumpDataVersion(tx.objectStore('meta')), bumpVersions(tx.objectStore('versions'), byClient.keys())]);
   await tx.done;
   return added;
 }
@@ -110,17 +113,21 @@ async function appendToTimeline(tx: EventsTx<'readwrite'>, clientId: string, add
   }
 }
 
-/** Rewrites one client's timeline from `events` (deletes it when the client has none); returns the events. */
+/**
+ * Rewrites one client's timeline from `events` (deletes it when the client has none) and bumps its
+ * version (what was derived from the old timeline is stale); returns the events.
+ */
 async function rebuildIn(tx: EventsTx<'readwrite'>, clientId: string): Promise<ClientEvent[]> {
   const events = await tx.objectStore('events').index('byClientAt').getAll(clientRange(clientId));
   if (events.length) await tx.objectStore('timelines').put(timelineOf(clientId, events));
   else await tx.objectStore('timelines').delete(clientId);
+  await bumpVersions(tx.objectStore('versions'), [clientId]);
   return events;
 }
 
 /** Rebuilds the timelines of the given clients (all clients with a timeline or events when omitted) from `events`. */
 export async function rebuildTimelines(db: Db, clientIds?: Iterable<string>): Promise<void> {
-  const tx = db.transaction(['events', 'timelines'], 'readwrite');
+  const tx = db.transaction(['events', 'timelines', 'versions'], 'readwrite');
   let ids: string[];
   if (clientIds) ids = [...new Set(clientIds)];
   else {
@@ -140,6 +147,42 @@ async function uniqueEventClients(tx: EventsTx): Promise<string[]> {
     cursor = await cursor.continue();
   }
   return ids;
+}
+
+/**
+ * A client, its events as its stored timeline holds them, and the settings, in one transaction:
+ * what a UI paints first (the last known state) before a fresh read of the site updates it.
+ */
+export async function lastKnown(
+  db: Db,
+  clientId: string,
+): Promise<{ client: Client; events: ClientEvent[]; settings: Settings } | null> {
+  const tx = db.transaction(['clients', 'timelines', 'settings'], 'readonly');
+  const [client, timeline, stored] = await Promise.all([
+    tx.objectStore('clients').get(clientId),
+    tx.objectStore('timelines').get(clientId),
+    tx.objectStore('settings').get(SETTINGS_KEY),
+  ]);
+  await tx.done;
+  return client ? { client, events: timeline?.events ?? [], settings: settingsFrom(stored) } : null;
+}
+
+/** Some clients with their events in time order, in one read transaction (the board's many cards). */
+export async function clientsWithEvents(
+  db: Db,
+  ids: string[],
+): Promise<Array<{ id: string; client: Client | undefined; events: ClientEvent[] }>> {
+  const tx = db.transaction(['clients', 'events'], 'readonly');
+  const clients = tx.objectStore('clients');
+  const byClient = tx.objectStore('events').index('byClientAt');
+  const out = await Promise.all(
+    ids.map(async (id) => {
+      const [client, events] = await Promise.all([clients.get(id), byClient.getAll(clientRange(id))]);
+      return { id, client: client as Client | undefined, events: client ? events : [] };
+    }),
+  );
+  await tx.done;
+  return out;
 }
 
 /** A client's events in time order (read from `events`, the source of truth). */
@@ -262,13 +305,18 @@ export async function counts(db: Db): Promise<Counts> {
 
 /** Deletes every record of every store (the schema stays). */
 export async function deleteAll(db: Db): Promise<Counts> {
-  const tx = db.transaction(['clients', 'events', 'timelines', 'settings', 'meta', 'plans', 'outbox'], 'readwrite');
+  const tx = db.transaction(
+    ['clients', 'events', 'timelines', 'versions', 'derived', 'settings', 'meta', 'plans', 'outbox'],
+    'readwrite',
+  );
   const before = { clients: await tx.objectStore('clients').count(), events: await tx.objectStore('events').count() };
   const version = await tx.objectStore('meta').get(DATA_VERSION_KEY);
   await Promise.all([
     tx.objectStore('clients').clear(),
     tx.objectStore('events').clear(),
     tx.objectStore('timelines').clear(),
+    tx.objectStore('versions').clear(),
+    tx.objectStore('derived').clear(),
     tx.objectStore('settings').clear(),
     tx.objectStore('meta').clear(),
     tx.objectStore('plans').clear(),

@@ -3,11 +3,12 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Client, ClientEvent } from '../model/facts';
 import type { ContentPlan } from '../model/plans';
+import type { OutboxItem } from '../model/record';
+import type { DerivedClient } from './derived';
 import { timelinesFrom, type Timeline } from './timelines';
-import type { OutboxItem } from './outbox';
 
 export const DB_NAME = 'reglament';
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export interface ReglamentDB extends DBSchema {
   clients: { key: string; value: Client; indexes: { byInstagram: string } };
@@ -20,6 +21,13 @@ export interface ReglamentDB extends DBSchema {
   plans: { key: [string, number, number]; value: ContentPlan; indexes: { byClient: string } };
   /** Derived from `events`: one sorted snapshot per client (lib/store/timelines.ts). Not exported in backups. */
   timelines: { key: string; value: Timeline };
+  /**
+   * Each client's own version (absent: 0), bumped in the same transaction as every write of its
+   * record or its events: what the client's derived data is keyed by.
+   */
+  versions: { key: string; value: number };
+  /** Derived per client (its plan candidates), tagged with the version it was derived from. Not exported. */
+  derived: { key: string; value: DerivedClient };
   /** Facts waiting to be written to their deal in amoCRM (lib/store/outbox.ts); keyed by the fact's stored id. */
   outbox: { key: string; value: OutboxItem };
 }
@@ -56,6 +64,11 @@ export const migrations: Record<number, (db: Db, tx: UpgradeTx) => void> = {
       });
   },
   4: (db) => {
+    // Both start empty: a missing version reads as 0 and a missing record is derived on the next plan.
+    db.createObjectStore('versions');
+    db.createObjectStore('derived', { keyPath: 'clientId' });
+  },
+  5: (db) => {
     // Starts empty: facts recorded before this version stay local (nothing is sent retroactively).
     db.createObjectStore('outbox', { keyPath: 'id' });
   },

@@ -1,5 +1,6 @@
 // Hand-written validators for what enters the store: clients and events (from messages or a backup).
-import type { Client, ClientEventType, NewClientEvent, Stage } from '../model/facts';
+import { clientEventTypes, type Client, type ClientEventType, type NewClientEvent, type Stage } from '../model/facts';
+import { isAmocrmHost } from '../hosts';
 
 export interface FieldError {
   path: string;
@@ -7,18 +8,6 @@ export interface FieldError {
 }
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-export const eventTypes: readonly ClientEventType[] = [
-  'deal-created',
-  'stage',
-  'tick',
-  'untick',
-  'post',
-  'story',
-  'start-date',
-  'payment',
-  'refund',
-  'call-recording',
-];
 export const stages: readonly Stage[] = ['contacted', 'questionnaire', 'launched', 'notice-sent', 'lost'];
 const sources = ['amocrm', 'instagram', 'manager'] as const;
 
@@ -34,7 +23,8 @@ export function validateClient(input: unknown, path = 'client'): Checked<Client>
   const bad = (field: string, message: string) => errors.push({ path: `${path}.${field}`, message });
   if (!isRecord(input)) return { ok: false, errors: [{ path, message: 'must be an object' }] };
   const c = input;
-  if (!isShortString(c.host, 253) || !/^[a-z0-9.-]+$/i.test(c.host)) bad('host', 'must be a host name');
+  if (!isShortString(c.host, 253) || !isAmocrmHost(c.host))
+    bad('host', 'must be an amoCRM account host ({sub}.amocrm.ru|.amocrm.com|.kommo.com)');
   if (!Number.isSafeInteger(c.leadId) || (c.leadId as number) <= 0) bad('leadId', 'must be a positive integer');
   if (!isShortString(c.id, 300) || c.id !== `${String(c.host)}:${String(c.leadId)}`) bad('id', 'must be `{host}:{leadId}`');
   if (typeof c.name !== 'string' || c.name.length > 500) bad('name', 'must be a string');
@@ -100,7 +90,7 @@ export function validateEvent(input: unknown, path = 'event', requireId = false)
   if (!isFiniteNumber(e.at) || (e.at as number) < 0) bad('at', 'must be a finite instant (epoch ms)');
   if (e.author !== undefined && !isAuthor(e.author)) bad('author', 'must be { id: amoCRM user id, name: string | null }');
   if (!sources.includes(e.source as never)) bad('source', `must be one of ${sources.join(', ')}`);
-  if (!eventTypes.includes(e.type as ClientEventType)) {
+  if (!clientEventTypes.includes(e.type as ClientEventType)) {
     bad('type', `unknown event type ${JSON.stringify(e.type)}`);
     return { ok: false, errors };
   }

@@ -5,7 +5,7 @@ import type { Db } from '../store/schema';
 import { buildAgenda } from './agenda';
 import { deriveAll, loadWorld } from './replan';
 import type { TeamRecord } from './record';
-import { resolveHost } from './team-sync';
+import { resolveAccount } from './account';
 
 export interface AgendaDeps {
   db: () => Promise<Db>;
@@ -19,8 +19,8 @@ export function createAgendaHandlers(deps: AgendaDeps): Pick<Handlers, 'agenda.g
       const db = await deps.db();
       // The popup shows the team's record: colleagues' notes since the last read (at most once a minute).
       if (ctx.sender.kind === 'page') {
-        const host = await resolveHost(db, (await repo.getSettings(db)).amocrm.subdomain);
-        if (host) await deps.record.pullAccount(host).catch(() => 0);
+        const account = await resolveAccount(db, (await repo.getSettings(db)).amocrm.subdomain);
+        if (account) await deps.record.pullAccount(account.host).catch(() => 0);
       }
       const at = deps.now();
       const world = await loadWorld(db);

@@ -2,11 +2,12 @@
 // worker: with the long-lived token when one is stored (it never leaves the worker), else with the
 // browser's amoCRM session. Failures are answers, not exceptions, so the page can say which one.
 import { ApiError } from '../amocrm/errors';
-import { createTeamReader } from '../amocrm/team/reader';
+import { createAmoClient } from '../amocrm/client';
 import type { AmoAccountCheck } from '../messaging/protocol';
 import { parseLiveAccount } from '../options/amocrm-check';
 import * as repo from '../store/repo';
-import { openAmocrmTabHost, resolveHost, type TeamSyncDeps } from './team-sync';
+import { resolveAccount } from './account';
+import { openAmocrmTabHost, type TeamSyncDeps } from './team-sync';
 
 const CHECK_TIMEOUT_MS = 15_000;
 
@@ -14,12 +15,12 @@ export function createAccountCheck(deps: Pick<TeamSyncDeps, 'db' | 'fetch' | 'bu
   return async function checkAccount(): Promise<AmoAccountCheck> {
     const db = await deps.db();
     const settings = await repo.getSettings(db);
-    const host = await resolveHost(db, settings.amocrm.subdomain, deps.findHost ?? openAmocrmTabHost);
-    if (!host) return { ok: false, host: null, reason: 'no-host', status: 0, message: 'no amoCRM account known' };
-    const token = await repo.getMeta(db, 'amoToken');
-    const reader = createTeamReader({
-      origin: `https://${host}`,
-      token: token?.token ?? null,
+    const account = await resolveAccount(db, settings.amocrm.subdomain, deps.findHost ?? openAmocrmTabHost);
+    if (!account) return { ok: false, host: null, reason: 'no-host', status: 0, message: 'no amoCRM account known' };
+    const { host } = account;
+    const reader = createAmoClient({
+      origin: account.origin,
+      token: account.token,
       signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(deps.bucket ? { bucket: deps.bucket() } : {}),

@@ -1,9 +1,9 @@
 // Clients and their facts: syncing a deal, recording an event, the client's view, linking an
 // Instagram account, the list. Every change asks for a re-plan (`changed`).
+import { syncedClient } from './sync-client';
 import { HandlerError } from '../messaging/errors';
 import type { ClientView } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
-import type { Client } from '../model/facts';
 import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
 import type { Settings } from './engine';
@@ -39,6 +39,12 @@ export async function viewOf(db: Db, clientId: string, now: number, settings?: S
   return buildView(client, events, s, now);
 }
 
+/** The client's last known state, from its stored timeline in one transaction (what a card or profile paints first). */
+export async function lastViewOf(db: Db, clientId: string, now: number): Promise<ClientView | null> {
+  const known = await repo.lastKnown(db, clientId);
+  return known && buildView(known.client, known.events, known.settings, now);
+}
+
 export function createClientHandlers(deps: ClientDeps): ClientHandlers {
   const { now } = deps;
   const withStatus = async (db: Db, view: ClientView | null): Promise<ClientView | null> =>
@@ -52,13 +58,7 @@ export function createClientHandlers(deps: ClientDeps): ClientHandlers {
   return {
     'client.sync': async ({ client, events }) => {
       const db = await deps.db();
-      const existing = await repo.getClient(db, client.id);
-      // An Instagram account linked by hand survives a sync from a deal whose field is empty.
-      const merged: Client = {
-        ...client,
-        instagram: client.instagram ?? existing?.instagram ?? null,
-        trackedSince: existing?.trackedSince ?? now(),
-      };
+      const merged = syncedClient(client, await repo.getClient(db, client.id), now());
       await repo.putClient(db, merged);
       const added = await repo.recordEvents(db, events);
       // The team's notes on this deal since it was last read (a colleague's ticks, posts seen).
@@ -84,12 +84,12 @@ export function createClientHandlers(deps: ClientDeps): ClientHandlers {
     },
     'client.view': async ({ clientId }) => {
       const db = await deps.db();
-      return withStatus(db, await viewOf(db, clientId, now()));
+      return withStatus(db, await lastViewOf(db, clientId, now()));
     },
     'client.byInstagram': async ({ username }) => {
       const db = await deps.db();
       const client = await repo.findClientByInstagram(db, username);
-      return client ? viewOf(db, client.id, now()) : null;
+      return client ? lastViewOf(db, client.id, now()) : null;
     },
     'client.linkInstagram': async ({ clientId, username }) => {
       const db = await deps.db();

@@ -1,4 +1,5 @@
 // The handlers that touch the whole store: settings, backup export and import, deleting all.
+import { contentSettings } from './least-privilege';
 import { HandlerError } from '../messaging/errors';
 import type { Handlers } from '../messaging/router';
 import { BackupError, exportBackup, importBackup } from '../store/backup';
@@ -16,9 +17,10 @@ export interface DataDeps {
 
 export function createDataHandlers(
   deps: DataDeps,
-): Pick<Handlers, 'settings.get' | 'settings.set' | 'backup.export' | 'backup.import' | 'data.delete'> {
+): Pick<Handlers, 'settings.get' | 'settings.view' | 'settings.set' | 'backup.export' | 'backup.import' | 'data.delete'> {
   return {
     'settings.get': async () => repo.getSettings(await deps.db()),
+    'settings.view': async () => contentSettings(await repo.getSettings(await deps.db())),
     'settings.set': async ({ settings }) => {
       const result = await repo.setSettings(await deps.db(), settings);
       if (result.ok) deps.changed();

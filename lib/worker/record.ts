@@ -1,7 +1,7 @@
 // The team's one record in the worker: queues every new fact this browser learns as a note for its
 // deal (in the same transaction that stores the fact), drains the queue into amoCRM at the
 // browser's share of the account's rate limit, and reads the team's notes back incrementally.
-import { createTeamReader } from '../amocrm/team/reader';
+import { createAmoClient, type AmoClient } from '../amocrm/client';
 import { isShared, noteText } from '../amocrm/markers';
 import type { Client, ClientEvent } from '../model/facts';
 import type { RecordStatus } from '../model/record';
@@ -12,6 +12,7 @@ import type { Db } from '../store/schema';
 import { accountNotesPath, dealNotesPath, pullNotes, pullUsers, type Get, type Pulled } from '../record/pull';
 import { createSender, writerStateOf } from '../record/sender';
 import { factTitle } from '../record/titles';
+import { boundToken } from './account';
 
 export interface RecordDeps {
   db: () => Promise<Db>;
@@ -33,7 +34,16 @@ export function createTeamRecord(deps: RecordDeps) {
   const doFetch = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const random = deps.random ?? Math.random;
   const enabled = async () => (await repo.getSettings(await deps.db())).amocrm.shareFacts;
-  const sender = createSender({ db: deps.db, now: deps.now, random, fetch: doFetch, enabled });
+  /**
+   * The one API client for an account: the stored token when it is bound to that very account,
+   * else the browser's amoCRM session there (the client refuses any other origin).
+   */
+  async function clientFor(db: Db, origin: string): Promise<AmoClient> {
+    const bound = await boundToken(db);
+    const token = bound && bound.origin === origin ? bound.token : null;
+    return createAmoClient({ origin, token, fetch: doFetch });
+  }
+  const sender = createSender({ db: deps.db, now: deps.now, random, client: clientFor, enabled });
   const later =
     deps.later ??
     ((fn: () => void, ms: number) => {
@@ -86,14 +96,8 @@ export function createTeamRecord(deps: RecordDeps) {
   }
 
   async function readerGet(db: Db, host: string): Promise<Get> {
-    const token = await repo.getMeta(db, 'amoToken');
-    const reader = createTeamReader({
-      origin: `https://${host}`,
-      token: token?.token ?? null,
-      signal: new AbortController().signal,
-      fetch: doFetch,
-    });
-    return (path) => reader.get(path);
+    const client = await clientFor(db, `https://${host}`);
+    return (path) => client.get(path);
   }
 
   async function names(db: Db, host: string, get: Get, pulled: Pulled): Promise<Pulled> {

@@ -1,19 +1,17 @@
 // What a re-plan schedules from: the planner's time-independent candidates, taken from the cache
-// in `meta` when nothing they depend on has changed, else derived in full (every event loaded,
-// every client's obligations computed) and cached again.
+// in `meta` when nothing they depend on has changed, else combined from every client's share,
+// where only the clients a change touched (or whose share ran out) are derived again
+// (./derived.ts), and cached again.
 //
 // The candidates of a moment t stay right for later moments while
 //   - the engine's inputs are unchanged: `dataVersion` (bumped in the same transaction as every
 //     write of events, clients or settings, see lib/store/repo.ts) and the record counts of
 //     `clients` and `events` (a write that bypassed the repo appends records) are as they were;
-//   - the engine's own use of time has not moved on: recurring occurrences are generated up to
-//     t + 1 day (so the cache is complete for well under a day: 6 hours), the local day decides
-//     periods and start dates (so it ends at the next local midnight of the agency zone), and
-//     facts dated after t are ignored until their time (so it ends at the first of them).
+//   - the engine's own use of time has not moved on (./validity.ts).
 // Open and overdue obligations both make candidates, so an obligation falling overdue between
 // t and now changes nothing but the badge, which counts deadlines ≤ now (overdueAt).
-import { DEFAULT_PAST_HORIZON, planCandidates, type Candidates } from '../alarms/planner';
-import { calendarFor } from '../calendar';
+import { combineCandidates } from '../alarms/candidates';
+import { DEFAULT_PAST_HORIZON, type Candidates } from '../alarms/planner';
 import type { Locale } from '../i18n/locale';
 import type { Client, ClientEvent } from '../model/facts';
 import type { PlanCache } from '../store/meta';
@@ -21,13 +19,12 @@ import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
 import type { ClientObligations } from './agenda';
 import { obligationsOf, type Settings } from './engine';
-import { summaryOf } from './summary';
-import { HOUR } from '../calendar/time';
+import { sharesAt } from './derived';
+import { PLAN_CACHE_TTL, validUntilOf } from './validity';
 
+export { PLAN_CACHE_TTL, validUntilOf };
 /** The layout of PlanCache; bump when it or the planner's output changes meaning. */
 export const PLAN_CACHE_FORMAT = 1;
-/** How long candidates are trusted at most (recurring occurrences are generated 1 day ahead). */
-export const PLAN_CACHE_TTL = 6 * HOUR;
 /** The worker's notification language (workerText's default). */
 export const WORKER_LOCALE: Locale = 'ru';
 
@@ -71,34 +68,22 @@ export function cacheHolds(cache: PlanCache | undefined, key: CacheKey, now: num
   );
 }
 
-/**
- * Until when candidates computed at `computedAt` hold: 6 hours, the next local midnight of the
- * agency zone, or the first fact dated after computedAt, whichever comes first.
- */
-export function validUntilOf(computedAt: number, settings: Settings, events: Iterable<readonly ClientEvent[]>): number {
-  const cal = calendarFor(settings.calendar);
-  let until = Math.min(computedAt + PLAN_CACHE_TTL, cal.atLocal(cal.dayNumOf(computedAt) + 1, 0));
-  for (const list of events) {
-    // Each list is in time order: only its tail can lie ahead.
-    for (let i = list.length - 1; i >= 0 && list[i]!.at > computedAt; i--) if (list[i]!.at < until) until = list[i]!.at;
-  }
-  return until;
-}
-
 export interface PlanBasis {
   settings: Settings;
   candidates: Candidates;
   /** Until when the candidates hold (the worker wakes by then to derive again). */
   validUntil: number;
-  /** Derived in full now (false: taken from the cache). */
+  /** Combined now (false: taken from the cache). */
   derived: boolean;
+  /** How many clients were derived again (the others' shares were read back); 0 on a cache hit. */
+  rederived: number;
   /** The cache to store (only after a full derive). */
   cache: PlanCache | null;
 }
 
 export interface BasisOptions {
   locale?: Locale;
-  /** Derive in full even when the cache holds (after an update of the extension). */
+  /** Derive every client again even when the cache and shares hold (after an update of the extension). */
   full?: boolean;
   pastHorizon?: number;
 }
@@ -125,7 +110,7 @@ async function readKey(
   };
 }
 
-/** The candidates to schedule at `now`: from the cache when it holds, else derived in full. */
+/** The candidates to schedule at `now`: from the cache when it holds, else combined from every client's share. */
 export async function planBasis(db: Db, now: number, options: BasisOptions = {}): Promise<PlanBasis> {
   const locale = options.locale ?? WORKER_LOCALE;
   // The key is read before the data: a write in between leaves the new cache tagged older, so
@@ -137,19 +122,15 @@ export async function planBasis(db: Db, now: number, options: BasisOptions = {})
       candidates: cache,
       validUntil: cache.validUntil,
       derived: false,
+      rederived: 0,
       cache: null,
     };
   }
-  const world = await loadWorld(db);
-  const derived = deriveAll(world, now);
-  const candidates = planCandidates({
-    clients: derived.map((d) => ({ summary: summaryOf(d.client), obligations: d.obligations })),
-    settings: world.settings,
-    locale,
-    // A candidate about an instant this old can never show at a later `now`.
-    since: now - (options.pastHorizon ?? DEFAULT_PAST_HORIZON),
-  });
-  const validUntil = validUntilOf(now, world.settings, world.events.values());
+  const settings = repo.settingsFrom(storedSettings);
+  // A candidate about an instant this old can never show at a later `now`.
+  const pastHorizon = options.pastHorizon ?? DEFAULT_PAST_HORIZON;
+  const { shares, validUntil, rederived } = await sharesAt(db, now, { settings, locale, pastHorizon, full: options.full });
+  const candidates = combineCandidates(shares, { settings, locale, since: now - pastHorizon });
   const fresh: PlanCache = { format: PLAN_CACHE_FORMAT, ...key, computedAt: now, validUntil, ...candidates };
-  return { settings: world.settings, candidates, validUntil, derived: true, cache: fresh };
+  return { settings, candidates, validUntil, derived: true, rederived, cache: fresh };
 }

@@ -1,8 +1,10 @@
 // The worker's logic, composed: one handler module per feature, the notifier that re-plans after
 // every change. Holds no state of its own (see ./notify.ts for the re-plan chain).
+import { readAnswer } from '../instagram/read-answer';
 import type { Handlers } from '../messaging/router';
 import type { Db } from '../store/schema';
 import { createAgendaHandlers } from './agenda-handler';
+import { createBoardHandlers } from './board';
 import { createAccountCheck } from './amocrm-account';
 import { createClientHandlers } from './clients';
 import { createDashboardHandlers } from './dashboard';
@@ -14,6 +16,7 @@ import { createPlanHandlers } from './plans';
 import { createTeamSync, type TeamSyncDeps } from './team-sync';
 import { createTeamRecord, type RecordDeps } from './record';
 import { createTokenHandlers } from './token';
+import { withLeastPrivilege } from './least-privilege';
 
 export interface WorkerDeps {
   db: () => Promise<Db>;
@@ -43,6 +46,7 @@ export function createWorker(deps: WorkerDeps) {
   const teamSync = createTeamSync({ db, now, onRecorded: changed, record, ...deps.teamSync });
   const handlers: Handlers = {
     ...createClientHandlers({ db, now, changed, record }),
+    ...createBoardHandlers({ db, now, onRecorded: changed }),
     ...createAgendaHandlers({ db, now, record }),
     'record.send': async () => record.sendNow(),
     ...createDataHandlers({ db, now, changed, emptied: () => notifier.replan() }),
@@ -52,9 +56,11 @@ export function createWorker(deps: WorkerDeps) {
     ...createDashboardHandlers({ db, now }),
     ...teamSync.handlers,
     'amocrm.account': createAccountCheck({ db, ...deps.teamSync }),
+    // Pure reading of what the sidebar fetched from Instagram: no state, no re-plan.
+    'instagram.read': async (req) => readAnswer(req),
   };
   return {
-    handlers,
+    handlers: withLeastPrivilege(handlers),
     replan: notifier.replan,
     start: async () => {
       void record.kick().catch((error: unknown) => console.error('Reglament: sending to amoCRM failed', error));

@@ -5,18 +5,20 @@
 import type { TeamSyncStatus } from '../dashboard/types';
 import { ApiError } from '../amocrm/errors';
 import { dealFromApi, isSecretField, mapDeal } from '../amocrm/mapping';
-import { readTeam } from '../amocrm/team/read-team';
-import { createTeamReader, SyncCancelled } from '../amocrm/team/reader';
+import { createAmoClient, SyncCancelled } from '../amocrm/client';
+import { readTeam, type FailedDeal } from '../amocrm/team/read-team';
 import type { TokenBucket } from '../amocrm/rate-limit';
 import { HandlerError } from '../messaging/errors';
 import type { Handlers } from '../messaging/router';
 import type { Client } from '../model/facts';
+import { bumpVersions } from '../store/derived';
 import { bumpDataVersion } from '../store/meta';
 import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
 import { validateClient } from '../store/validate';
 import { amocrmMatches, amocrmTabHost } from '../hosts';
 import { queryTabs } from '../browser/api';
+import { resolveAccount } from './account';
 
 /** Kept in the meta store (not secret): when the last sync completed and against which account. */
 export const TEAM_SYNC_META = 'teamSync';
@@ -54,18 +56,8 @@ const idle = (): TeamSyncStatus => ({
   auth: null,
   incremental: false,
   error: null,
+  failed: [],
 });
-
-export async function resolveHost(db: Db, subdomain: string, findHost?: () => Promise<string | null>): Promise<string | null> {
-  const clients = await repo.listClients(db);
-  const counts = new Map<string, number>();
-  for (const c of clients) counts.set(c.host, (counts.get(c.host) ?? 0) + 1);
-  const hosts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([h]) => h);
-  const sub = subdomain.trim().toLowerCase();
-  if (sub) return hosts.find((h) => h.startsWith(`${sub}.`)) ?? `${sub}.amocrm.ru`;
-  if (hosts.length) return hosts[0]!;
-  return (await findHost?.()) ?? null;
-}
 
 /** The host of an open amoCRM tab (host permissions let the worker see those tabs' URLs). */
 export async function openAmocrmTabHost(): Promise<string | null> {
@@ -93,21 +85,23 @@ export function createTeamSync(deps: TeamSyncDeps) {
   async function run(
     db: Db,
     signal: AbortSignal,
-    host: string,
+    origin: string,
     token: string | null,
     since: number | null,
     startedAt: number,
   ): Promise<void> {
     const settings = await repo.getSettings(db);
-    const reader = createTeamReader({
-      origin: `https://${host}`,
+    const host = new URL(origin).host;
+    const client = createAmoClient({
+      origin,
       token,
       signal,
+      maxRetries: 3,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(deps.bucket ? { bucket: deps.bucket() } : {}),
       onRequest: () => void (status.requests += 1),
     });
-    const data = await readTeam(reader, {
+    const data = await readTeam(client, {
       pipelineName: settings.amocrm.pipelineName,
       since,
       isSecretField: isSecretField(settings.amocrm),
@@ -127,6 +121,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
     // The overlay's mapping, so a fact read here and on the deal card is the same fact (same id).
     const { amocrm: amo, calendar } = settings;
     const at = deps.now();
+    const failed: FailedDeal[] = [...data.failed];
     const mapped = data.leads
       .map((lead) => {
         const parts = {
@@ -139,11 +134,21 @@ export function createTeamSync(deps: TeamSyncDeps) {
           managerName: lead.responsibleUserId === null ? null : (data.users.get(lead.responsibleUserId) ?? null),
           contactName: null,
         };
-        return mapDeal(dealFromApi(parts, amo, calendar.timeZone), amo, calendar.timeZone, at);
+        try {
+          const m = mapDeal(dealFromApi(parts, amo, calendar.timeZone), amo, calendar.timeZone, at);
+          const valid = validateClient(m.client);
+          if (valid.ok) return m;
+          failed.push({ leadId: lead.id, message: 'the deal does not make a valid client' });
+        } catch (error) {
+          // One deal that cannot be mapped is reported; the others are saved.
+          failed.push({ leadId: lead.id, message: error instanceof Error ? error.message : String(error) });
+        }
+        return null;
       })
-      .filter((m) => validateClient(m.client).ok);
+      .filter((m) => m !== null);
     const existing = new Map((await repo.listClients(db)).map((c) => [c.id, c]));
-    const tx = db.transaction(['clients', 'meta'], 'readwrite');
+    const tx = db.transaction(['clients', 'meta', 'versions'], 'readwrite');
+    const changed: string[] = [];
     for (const { client } of mapped) {
       const old = existing.get(client.id);
       const merged: Client = {
@@ -152,8 +157,10 @@ export function createTeamSync(deps: TeamSyncDeps) {
         trackedSince: old?.trackedSince ?? at,
       };
       void tx.objectStore('clients').put(merged);
+      if (!old || JSON.stringify(old) !== JSON.stringify(merged)) changed.push(client.id);
     }
     if (mapped.length) await bumpDataVersion(tx.objectStore('meta'));
+    await bumpVersions(tx.objectStore('versions'), changed);
     await tx.done;
     const added = await repo.recordEvents(
       db,
@@ -174,6 +181,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
       recorded: added.length + shared,
       finishedAt: deps.now(),
       lastSyncAt: startedAt,
+      failed,
     };
     if (mapped.length) deps.onRecorded?.();
   }
@@ -182,13 +190,14 @@ export function createTeamSync(deps: TeamSyncDeps) {
     if (status.phase === 'running') return { ...status };
     const db = await deps.db();
     const settings = await repo.getSettings(db);
-    const host = await resolveHost(db, settings.amocrm.subdomain, deps.findHost ?? openAmocrmTabHost);
-    if (!host)
+    const account = await resolveAccount(db, settings.amocrm.subdomain, deps.findHost ?? openAmocrmTabHost);
+    if (!account)
       throw new HandlerError(
         'failed',
         'Не знаю, какой аккаунт amoCRM читать: укажите поддомен в настройках или откройте amoCRM во вкладке',
       );
-    const [token, last] = await Promise.all([repo.getMeta(db, 'amoToken'), meta(db)]);
+    const { host, token } = account;
+    const last = await meta(db);
     const since = !full && last && last.host === host ? last.lastSyncAt : null;
     const startedAt = deps.now();
     loaded = true;
@@ -200,10 +209,10 @@ export function createTeamSync(deps: TeamSyncDeps) {
       step: 'pipelines',
       startedAt,
       lastSyncAt: last?.lastSyncAt ?? null,
-      auth: token ? 'token' : 'session',
+      auth: token !== null ? 'token' : 'session',
       incremental: since !== null,
     };
-    void run(db, signal, host, token?.token ?? null, since, startedAt)
+    void run(db, signal, account.origin, token, since, startedAt)
       .catch((error: unknown) => {
         const cancelled = error instanceof SyncCancelled || signal.aborted;
         status = {

@@ -12,14 +12,19 @@ export interface TokenDeps {
 
 async function tokenStatus(db: Db): Promise<TokenStatus> {
   const token = await repo.getMeta(db, 'amoToken');
-  return { set: !!token, setAt: token?.setAt ?? null, last4: token ? token.token.slice(-4) : null };
+  return {
+    set: !!token,
+    setAt: token?.setAt ?? null,
+    last4: token ? token.token.slice(-4) : null,
+    origin: token?.origin ?? null,
+  };
 }
 
 export function createTokenHandlers(deps: TokenDeps): Pick<Handlers, 'token.set' | 'token.clear' | 'token.status'> {
   return {
-    'token.set': async ({ token }) => {
+    'token.set': async ({ token, origin }) => {
       const db = await deps.db();
-      await repo.setMeta(db, 'amoToken', { token, setAt: deps.now() });
+      await repo.setMeta(db, 'amoToken', { token, origin, setAt: deps.now() });
       return tokenStatus(db);
     },
     'token.clear': async () => {

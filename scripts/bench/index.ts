@@ -1,7 +1,10 @@
-// `npm run bench`: every performance budget of the issues, measured and printed as one table.
-// The overlay bench drives the built extension: run `npm run build` first.
+// `npm run bench`: every performance budget of the issues, measured and printed as one table
+// (median and p90 of every row, one verdict line per budget, the machine's load). The page and
+// popup benches drive the built extension: run `npm run build` first. The fake APIs answer after
+// BENCH_API_DELAY_MS (default 300 ms), as a real network does.
 import { runEngineBench } from './engine';
-import { runOverlayBench } from './overlay';
+import { runPagesBench } from './pages';
+import { runPopupBench } from './popup';
 import { runRecordBench } from './record';
 import { measureSizes } from './size';
 import { printTable, type BenchRow } from './table';
@@ -13,7 +16,8 @@ const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['worker', runWorkerBench],
   ['team record', runRecordBench],
   ['content-script size', measureSizes],
-  ['overlay', runOverlayBench],
+  ['pages', runPagesBench],
+  ['popup', runPopupBench],
 ];
 let failed = false;
 for (const [name, run] of suites) {

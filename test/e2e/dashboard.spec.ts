@@ -42,7 +42,7 @@ test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the
   const page = await openExtensionPage('dashboard.html');
   await page.setViewportSize({ width: 1440, height: 1000 });
   await send(page, 'settings.set', { settings: { amocrm: { subdomain: 'smmpro' } } });
-  await send(page, 'token.set', { token: 'long-lived-token-e2e' });
+  await send(page, 'token.set', { token: 'long-lived-token-e2e', origin: 'https://smmpro.amocrm.ru' });
   await page.reload();
   await expect(page.getByRole('heading', { name: /Reglament — панель/ })).toBeVisible();
   await expect(page.getByText(/Данных команды пока нет/)).toBeVisible();

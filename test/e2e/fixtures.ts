@@ -4,6 +4,11 @@ import { test as base, expect, type BrowserContext, type Page, type Worker } fro
 import { launchWithExtension } from '../../scripts/launch';
 import { installFakes, type InstalledFakes } from '../fakes/route';
 
+interface Options {
+  /** Which build the context loads: the test build (open shadow roots) unless a spec proves something of the shipped one. */
+  build: 'shipped' | 'test';
+}
+
 interface Fixtures {
   context: BrowserContext;
   worker: Worker;
@@ -14,10 +19,10 @@ interface Fixtures {
   openExtensionPage: (path: string) => Promise<Page>;
 }
 
-export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-  context: async ({}, use) => {
-    const launched = await launchWithExtension({ headless: true });
+export const test = base.extend<Fixtures & Options>({
+  build: ['test', { option: true }],
+  context: async ({ build }, use) => {
+    const launched = await launchWithExtension({ headless: true, build });
     await use(launched.context);
     await launched.context.close();
   },

@@ -1,6 +1,7 @@
 // The options page in a real Chromium: every group, validation under the field, a setting that
 // changes the popup's countdown, the amoCRM check against the fake account, the token, backup
 // (a corrupt import changes nothing), «Удалить все данные», the language switch and axe-core.
+import { countdownText } from './countdown';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -121,14 +122,17 @@ test('first-contact 60 → 120 minutes moves the popup countdown of a client cre
   const setup = await openExtensionPage('popup.html');
   await roundTheClock(setup);
   const c = clientOf(501, 'Фитнес «Атлет»');
+  const created = Date.now() - 40 * MIN;
   const synced = await send(setup, 'client.sync', {
     client: c,
-    events: [{ clientId: c.id, type: 'deal-created', at: Date.now() - 40 * MIN, source: 'amocrm' }],
+    events: [{ clientId: c.id, type: 'deal-created', at: created, source: 'amocrm' }],
   });
   expect(synced.ok).toBe(true);
 
   const before = await openExtensionPage('popup.html');
-  await expect(before.locator(`[data-client="${c.id}"] [data-rule="first-contact"]`)).toContainText(/осталось (19|20) мин/);
+  await expect(before.locator(`[data-client="${c.id}"] [data-rule="first-contact"]`)).toContainText(
+    countdownText(created + 60 * MIN, /осталось (19|20) мин/),
+  );
 
   const options = await openOptions(openExtensionPage);
   const input = options.getByLabel('Первый звонок: в течение', { exact: true });
@@ -137,7 +141,9 @@ test('first-contact 60 → 120 minutes moves the popup countdown of a client cre
   await expect(options.getByTestId('save-status')).toContainText('Сохранено');
 
   const after = await openExtensionPage('popup.html');
-  await expect(after.locator(`[data-client="${c.id}"] [data-rule="first-contact"]`)).toContainText(/осталось 1 ч (19|20) мин/);
+  await expect(after.locator(`[data-client="${c.id}"] [data-rule="first-contact"]`)).toContainText(
+    countdownText(created + 120 * MIN, /осталось 1 ч (19|20) мин/),
+  );
 });
 
 test('a corrupt backup is rejected with the reason and nothing changes; delete-all asks first', async ({ openExtensionPage }) => {
@@ -224,10 +230,12 @@ test('amoCRM names are checked against the live account; unreachable amoCRM is s
   await page.getByRole('button', { name: 'Проверить названия в amoCRM' }).click();
   await expect(page.getByTestId('amo-result')).toContainText('Не удалось связаться с nosuchaccount.amocrm.ru');
 
-  // the token is stored by the worker and never shown again in full
+  // the token is stored by the worker, bound to the account it was issued for, and never shown again in full
+  await page.getByLabel('Аккаунт amoCRM, для которого выпущен токен').fill('smmpro.amocrm.ru');
   await page.getByLabel('Токен', { exact: true }).fill('eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.abcd9f3k');
   await page.getByRole('button', { name: 'Сохранить токен' }).click();
   await expect(page.getByTestId('token-status')).toContainText('…9f3k');
+  await expect(page.getByTestId('token-status')).toContainText('только для smmpro.amocrm.ru');
   await expect(page.getByLabel('Токен', { exact: true })).toHaveValue('');
   expect(await page.content()).not.toContain('eyJ0eXAiOiJKV1Qi');
   expect((await send(page, 'token.status', {})).data.set).toBe(true);

@@ -149,7 +149,11 @@ test.describe('a page whose layout changed', () => {
     ],
     [
       'card root renamed',
-      (html: string) => html.replaceAll('card_holder', 'card-root-v2').replaceAll('card-widgets', 'side-widgets'),
+      (html: string) =>
+        html
+          .replaceAll('card_holder', 'card-root-v2')
+          .replaceAll('card_fields', 'fields-v2')
+          .replaceAll('card-widgets', 'side-widgets'),
       ['карточка сделки'],
     ],
   ] as const) {

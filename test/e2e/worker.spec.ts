@@ -196,7 +196,8 @@ test('a web page cannot reach the worker; a content script cannot call page-only
     error: { code: 'forbidden' },
   });
   expect(await call('backup.export', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-  expect(await call('settings.get', {})).toMatchObject({ ok: true });
+  expect(await call('settings.get', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(await call('settings.view', {})).toMatchObject({ ok: true });
   // Another amoCRM account's client is out of reach.
   const foreign = clientOf(9, 'Чужой');
   const other = { ...foreign, id: 'other.amocrm.ru:9', host: 'other.amocrm.ru' };

@@ -128,6 +128,13 @@ export interface SeedLead {
   /** «Instagram» field: username without `@`. */
   instagram: string;
   contact: SeedContact;
+  /** The card's layout: amoCRM's classic card or the newer header layout (`#card-header-person_n`). */
+  layout: 'classic' | 'header';
+  /**
+   * Custom field values as the API gives them that Reglament does not configure, in the shapes
+   * amoCRM's PHP library models (object-valued legal_entity/file/linked_entity, valueless chained_list).
+   */
+  oddFields: unknown[];
 }
 
 export interface SeedEvent {
@@ -148,6 +155,8 @@ export interface SeedEvent {
 export interface SeedNote {
   id: number;
   leadId: number;
+  /** Where amoCRM filed the note: the deal, or its contact (a call goes to the contact unless it has one open deal). */
+  on: 'lead' | 'contact';
   /** `service_message`: written by an integration (Reglament's marker notes), shown as a system line. */
   noteType: 'call_in' | 'call_out' | 'common' | 'service_message';
   /** Epoch ms. */
@@ -206,6 +215,11 @@ export interface SeedProfile {
   stories: SeedStory[];
   /** Lead it belongs to, or null for accounts that are not clients. */
   leadId: number | null;
+  /**
+   * A business account whose business category `web_profile_info` can no longer serialise: it
+   * answers HTTP 400 (the laser.provider message) and only the user feed serves its posts (2026).
+   */
+  business: boolean;
 }
 
 export interface Seed {
@@ -311,6 +325,61 @@ const LOSS_REASONS: SeedLossReason[] = [
   { id: LOSS_REASON.competitor, name: 'Ушёл к конкурентам', sort: 3 },
 ];
 
+/** Values of field types whose `value` is an object or missing (amoCRM PHP library ValueModels). */
+export const ODD_FIELDS: unknown[] = [
+  {
+    field_id: 810101,
+    field_name: 'Юр. лицо',
+    field_code: null,
+    field_type: 'legal_entity',
+    values: [
+      {
+        value: {
+          name: 'ТОО «FitZone Astana»',
+          entity_type: 2,
+          vat_id: '180940012345',
+          tax_registration_reason_code: null,
+          address: 'Астана, Мәңгілік Ел, 37',
+          kpp: null,
+          bank_code: null,
+          external_uid: null,
+        },
+      },
+    ],
+  },
+  {
+    field_id: 810102,
+    field_name: 'Договор',
+    field_code: null,
+    field_type: 'file',
+    values: [
+      {
+        value: {
+          file_uuid: 'c2f3a9e4-6b7d-4e1a-9f0c-2d5b8a7e1f34',
+          version_uuid: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+          file_name: 'Договор FitZone.pdf',
+          file_size: 184_233,
+          is_deleted: false,
+        },
+      },
+    ],
+  },
+  {
+    field_id: 810103,
+    field_name: 'Тариф',
+    field_code: null,
+    field_type: 'linked_entity',
+    values: [{ value: { name: 'Комплекс Pro', entity_id: 7701, entity_type: 'catalog_elements', catalog_id: 5011 } }],
+  },
+  {
+    field_id: 810104,
+    field_name: 'Пакет',
+    field_code: null,
+    field_type: 'chained_list',
+    values: [{ catalog_id: 5011, catalog_element_id: 7702 }],
+  },
+];
+
 const PRICE: Record<SeedService, number> = { management: 150_000, complex: 280_000 };
 
 /** Small deterministic PRNG (mulberry32). */
@@ -361,6 +430,8 @@ interface Call {
   /** amoCRM call_status: 4 = conversation, 6 = not answered, 3 = unavailable. */
   status?: number;
   result?: string;
+  /** Filed on the contact, not on the deal. */
+  onContact?: boolean;
 }
 
 interface StoryDef {
@@ -381,8 +452,12 @@ interface StoryDef {
   credentials?: string | null;
   posts: Array<{ at: number; isVideo?: boolean; pinned?: boolean }>;
   stories: number[];
+  /** See `SeedProfile.business`. */
+  business?: boolean;
   calls: Call[];
   lossReasonId?: number;
+  layout?: 'classic' | 'header';
+  oddFields?: unknown[];
 }
 
 class Builder {
@@ -419,6 +494,7 @@ class Builder {
       this.notes.push({
         id: this.noteId++,
         leadId: def.id,
+        on: c.onContact ? 'contact' : 'lead',
         noteType: c.dir === 'in' ? 'call_in' : 'call_out',
         createdAt: c.at,
         createdBy: def.manager,
@@ -455,6 +531,8 @@ class Builder {
       credentials: def.credentials ?? null,
       instagram: def.username,
       contact: { id: def.id + 500_000, name: def.contact.name, phone, email: def.contact.email ?? null },
+      layout: def.layout ?? 'classic',
+      oddFields: def.oddFields ?? [],
     });
     const posts: SeedPost[] = def.posts
       .map((p) => ({
@@ -486,6 +564,7 @@ class Builder {
       posts,
       stories,
       leadId: def.id,
+      business: !!def.business,
     });
   }
 
@@ -596,6 +675,8 @@ function namedStories(b: Builder, now: number): StoryDef[] {
       stories: [],
       calls: [
         { dir: 'out', at: L(-3, 11, 35), duration: 252, recorded: true },
+        // Not answered, then the call: two calls of one day, shown as one grouped block.
+        { dir: 'out', at: L(-1, 17, 0), duration: 0, recorded: false, status: 6, result: 'Не дозвонились' },
         { dir: 'out', at: L(-1, 17, 10), duration: 611, recorded: true },
       ],
     },
@@ -633,7 +714,7 @@ function namedStories(b: Builder, now: number): StoryDef[] {
       key: 'e',
       id: 1005,
       about:
-        '«Комплексное продвижение», launched, mid-period (start 14 days ago); posts daily incl. today; story today (current); a PINNED old post first on the grid.',
+        '«Комплексное продвижение», launched, mid-period (start 14 days ago); posts daily incl. today; story today (current); a PINNED old post first on the grid; a BUSINESS account (web_profile_info answers 400, the user feed serves its posts).',
       name: 'Фитнес-клуб FitZone',
       username: 'fitzone_astana',
       fullName: 'FitZone — фитнес-клуб',
@@ -651,8 +732,11 @@ function namedStories(b: Builder, now: number): StoryDef[] {
       ],
       startDate: L(-14, 12),
       credentials: 'fitzone_astana / FZ#pass77',
+      layout: 'header',
+      oddFields: ODD_FIELDS,
       posts: [{ at: L(-70, 12, 0), pinned: true }, ...daily(b, now, -14, 0, 10, 3)],
       stories: [L(-14, 15, 0), L(-11, 15, 0), L(-8, 15, 0), L(-5, 15, 0), L(-2, 15, 0), b.past(L(0, 9, 0))],
+      business: true,
       calls: [
         { dir: 'out', at: L(-19, 11, 25), duration: 305, recorded: true },
         { dir: 'out', at: L(-17, 14, 0), duration: 922, recorded: true },
@@ -695,7 +779,7 @@ function namedStories(b: Builder, now: number): StoryDef[] {
       calls: [
         { dir: 'out', at: L(-33, 15, 35), duration: 240, recorded: true },
         { dir: 'out', at: L(-31, 15, 10), duration: 1020, recorded: true },
-        { dir: 'out', at: L(-1, 16, 40), duration: 365, recorded: true },
+        { dir: 'out', at: L(-1, 16, 40), duration: 365, recorded: true, onContact: true },
       ],
     },
     {
@@ -961,6 +1045,7 @@ export function createSeed(now: number, options: SeedOptions = {}): Seed {
     })),
     stories: [],
     leadId: null,
+    business: false,
   });
   b.events.sort((x, y) => x.createdAt - y.createdAt || x.leadId - y.leadId);
   b.notes.sort((x, y) => x.createdAt - y.createdAt || x.id - y.id);

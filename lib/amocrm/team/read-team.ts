@@ -1,15 +1,25 @@
 // «Синхронизировать всё»: reads every lead of the configured pipeline (paged, 250 a page), the
-// status changes of those leads (batched by lead id), and the users (manager names). With
-// `since`, only leads updated since then are asked for (filter[updated_at][from] and
-// If-Modified-Since), and only their events.
-import { parseLead, parsePipelines, type AmoLead, type AmoPipeline } from '../guards';
-import { nextOf, parseLeadStatusEvents, parseUsers, type AmoLeadStatusChange } from './guards';
-import type { TeamReader } from './reader';
+// status changes of those leads (≤ 10 lead ids per events request: amoCRM's limit), and the
+// users (manager names). With `since`, only leads updated since then are asked for
+// (filter[updated_at][from] and If-Modified-Since), and only their events. A deal amoCRM answers
+// in a shape we cannot read is reported in `failed`; the others sync.
+import { IDS_PER_REQUEST } from '../api';
+import type { AmoClient } from '../client';
+import { ApiError } from '../errors';
+import {
+  parseLeadsPage,
+  parsePipelines,
+  parseStatusEvents,
+  parseUsers,
+  type AmoLead,
+  type AmoPipeline,
+  type AmoStatusChange,
+} from '../schemas';
 
 export const LEADS_PAGE = 250;
 export const EVENTS_PAGE = 100;
-/** Lead ids per events request (keeps the URL short; amoCRM accepts arrays of ids). */
-export const EVENTS_BATCH = 50;
+/** Lead ids per events request: amoCRM's `filter[entity_id]` takes at most 10 (docs/sites.md). */
+export const EVENTS_BATCH = IDS_PER_REQUEST;
 
 export interface TeamProgress {
   step: 'pipelines' | 'users' | 'leads' | 'events';
@@ -18,11 +28,18 @@ export interface TeamProgress {
   eventsBatchesTotal: number | null;
 }
 
+/** A deal left out of the sync, and why (shown on the dashboard). */
+export interface FailedDeal {
+  leadId: number | null;
+  message: string;
+}
+
 export interface TeamData {
   pipeline: AmoPipeline;
   users: Map<number, string>;
   leads: AmoLead[];
-  changes: Map<number, AmoLeadStatusChange[]>;
+  changes: Map<number, AmoStatusChange[]>;
+  failed: FailedDeal[];
 }
 
 export interface ReadTeamOptions {
@@ -43,30 +60,17 @@ export function choosePipeline(pipelines: AmoPipeline[], name: string): AmoPipel
   return found;
 }
 
-/** Follows `_links.next` (amoCRM gives absolute URLs) until there is none or a page is empty. */
-async function* pages(reader: TeamReader, first: string, ifModifiedSince: number | null = null): AsyncGenerator<unknown> {
-  let url: string | null = first;
-  let firstPage = true;
-  while (url) {
-    const body = await reader.get(url, firstPage ? { ifModifiedSince } : {});
-    firstPage = false;
-    if (body === null) return;
-    yield body;
-    url = nextOf(body);
-  }
-}
-
-export async function readTeam(reader: TeamReader, options: ReadTeamOptions): Promise<TeamData> {
+export async function readTeam(client: AmoClient, options: ReadTeamOptions): Promise<TeamData> {
   const progress: TeamProgress = { step: 'pipelines', leadsDone: 0, eventsBatchesDone: 0, eventsBatchesTotal: null };
   const report = () => options.onProgress?.({ ...progress });
   report();
-  const pipelinesBody = await reader.get('/api/v4/leads/pipelines');
+  const pipelinesBody = await client.get('/api/v4/leads/pipelines');
   const pipeline = choosePipeline(pipelinesBody === null ? [] : parsePipelines(pipelinesBody), options.pipelineName);
 
   progress.step = 'users';
   report();
   const users = new Map<number, string>();
-  for await (const body of pages(reader, '/api/v4/users?limit=250'))
+  for await (const body of client.pages('/api/v4/users?limit=250'))
     for (const u of parseUsers(body).items) users.set(u.id, u.name);
 
   progress.step = 'leads';
@@ -80,13 +84,11 @@ export async function readTeam(reader: TeamReader, options: ReadTeamOptions): Pr
   });
   if (options.since !== null) q.set('filter[updated_at][from]', String(Math.floor(options.since / 1000)));
   const leads: AmoLead[] = [];
-  for await (const body of pages(reader, `/api/v4/leads?${q.toString()}`, options.since)) {
-    const list = (body as { _embedded?: { leads?: unknown } })._embedded?.leads;
-    if (!Array.isArray(list)) break;
-    for (const raw of list) {
-      const lead = parseLead(raw, options.isSecretField);
-      if (lead.pipelineId === pipeline.id) leads.push(lead);
-    }
+  const failed: FailedDeal[] = [];
+  for await (const body of client.pages(`/api/v4/leads?${q.toString()}`, { ifModifiedSince: options.since })) {
+    const page = parseLeadsPage(body, options.isSecretField);
+    for (const lead of page.leads) if (lead.pipelineId === pipeline.id) leads.push(lead);
+    for (const bad of page.bad) failed.push({ leadId: bad.id, message: bad.message });
     progress.leadsDone = leads.length;
     report();
   }
@@ -96,7 +98,8 @@ export async function readTeam(reader: TeamReader, options: ReadTeamOptions): Pr
   for (let i = 0; i < leads.length; i += EVENTS_BATCH) batches.push(leads.slice(i, i + EVENTS_BATCH).map((l) => l.id));
   progress.eventsBatchesTotal = batches.length;
   report();
-  const changes = new Map<number, AmoLeadStatusChange[]>();
+  const changes = new Map<number, AmoStatusChange[]>();
+  const unreadable = new Map<number, string>();
   for (const ids of batches) {
     const eq = new URLSearchParams({
       'filter[entity]': 'lead',
@@ -105,16 +108,27 @@ export async function readTeam(reader: TeamReader, options: ReadTeamOptions): Pr
       page: '1',
     });
     for (const id of ids) eq.append('filter[entity_id][]', String(id));
-    for await (const body of pages(reader, `/api/v4/events?${eq.toString()}`)) {
-      for (const change of parseLeadStatusEvents(body).items) {
-        let list = changes.get(change.leadId);
-        if (!list) changes.set(change.leadId, (list = []));
-        list.push(change);
+    try {
+      for await (const body of client.pages(`/api/v4/events?${eq.toString()}`)) {
+        const page = parseStatusEvents(body);
+        for (const change of page.items) {
+          let list = changes.get(change.leadId);
+          if (!list) changes.set(change.leadId, (list = []));
+          list.push(change);
+        }
+        for (const leadId of page.skipped)
+          for (const id of leadId === null ? ids : [leadId])
+            unreadable.set(id, 'a status event amoCRM answered in an unexpected shape');
       }
+    } catch (error) {
+      // A batch whose history amoCRM would not give: those deals are reported, the others go on.
+      if (!(error instanceof ApiError) || error.kind === 'auth' || error.kind === 'blocked') throw error;
+      for (const id of ids) unreadable.set(id, error.message);
     }
     progress.eventsBatchesDone++;
     report();
   }
   for (const list of changes.values()) list.sort((a, b) => a.at - b.at);
-  return { pipeline, users, leads, changes };
+  for (const [leadId, message] of unreadable) failed.push({ leadId, message });
+  return { pipeline, users, leads: leads.filter((l) => !unreadable.has(l.id)), changes, failed };
 }

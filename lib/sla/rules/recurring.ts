@@ -63,10 +63,17 @@ export function stories(ctx: RuleContext, period: PeriodSpan): void {
   let i = 0;
   while (i < list.length && list[i]! < start) i++;
   while (start < end && start <= limit) {
+    const met = i < list.length ? list[i] : undefined;
+    if (met !== undefined && minuteOf(met) === minuteOf(start)) {
+      // A story in the very minute a window opens meets it, and the next window opens there
+      // under the same minute key: only that next window is an occurrence of its own.
+      start = met;
+      i = afterMinuteOf(list, i, met);
+      continue;
+    }
     // Calendar days in the agency zone, keeping the clock time (matters only in DST zones).
     const sd = cal.dayNumOf(start);
     const due = cal.atLocal(sd + every, 0) + (start - cal.atLocal(sd, 0));
-    const met = i < list.length ? list[i] : undefined;
     if (met === undefined && due < since) {
       // Nothing seen before tracking started (Instagram shows only current Stories): the chain
       // starts again from then instead of counting a breach nobody could observe.
@@ -85,8 +92,22 @@ export function stories(ctx: RuleContext, period: PeriodSpan): void {
     );
     if (met === undefined) return; // the chain waits for the next story
     start = met;
-    while (i < list.length && list[i]! <= start) i++;
+    i = afterMinuteOf(list, i, met);
   }
+}
+
+function minuteOf(t: Instant): number {
+  return Math.floor(t / MINUTE);
+}
+
+/**
+ * Index of the first story after the minute of `t`: Stories posted in one burst (the same
+ * minute) are one posting, so occurrence keys (minute of their start) never repeat.
+ */
+function afterMinuteOf(list: readonly Instant[], i: number, t: Instant): number {
+  const next = (minuteOf(t) + 1) * MINUTE;
+  while (i < list.length && list[i]! < next) i++;
+  return i;
 }
 
 export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {

@@ -19,7 +19,7 @@ import {
   type FakeRequest,
   type FakeResponse,
 } from '../http';
-import { dateToUnix, amoDateField, amoRelativeDate, formatTenge, unix } from '../time';
+import { dateToUnix, amoDateField, amoRelativeDate, formatTenge, localDate, localDayStart, unix } from '../time';
 import {
   FIELD,
   leadById,
@@ -34,17 +34,27 @@ import {
 } from '../seed';
 import {
   amoEsc,
-  amoRenderBoard,
   amoRenderCard,
   amoRenderFeedItem,
   amoRenderField,
   amoRenderNav,
   amoRenderPage,
-  type AmoBoardVM,
+  amoRenderStatusControl,
   type AmoCardVM,
   type AmoFeedItemVM,
   type AmoShellVM,
 } from './templates';
+import {
+  amoBoardBehaviour,
+  amoBoardEsc,
+  amoBoardMoney,
+  amoBoardPlural,
+  amoRenderBoard,
+  amoRenderBoardCard,
+  amoRenderBoardHeadInfo,
+  amoRenderList,
+  type AmoBoardVM,
+} from './board';
 import { AMO_CSS } from './style';
 
 export interface AmocrmFakeOptions {
@@ -64,6 +74,8 @@ export interface AmocrmFakeOptions {
    */
   sessionUsers?: Record<string, number>;
   tokenUsers?: Record<string, number>;
+  /** Cards per column the board shows at first and adds per scroll (infinite scroll). Default 20. */
+  boardPackSize?: number;
 }
 
 export interface AmocrmFake {
@@ -83,6 +95,12 @@ export interface AmocrmFake {
 }
 
 const HAL = 'application/hal+json';
+/** The host amoCRM names in `_links.next` (real answers carry a shard host such as shard151.amocrm.ru). */
+export const SHARD_HOST = 'shard151.amocrm.ru';
+/** `filter[entity_id]` of /api/v4/events takes at most this many ids (amoCRM developer docs). */
+export const EVENTS_ENTITY_IDS_MAX = 10;
+/** Cards per column in one pack of the board (first render, then each load on scroll). */
+const BOARD_PACK_SIZE = 20;
 const PROBLEM = 'application/problem+json';
 
 function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): FakeResponse {
@@ -118,21 +136,19 @@ export function amoShellVM(seed: Seed): AmoShellVM {
   return { accountName: seed.accountName, userName: name, userInitials: initials(name) };
 }
 
-export function amoBoardVM(seed: Seed, now = seed.now): AmoBoardVM {
+export function amoBoardVM(seed: Seed, now = seed.now, packSize = BOARD_PACK_SIZE): AmoBoardVM {
   const columns = seed.pipeline.statuses
     .filter((s) => s.id !== STATUS.won && s.id !== STATUS.lost)
     .map((s) => {
       const leads = seed.leads
         .filter((l) => l.pipelineId === seed.pipeline.id && l.statusId === s.id)
-        .sort((a, b) => b.createdAt - a.createdAt);
-      const sum = leads.reduce((acc, l) => acc + l.price, 0);
+        .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
       return {
         id: s.id,
         name: s.name,
         color: s.color,
         type: s.type,
-        countText: `${leads.length} ${plural(leads.length, 'сделка', 'сделки', 'сделок')}`,
-        sumText: formatTenge(sum),
+        sum: leads.reduce((acc, l) => acc + l.price, 0),
         leads: leads.map((l) => ({
           id: l.id,
           name: l.name,
@@ -140,6 +156,7 @@ export function amoBoardVM(seed: Seed, now = seed.now): AmoBoardVM {
           responsible: userById(seed, l.responsibleUserId)?.name ?? '',
           dateText: amoRelativeDate(l.createdAt, now),
           contactName: l.contact.name,
+          statusName: s.name,
         })),
       };
     });
@@ -148,39 +165,58 @@ export function amoBoardVM(seed: Seed, now = seed.now): AmoBoardVM {
     pipelineId: seed.pipeline.id,
     pipelineName: seed.pipeline.name,
     totalText: `${open.length} ${plural(open.length, 'сделка', 'сделки', 'сделок')}: ${formatTenge(open.reduce((a, l) => a + l.price, 0))}`,
+    packSize,
     columns,
   };
 }
 
+/** The feed's `data-id`: opaque like amoCRM's (not the note's numeric id). */
+function feedId(kind: string, n: number): string {
+  return `01j${kind[0]}${(n * 7919).toString(36)}`;
+}
+
+/** A second pipeline of the account: the card's stage dropdown lists every pipeline's statuses. */
+const OTHER_PIPELINE = {
+  id: 7310002,
+  name: 'Партнёрские проекты',
+  statuses: [
+    { id: 63100021, name: 'Новый партнёр', color: '#99ccff' },
+    { id: 63100022, name: 'Связались с клиентом', color: '#ffff99' },
+    { id: 142, name: 'Успешно реализовано', color: '#CCFF66' },
+    { id: 143, name: 'Закрыто и не реализовано', color: '#D5D8DB' },
+  ],
+};
+
 function feedFor(seed: Seed, lead: SeedLead, now: number): AmoFeedItemVM[] {
   const items: Array<AmoFeedItemVM & { at: number }> = [];
+  const base = { link: '', durationText: '', phone: '', ts: 0, children: [] };
   for (const e of seed.events.filter((x) => x.leadId === lead.id)) {
     const author = e.createdBy ? (userById(seed, e.createdBy)?.name ?? '') : 'Робот';
     const after = statusById(seed, e.after)?.name ?? String(e.after);
     const before = e.before === null ? '' : (statusById(seed, e.before)?.name ?? String(e.before));
     items.push({
+      ...base,
       at: e.createdAt,
       kind: e.type === 'lead_added' ? 'created' : 'status',
       id: e.id,
       dateText: amoRelativeDate(e.createdAt, now),
       author,
       text: e.type === 'lead_added' ? `Сделка создана: ${lead.name}` : `Новый этап: ${after} (из ${before})`,
-      link: '',
-      durationText: '',
-      phone: '',
     });
   }
+  // The deal's feed shows its contact's notes too.
   for (const n of seed.notes.filter((x) => x.leadId === lead.id)) {
     const isCall = n.noteType === 'call_in' || n.noteType === 'call_out';
     items.push({
+      ...base,
       at: n.createdAt,
       kind: n.noteType,
-      id: String(n.id),
+      id: feedId(n.noteType, n.id),
       dateText: amoRelativeDate(n.createdAt, now),
       author: n.noteType === 'service_message' ? (n.params.service ?? '') : (userById(seed, n.createdBy)?.name ?? ''),
       text: isCall
         ? n.params.call_status === 4 || n.params.call_status === undefined
-          ? `Разговор состоялся, ${durationText(n.params.duration ?? 0)}`
+          ? 'Разговор состоялся'
           : n.params.call_result || 'Не дозвонились'
         : (n.params.text ?? ''),
       link: isCall ? (n.params.link ?? '') : '',
@@ -189,7 +225,57 @@ function feedFor(seed: Seed, lead: SeedLead, now: number): AmoFeedItemVM[] {
     });
   }
   items.sort((a, b) => a.at - b.at);
-  return items.map(({ at: _at, ...rest }) => rest);
+  // Day separators, and consecutive calls of one day grouped into one block (as amoCRM shows them).
+  const out: AmoFeedItemVM[] = [];
+  let day = '';
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    const d = localDate(it.at);
+    if (d !== day) {
+      day = d;
+      out.push({
+        ...base,
+        kind: 'separator',
+        id: '',
+        dateText: d.split('-').reverse().join('.'),
+        author: '',
+        text: '',
+        ts: unix(localDayStart(it.at)),
+      });
+    }
+    const isCall = (x: AmoFeedItemVM & { at: number }) => x.kind === 'call_in' || x.kind === 'call_out';
+    if (isCall(it)) {
+      let j = i;
+      while (j + 1 < items.length && isCall(items[j + 1]) && localDate(items[j + 1].at) === d) j++;
+      if (j > i) {
+        const children = items.slice(i, j + 1).map(({ at: _at, ...rest }) => rest);
+        out.push({
+          ...base,
+          kind: 'call_group',
+          id: feedId('group', Number.parseInt(children[0].id.slice(4), 36)),
+          dateText: children[0].dateText,
+          author: '',
+          text: `Звонки: ${children.length}`,
+          children,
+        });
+        i = j;
+        continue;
+      }
+    }
+    const { at: _at, ...rest } = it;
+    out.push(rest);
+  }
+  return out;
+}
+
+/** The card's text of a field value the card shows as text (legal entity, file, linked entity). */
+function oddText(raw: unknown): string {
+  const v = (raw as { values?: Array<{ value?: unknown }> }).values?.[0]?.value;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return String(o.name ?? o.file_name ?? '');
+  }
+  return '';
 }
 
 export function amoCardVM(seed: Seed, leadId: number, now = seed.now): AmoCardVM | null {
@@ -199,12 +285,20 @@ export function amoCardVM(seed: Seed, leadId: number, now = seed.now): AmoCardVM
   return {
     id: lead.id,
     name: lead.name,
+    layout: lead.layout,
     pipelineId: lead.pipelineId,
     pipelineName: seed.pipeline.name,
     statusId: lead.statusId,
     statusName: status?.name ?? '',
     statusColor: status?.color ?? '#ccc',
-    statuses: seed.pipeline.statuses.map((s) => ({ id: s.id, name: s.name, color: s.color })),
+    pipelines: [
+      {
+        id: seed.pipeline.id,
+        name: seed.pipeline.name,
+        statuses: seed.pipeline.statuses.map((s) => ({ id: s.id, name: s.name, color: s.color })),
+      },
+      OTHER_PIPELINE,
+    ],
     responsible: userById(seed, lead.responsibleUserId)?.name ?? '',
     priceText: formatTenge(lead.price),
     createdText: amoRelativeDate(lead.createdAt, now),
@@ -221,7 +315,18 @@ export function amoCardVM(seed: Seed, leadId: number, now = seed.now): AmoCardVM
       }
       return { id: f.id, name: f.name, type: f.type, text: raw ?? '', inputValue: raw ?? '', options };
     }),
-    contact: { id: lead.contact.id, name: lead.contact.name, phone: lead.contact.phone, email: lead.contact.email ?? '' },
+    oddFields: lead.oddFields.map((raw) => {
+      const f = raw as { field_id: number; field_name: string; field_type: string };
+      return { id: f.field_id, name: f.field_name, type: f.field_type, text: oddText(raw) };
+    }),
+    // The contact's own «Instagram» field (a personal account): not the deal's.
+    contact: {
+      id: lead.contact.id,
+      name: lead.contact.name,
+      phone: lead.contact.phone,
+      email: lead.contact.email ?? '',
+      instagram: `${lead.contact.name.split(' ')[0].toLowerCase()}.personal`,
+    },
     feed: feedFor(seed, lead, now),
     boardHref: `/leads/pipeline/${lead.pipelineId}/`,
   };
@@ -255,7 +360,23 @@ interface AmoPageData {
   renderDelayMs: number;
 }
 
-const TEMPLATE_FNS = [amoEsc, amoRenderNav, amoRenderBoard, amoRenderField, amoRenderFeedItem, amoRenderCard, amoRenderPage];
+const TEMPLATE_FNS = [
+  amoEsc,
+  amoRenderNav,
+  amoRenderField,
+  amoRenderStatusControl,
+  amoRenderFeedItem,
+  amoRenderCard,
+  amoRenderPage,
+  amoBoardEsc,
+  amoBoardPlural,
+  amoBoardMoney,
+  amoRenderBoardCard,
+  amoRenderBoardHeadInfo,
+  amoRenderBoard,
+  amoRenderList,
+  amoBoardBehaviour,
+];
 
 /** The page's own script: the Backbone-router stand-in. Plain ES5-ish JS, runs in the page. */
 const SPA_SCRIPT = `
@@ -272,6 +393,7 @@ const SPA_SCRIPT = `
     var m = path.match(/^\\/leads\\/detail\\/(\\d+)\\/?$/);
     if (m) return { view: 'card', id: m[1] };
     if (/^\\/leads\\/pipeline(\\/\\d+)?\\/?$/.test(path) || /^\\/leads\\/?$/.test(path) || path === '/') return { view: 'board' };
+    if (/^\\/leads\\/list\\/?$/.test(path)) return { view: 'list' };
     return null;
   }
   function render(path) {
@@ -285,8 +407,15 @@ const SPA_SCRIPT = `
       window.AMOCRM.data.current_entity = 'leads';
       window.AMOCRM.data.current_card = { id: card.id, model: { id: card.id, name: card.name, status_id: card.statusId, pipeline_id: card.pipelineId } };
       setActive('leads');
+    } else if (r.view === 'list') {
+      holder.innerHTML = amoRenderList(DATA.board);
+      document.title = 'Сделки';
+      window.AMOCRM.data.current_entity = 'leads';
+      window.AMOCRM.data.current_card = null;
+      setActive('leads');
     } else {
       holder.innerHTML = amoRenderBoard(DATA.board);
+      amoBoardBehaviour(holder, DATA.board, DATA.cards, DATA.renderDelayMs);
       document.title = 'Сделки';
       window.AMOCRM.data.current_entity = 'leads-pipeline';
       window.AMOCRM.data.current_card = null;
@@ -320,10 +449,11 @@ const SPA_SCRIPT = `
   if (location.pathname === '/') history.replaceState({}, '', '/leads/pipeline/' + DATA.board.pipelineId + '/');
   var initial = match(location.pathname);
   if (initial && initial.view === 'card') window.AMOCRM.data.current_card = { id: Number(initial.id) };
+  if (initial && initial.view === 'board') amoBoardBehaviour(document.getElementById('page_holder'), DATA.board, DATA.cards, DATA.renderDelayMs);
 })();
 `;
 
-function pageData(seed: Seed, now: number, renderDelayMs: number): AmoPageData {
+function pageData(seed: Seed, now: number, renderDelayMs: number, packSize: number): AmoPageData {
   const cards: Record<string, AmoCardVM> = {};
   for (const l of seed.leads) {
     const vm = amoCardVM(seed, l.id, now);
@@ -332,7 +462,7 @@ function pageData(seed: Seed, now: number, renderDelayMs: number): AmoPageData {
   const user = userById(seed, seed.currentUserId);
   return {
     shell: amoShellVM(seed),
-    board: amoBoardVM(seed, now),
+    board: amoBoardVM(seed, now, packSize),
     cards,
     constants: {
       user: { id: seed.currentUserId, name: user?.name ?? '', login: user?.email ?? '' },
@@ -366,8 +496,9 @@ function documentHtml(title: string, body: string, scripts: string): string {
 
 function viewHtml(
   seed: Seed,
-  view: { kind: 'board' } | { kind: 'card'; leadId: number } | { kind: '404' },
+  view: { kind: 'board' } | { kind: 'list' } | { kind: 'card'; leadId: number } | { kind: '404' },
   now: number,
+  packSize = BOARD_PACK_SIZE,
 ): { title: string; body: string } {
   const shell = amoShellVM(seed);
   if (view.kind === 'card') {
@@ -375,7 +506,9 @@ function viewHtml(
     if (vm) return { title: `${vm.name} — сделка`, body: amoRenderPage(shell, 'leads', amoRenderCard(vm)) };
   }
   if (view.kind === 'board')
-    return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderBoard(amoBoardVM(seed, now))) };
+    return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderBoard(amoBoardVM(seed, now, packSize))) };
+  if (view.kind === 'list')
+    return { title: 'Сделки', body: amoRenderPage(shell, 'leads', amoRenderList(amoBoardVM(seed, now, packSize))) };
   return {
     title: 'Страница не найдена',
     body: amoRenderPage(
@@ -394,9 +527,9 @@ export function renderCardHtml(seed: Seed, leadId: number, now = seed.now): stri
   return documentHtml(v.title, v.body, '');
 }
 
-/** The pipeline board as static HTML (no scripts). */
-export function renderBoardHtml(seed: Seed, now = seed.now): string {
-  const v = viewHtml(seed, { kind: 'board' }, now);
+/** The pipeline board (or the list view) as static HTML (no scripts). */
+export function renderBoardHtml(seed: Seed, now = seed.now, kind: 'board' | 'list' = 'board'): string {
+  const v = viewHtml(seed, { kind }, now);
   return documentHtml(v.title, v.body, '');
 }
 
@@ -448,12 +581,15 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
   const faults = new FaultSwitch('/api/', options.faults ?? []);
   const requests = new RequestLog();
   const renderDelayMs = options.spaRenderDelayMs ?? 30;
+  const packSize = options.boardPackSize ?? BOARD_PACK_SIZE;
   const requireAuth = options.requireAuth ?? true;
   const apiTimes: number[] = [];
   let nextNoteId = Math.max(90_000_000, ...seed.notes.map((n) => n.id + 1));
   let nextEvent = 1;
 
   const href = (path: string, q?: URLSearchParams): string => origin + path + (q && [...q].length ? `?${q.toString()}` : '');
+  /** amoCRM names another host of the account in `_links.next` (docs/sites.md): follow its path and query. */
+  const shardHref = (path: string, q: URLSearchParams): string => `https://${SHARD_HOST}${path}?${q.toString()}`;
 
   function leadJson(lead: SeedLead, withs: string[]): Record<string, unknown> {
     const cfv = seed.fields
@@ -469,6 +605,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
         return { field_id: f.id, field_name: f.name, field_code: f.code, field_type: f.type, values: [value] };
       })
       .filter((x) => x !== null);
+    cfv.push(...(lead.oddFields as typeof cfv));
     const embedded: Record<string, unknown> = { tags: [], companies: [] };
     if (withs.includes('loss_reason')) {
       const reason = seed.lossReasons.find((r) => r.id === lead.lossReasonId);
@@ -568,7 +705,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     if (page * limit < items.length) {
       const next = new URLSearchParams(self);
       next.set('page', String(page + 1));
-      links.next = { href: href(path, next) };
+      links.next = { href: shardHref(path, next) };
     }
     if (page > 1) {
       const prev = new URLSearchParams(self);
@@ -589,6 +726,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     const note: SeedNote = {
       id: nextNoteId++,
       leadId,
+      on: 'lead',
       noteType,
       createdAt: at,
       createdBy: by,
@@ -843,6 +981,15 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       const entity = q.get('filter[entity]') ?? listParam(q, 'filter[entity]')[0];
       if (entity) events = entity === 'lead' || entity === 'leads' ? events : [];
       const ids = listParam(q, 'filter[entity_id]').map(Number);
+      if (ids.length > EVENTS_ENTITY_IDS_MAX)
+        return problem(400, 'Bad Request', 'Request validation failed', {
+          'validation-errors': [
+            {
+              request_id: '0',
+              errors: [{ code: 'TooManyValues', path: 'filter.entity_id', detail: `At most ${EVENTS_ENTITY_IDS_MAX} values` }],
+            },
+          ],
+        });
       if (ids.length) events = events.filter((e) => ids.includes(e.leadId));
       const types = listParam(q, 'filter[type]');
       if (types.length) events = events.filter((e) => types.includes(e.type));
@@ -860,7 +1007,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       const leadId = Number(m[1]);
       if (!leadById(seed, leadId)) return noContent();
       return notesList(
-        seed.notes.filter((n) => n.leadId === leadId),
+        seed.notes.filter((n) => n.leadId === leadId && n.on === 'lead'),
         q,
         path,
       );
@@ -868,7 +1015,18 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     // Every deal's notes (developers.kommo.com: notes list by the entity type).
     if (method === 'GET' && path === '/api/v4/leads/notes') {
       const ids = listParam(q, 'filter[entity_id]').map(Number);
-      return notesList(ids.length ? seed.notes.filter((n) => ids.includes(n.leadId)) : seed.notes.slice(), q, path);
+      const onLeads = seed.notes.filter((n) => n.on === 'lead');
+      return notesList(ids.length ? onLeads.filter((n) => ids.includes(n.leadId)) : onLeads, q, path);
+    }
+    if (method === 'GET' && (m = path.match(/^\/api\/v4\/contacts\/(\d+)\/notes$/))) {
+      const contactId = Number(m[1]);
+      const owner = seed.leads.find((l) => l.contact.id === contactId);
+      if (!owner) return noContent();
+      let notes = seed.notes.filter((n) => n.on === 'contact' && n.leadId === owner.id);
+      const types = listParam(q, 'filter[note_type]');
+      if (types.length) notes = notes.filter((n) => types.includes(n.noteType));
+      notes.sort((a, b) => a.id - b.id);
+      return pageOf(notes, q, path, 'notes', (n) => ({ ...noteJson(n), entity_id: contactId }), 50, 250);
     }
     if (method === 'GET' && (m = path.match(/^\/api\/v4\/leads\/(\d+)\/notes\/(\d+)$/))) {
       const n = seed.notes.find((x) => x.leadId === Number(m![1]) && x.id === Number(m![2]));
@@ -881,7 +1039,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     }
     if (method === 'POST' && path === '/api/v4/leads/notes') return postNotes(body, null, userId);
     if (path.startsWith('/api/v4/')) {
-      const known = /^\/api\/v4\/(leads|account|users|events)/.test(path);
+      const known = /^\/api\/v4\/(leads|account|users|events|contacts)/.test(path);
       return known
         ? problem(405, 'Method Not Allowed', `${method} is not supported here`)
         : problem(404, 'Not Found', 'Unknown method');
@@ -947,7 +1105,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       : { 'set-cookie': 'session_id=fake; Path=/', 'cache-control': 'no-store' };
     const scripts =
       '<script type="application/json" id="amocrm-fake-data">' +
-      scriptJson(pageData(seed, now, renderDelayMs)) +
+      scriptJson(pageData(seed, now, renderDelayMs, packSize)) +
       '</script>' +
       '<script>' +
       amoPageScript() +
@@ -966,12 +1124,52 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       const v = viewHtml(seed, { kind: '404' }, now);
       return html(404, documentHtml(v.title, v.body, scripts), setCookie);
     }
+    if (/^\/leads\/list\/?$/.test(path)) {
+      const v = viewHtml(seed, { kind: 'list' }, now, packSize);
+      return html(200, documentHtml(v.title, v.body, scripts), setCookie);
+    }
     if (/^\/leads(\/pipeline(\/\d+)?)?\/?$/.test(path)) {
-      const v = viewHtml(seed, { kind: 'board' }, now);
+      const v = viewHtml(seed, { kind: 'board' }, now, packSize);
       return html(200, documentHtml(v.title, v.body, scripts), setCookie);
     }
     const v = viewHtml(seed, { kind: '404' }, now);
     return html(404, documentHtml(v.title, v.body, scripts), setCookie);
+  }
+
+  function moveLead(leadId: number, status: StatusKey | number, opts: { at?: number; by?: number } = {}): SeedEvent {
+    const lead = leadById(seed, leadId);
+    if (!lead) throw new Error(`no lead ${leadId}`);
+    const to = typeof status === 'number' ? status : STATUS[status];
+    const at = opts.at ?? clock();
+    const event: SeedEvent = {
+      id: `01fake${String(nextEvent++).padStart(6, '0')}${leadId.toString(32)}`,
+      type: 'lead_status_changed',
+      leadId,
+      createdAt: at,
+      createdBy: opts.by ?? seed.currentUserId,
+      pipelineId: lead.pipelineId,
+      before: lead.statusId,
+      after: to,
+    };
+    seed.events.push(event);
+    lead.statusId = to;
+    lead.updatedAt = Math.max(lead.updatedAt, at);
+    lead.closedAt = to === STATUS.won || to === STATUS.lost ? at : null;
+    return event;
+  }
+
+  function saveStatus(body: string | undefined): FakeResponse {
+    let parsed: { id?: unknown; status_id?: unknown };
+    try {
+      parsed = JSON.parse(body ?? '') as { id?: unknown; status_id?: unknown };
+    } catch {
+      return problem(400, 'Bad Request', 'Request body is not valid JSON');
+    }
+    const lead = leadById(seed, Number(parsed.id));
+    const status = statusById(seed, Number(parsed.status_id));
+    if (!lead || !status) return problem(400, 'Bad Request', 'Unknown deal or status');
+    if (lead.statusId !== status.id) moveLead(lead.id, status.id);
+    return json(200, { id: lead.id, status_id: lead.statusId });
   }
 
   async function handle(req: FakeRequest): Promise<FakeResponse> {
@@ -1032,6 +1230,8 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     if (path.startsWith('/private/records/'))
       return log({ status: 200, headers: { 'content-type': 'audio/mpeg' }, body: '' }, faultTag);
     if (path === '/favicon.ico') return log(noContent(), faultTag);
+    // The board saves a dragged card here (the fake's own endpoint: the app's is not documented).
+    if (method === 'POST' && path === '/ajax/leads/status/') return log(saveStatus(req.body), faultTag);
     if (method !== 'GET') return log(problem(405, 'Method Not Allowed', method), faultTag);
     // `/` serves the board and the page script rewrites the URL (a network redirect from a
     // Playwright route is not intercepted again, so no 302 here).
@@ -1046,27 +1246,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     handle,
     setFault: (fault, scope) => faults.set(fault, scope),
     requests,
-    moveLead(leadId, status, opts = {}) {
-      const lead = leadById(seed, leadId);
-      if (!lead) throw new Error(`no lead ${leadId}`);
-      const to = typeof status === 'number' ? status : STATUS[status];
-      const at = opts.at ?? clock();
-      const event: SeedEvent = {
-        id: `01fake${String(nextEvent++).padStart(6, '0')}${leadId.toString(32)}`,
-        type: 'lead_status_changed',
-        leadId,
-        createdAt: at,
-        createdBy: opts.by ?? seed.currentUserId,
-        pipelineId: lead.pipelineId,
-        before: lead.statusId,
-        after: to,
-      };
-      seed.events.push(event);
-      lead.statusId = to;
-      lead.updatedAt = Math.max(lead.updatedAt, at);
-      lead.closedAt = to === STATUS.won || to === STATUS.lost ? at : null;
-      return event;
-    },
+    moveLead,
     addNote(leadId, note) {
       if (!leadById(seed, leadId)) throw new Error(`no lead ${leadId}`);
       return storeNote(leadId, note.noteType, note.params, note.at ?? clock(), note.by ?? seed.currentUserId);

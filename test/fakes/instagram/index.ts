@@ -1,5 +1,8 @@
 // The fake Instagram web app `https://www.instagram.com`: SPA pages (profile, home feed, Direct,
-// post, stories) and the two web endpoints extensions use, as one pure request handler.
+// post, stories) and the web endpoints extensions use, as one pure request handler. Shaped after
+// the evidence in docs/instagram.md: business accounts get the 400 of `web_profile_info` and are
+// served by the user feed; pinned posts come first; media pks are JSON numbers above 2^53 in the
+// raw text (so `JSON.parse` really loses digits) next to the exact string `id` "PK_OWNERID".
 
 import {
   FaultSwitch,
@@ -43,6 +46,9 @@ import { IG_CSS } from './style';
 
 export const IG_APP_ID = '936619743392459';
 export const IG_RATE_LIMIT_MESSAGE = 'Please wait a few minutes before you try again.';
+/** What `web_profile_info` answers (HTTP 400) for many business accounts since 2026 (instaloader#2731). */
+export const IG_BUSINESS_SCHEMA_MESSAGE =
+  'Asset asset://laser.provider/ig_business_category_subvertical has been deleted. You cannot use this schema';
 
 /** First segments that are not usernames. */
 export const IG_RESERVED = [
@@ -116,8 +122,25 @@ export function gridPosts(profile: SeedProfile, now: number): SeedPost[] {
   ];
 }
 
-function postHref(p: SeedPost): string {
-  return `/${p.isVideo ? 'reel' : 'p'}/${p.shortcode}/`;
+/** A post's address: `/p/{code}/` in the home feed, `/{username}/p/{code}/` from the profile (reels alike). */
+export function postHref(p: SeedPost, username?: string): string {
+  return `${username ? `/${username}` : ''}/${p.isVideo ? 'reel' : 'p'}/${p.shortcode}/`;
+}
+
+/** The media pk of a post (19 digits, above 2^53), stable per shortcode. */
+export function postPk(profile: SeedProfile, p: SeedPost): string {
+  let h = 0n;
+  for (const c of p.shortcode) h = (h * 131n + BigInt(c.charCodeAt(0))) % 1_000_000_000_000n;
+  return String(3_300_000_000_000_000_000n + (BigInt(profile.id) % 1000n) * 1_000_000_000_000n + h);
+}
+
+/** A JSON number written into the raw text as digits (see {@link rawJson}). */
+const bigNumber = (digits: string) => `#big#${digits}`;
+
+/** JSON whose {@link bigNumber} markers become bare digits: the text a real answer carries. */
+function rawJson(status: number, data: unknown, extra: Record<string, string> = {}): FakeResponse {
+  const res = json(status, data, 'application/json; charset=utf-8', extra);
+  return { ...res, body: String(res.body).replace(/"#big#(\d+)"/g, '$1') };
 }
 
 // --- view models -------------------------------------------------------------------------------
@@ -140,7 +163,7 @@ export function igProfileVM(seed: Seed, profile: SeedProfile, now = seed.now): I
     storyHref: stories.length ? `/stories/${profile.username}/${stories[stories.length - 1].pk}/` : '',
     isViewer: profile.username === seed.igViewer.username,
     tiles: posts.slice(0, IG_GRID_SIZE).map((p) => ({
-      href: postHref(p),
+      href: postHref(p, profile.username),
       alt: p.caption,
       color: p.color,
       label: p.caption.slice(0, 16),
@@ -150,10 +173,10 @@ export function igProfileVM(seed: Seed, profile: SeedProfile, now = seed.now): I
   };
 }
 
-export function igPostVM(profile: SeedProfile, p: SeedPost, now: number): IgPostVM {
+export function igPostVM(profile: SeedProfile, p: SeedPost, now: number, withUsername = false): IgPostVM {
   return {
     code: p.shortcode,
-    href: postHref(p),
+    href: postHref(p, withUsername ? profile.username : undefined),
     username: profile.username,
     avatarColor: profile.avatarColor,
     color: p.color,
@@ -222,7 +245,7 @@ type IgView =
   | { kind: 'home' }
   | { kind: 'direct' }
   | { kind: 'profile'; username: string }
-  | { kind: 'post'; code: string }
+  | { kind: 'post'; code: string; username?: string }
   | { kind: 'story'; username: string; pk?: string }
   | { kind: 'placeholder'; title: string; active: string }
   | { kind: 'notfound' };
@@ -233,6 +256,8 @@ export function igRoute(path: string): IgView {
   const [first, second, third] = parts;
   if (first === 'direct') return { kind: 'direct' };
   if ((first === 'p' || first === 'reel' || first === 'tv') && second) return { kind: 'post', code: second };
+  if ((second === 'p' || second === 'reel') && third && !IG_RESERVED.includes(first))
+    return { kind: 'post', code: third, username: first.toLowerCase() };
   if (first === 'stories' && second) return { kind: 'story', username: second.toLowerCase(), pk: third };
   if (first === 'explore') return { kind: 'placeholder', title: 'Интересное', active: 'explore' };
   if (first === 'reels') return { kind: 'placeholder', title: 'Reels', active: 'reels' };
@@ -274,13 +299,15 @@ function renderView(seed: Seed, view: IgView, now: number): { status: number; ti
     }
     case 'post': {
       const found = findPost(seed, view.code, now);
-      if (!found) break;
+      if (!found || (view.username && view.username !== found.profile.username)) break;
       return {
         status: 200,
         title: `${found.profile.fullName} в Instagram: «${found.post.caption}»`,
         active: '',
         content:
-          '<div class="_single_post_wrap">' + igRenderPostArticle(igPostVM(found.profile, found.post, now), false) + '</div>',
+          '<div class="_single_post_wrap">' +
+          igRenderPostArticle(igPostVM(found.profile, found.post, now, !!view.username), false) +
+          '</div>',
       };
     }
     case 'story': {
@@ -356,9 +383,10 @@ const SPA_SCRIPT = `
   function view(path) {
     var parts = path.split('/').filter(Boolean);
     if (parts.length === 0) return { kind: 'home' };
-    var first = parts[0], second = parts[1];
+    var first = parts[0], second = parts[1], third = parts[2];
     if (first === 'direct') return { kind: 'direct' };
     if ((first === 'p' || first === 'reel') && second) return DATA.posts[second] ? { kind: 'post', code: second } : null;
+    if ((second === 'p' || second === 'reel') && third && RESERVED.indexOf(first) < 0) return DATA.posts[third] ? { kind: 'post', code: third } : null;
     if (RESERVED.indexOf(first) >= 0) return null;
     if (/^[a-z0-9._]{1,30}$/i.test(first)) return { kind: 'profile', username: first.toLowerCase() };
     return { kind: 'notfound' };
@@ -410,7 +438,7 @@ function pageData(seed: Seed, now: number, renderDelayMs: number): Record<string
   const posts: Record<string, IgPostVM> = {};
   for (const p of seed.profiles) {
     profiles[p.username] = igProfileVM(seed, p, now);
-    for (const post of gridPosts(p, now).slice(0, IG_GRID_SIZE)) posts[post.shortcode] = igPostVM(p, post, now);
+    for (const post of gridPosts(p, now).slice(0, IG_GRID_SIZE)) posts[post.shortcode] = igPostVM(p, post, now, true);
   }
   const home = homeData(seed, now);
   for (const post of home.posts) posts[post.code] = post;
@@ -440,10 +468,10 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
   const fail = (status: number, message: string, extra: Record<string, string> = {}): FakeResponse =>
     json(status, { message, status: 'fail' }, 'application/json; charset=utf-8', extra);
 
-  function nodeJson(profile: SeedProfile, p: SeedPost, i: number): Record<string, unknown> {
+  function nodeJson(profile: SeedProfile, p: SeedPost): Record<string, unknown> {
     return {
       __typename: p.isVideo ? 'GraphVideo' : 'GraphImage',
-      id: String(3_300_000_000_000_000_000n + (BigInt(profile.id) % 1_000_000n) * 1000n + BigInt(i)),
+      id: postPk(profile, p),
       shortcode: p.shortcode,
       dimensions: { height: 1350, width: 1080 },
       display_url: `https://scontent-waw2-1.cdninstagram.com/v/t51.29350-15/${p.shortcode}_n.jpg`,
@@ -465,6 +493,7 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
     const username = (q.get('username') ?? '').toLowerCase();
     const profile = profileByUsername(seed, username);
     if (!profile) return json(404, { data: { user: null }, status: 'ok' });
+    if (profile.business) return fail(400, IG_BUSINESS_SCHEMA_MESSAGE);
     const now = clock();
     const posts = gridPosts(profile, now);
     return json(200, {
@@ -494,7 +523,7 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
               has_next_page: posts.length > IG_GRID_SIZE,
               end_cursor: posts.length > IG_GRID_SIZE ? `QVFC${profile.id}` : null,
             },
-            edges: posts.slice(0, IG_GRID_SIZE).map((p, i) => ({ node: nodeJson(profile, p, i) })),
+            edges: posts.slice(0, IG_GRID_SIZE).map((p) => ({ node: nodeJson(profile, p) })),
           },
           edge_saved_media: { count: 0, page_info: { has_next_page: false, end_cursor: null }, edges: [] },
           edge_media_collections: { count: 0, page_info: { has_next_page: false, end_cursor: null }, edges: [] },
@@ -524,7 +553,7 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
       if (!items.length) continue;
       const latest = items[items.length - 1];
       const user = {
-        pk: profile.id,
+        pk: Number(profile.id),
         pk_id: profile.id,
         id: profile.id,
         username: profile.username,
@@ -533,7 +562,7 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
         profile_pic_url: `https://scontent-waw2-1.cdninstagram.com/v/t51.2885-19/${profile.id}_s150.jpg`,
       };
       const reel = {
-        id: profile.id,
+        id: Number(profile.id),
         strong_id__: profile.id,
         latest_reel_media: unix(latest.takenAt),
         expiring_at: unix(latest.takenAt + DAY),
@@ -541,23 +570,79 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
         can_reply: true,
         reel_type: 'user_reel',
         media_count: items.length,
-        media_ids: items.map((s) => s.pk),
+        media_ids: items.map((s) => bigNumber(s.pk)),
         user,
         items: items.map((s) => ({
-          pk: s.pk,
+          pk: bigNumber(s.pk),
           id: `${s.pk}_${profile.id}`,
           taken_at: unix(s.takenAt),
           expiring_at: unix(s.takenAt + DAY),
           media_type: s.isVideo ? 2 : 1,
           product_type: 'story',
           code: `S${s.pk.slice(-10)}`,
-          user: { pk: profile.id, username: profile.username },
+          user: { pk: Number(profile.id), username: profile.username },
         })),
       };
       reels[profile.id] = reel;
       list.push(reel);
     }
-    return json(200, { reels, reels_media: list, status: 'ok' });
+    return rawJson(200, { reels, reels_media: list, status: 'ok' });
+  }
+
+  /** A post as the v1 feed item it is in `feed/user/…` answers. */
+  function feedItem(profile: SeedProfile, p: SeedPost): Record<string, unknown> {
+    const pk = postPk(profile, p);
+    const owner = {
+      pk: Number(profile.id),
+      pk_id: profile.id,
+      username: profile.username,
+      full_name: profile.fullName,
+      is_private: false,
+    };
+    return {
+      taken_at: unix(p.takenAt),
+      pk: bigNumber(pk),
+      id: `${pk}_${profile.id}`,
+      media_type: p.isVideo ? 2 : 1,
+      code: p.shortcode,
+      client_cache_key: `${btoa(pk)}.2`,
+      filter_type: 0,
+      product_type: p.isVideo ? 'clips' : 'feed',
+      caption: {
+        pk: bigNumber(String(17_900_000_000_000_000n + BigInt(unix(p.takenAt)))),
+        text: p.caption,
+        user_id: Number(profile.id),
+      },
+      clips_tab_pinned_user_ids: [],
+      timeline_pinned_user_ids: p.pinned ? [Number(profile.id)] : [],
+      like_count: p.likes,
+      comment_count: p.likes % 17,
+      original_width: 1080,
+      original_height: 1350,
+      user: owner,
+    };
+  }
+
+  /** `feed/user/{username}/username/` and `feed/user/{userId}/`: grid order (pinned first), `count` items. */
+  function userFeed(profile: SeedProfile, q: URLSearchParams): FakeResponse {
+    const count = Math.min(33, Math.max(1, Number(q.get('count')) || IG_GRID_SIZE));
+    const posts = gridPosts(profile, clock());
+    const items = posts.slice(0, count).map((p) => feedItem(profile, p));
+    return rawJson(200, {
+      items,
+      num_results: items.length,
+      more_available: posts.length > count,
+      ...(posts.length > count ? { next_max_id: `${postPk(profile, posts[count - 1])}_${profile.id}` } : {}),
+      user: {
+        pk: Number(profile.id),
+        pk_id: profile.id,
+        username: profile.username,
+        full_name: profile.fullName,
+        is_private: false,
+      },
+      auto_load_more_enabled: true,
+      status: 'ok',
+    });
   }
 
   function page(path: string): FakeResponse {
@@ -609,10 +694,18 @@ export function createInstagramFake(seed: Seed, options: InstagramFakeOptions = 
       );
     const tag = fault ? faultName(fault) : undefined;
     if (path.startsWith('/api/')) {
-      const isWeb = path === '/api/v1/users/web_profile_info/' || path === '/api/v1/feed/reels_media/';
+      const byName = /^\/api\/v1\/feed\/user\/([^/]+)\/username\/$/.exec(path);
+      const byId = /^\/api\/v1\/feed\/user\/(\d+)\/$/.exec(path);
+      const isWeb = path === '/api/v1/users/web_profile_info/' || path === '/api/v1/feed/reels_media/' || !!byName || !!byId;
       if (!isWeb) return log(fail(404, 'Page not found'), tag);
       if (method !== 'GET') return log(fail(405, 'Method not allowed'), tag);
       if (requireAppId && header(req.headers, 'x-ig-app-id') !== IG_APP_ID) return log(fail(400, 'useragent mismatch'), tag);
+      if (byName || byId) {
+        const profile = byName
+          ? profileByUsername(seed, decodeURIComponent(byName[1]))
+          : seed.profiles.find((p) => p.id === byId![1]);
+        return log(profile ? userFeed(profile, url.searchParams) : fail(404, 'User not found'), tag);
+      }
       return log(
         path === '/api/v1/users/web_profile_info/' ? webProfileInfo(url.searchParams) : reelsMedia(url.searchParams),
         tag,

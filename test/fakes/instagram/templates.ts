@@ -310,6 +310,8 @@ export function igRenderPostArticle(p: IgPostVM, inFeed: boolean): string {
     igEsc(p.username) +
     '</a> <span dir="auto">' +
     igEsc(p.caption) +
+    // Captions mention other accounts as «@name» links, as on the real page.
+    ' <a class="x1i10hfl notranslate _a6hd" href="/smmpro.agency/" role="link">@smmpro.agency</a>' +
     '</span></div>' +
     '</article>'
   );

@@ -31,13 +31,13 @@ describe('layout gaps', () => {
     ).toEqual(['stage', 'fields']);
     expect(
       layoutGaps(
-        card((h) => h.replaceAll('card-name__name', 'x-name')),
+        card((h) => h.replaceAll('person_n', 'x-name')),
         d.id,
       ),
     ).toEqual(['name']);
     expect(
       layoutGaps(
-        card((h) => h.replaceAll('card_holder', 'x-card')),
+        card((h) => h.replaceAll('card_holder', 'x-card').replaceAll('card_fields', 'x-fields')),
         d.id,
       ),
     ).toEqual(['card']);

@@ -53,7 +53,7 @@ describe('mapping a deal to facts', () => {
     expect(stages.every((e) => /^amo:status:/.test(e.id!))).toBe(true);
     expect(m.events.find((e) => e.type === 'deal-created')).toMatchObject({ id: 'amo:created:1004' });
     expect(m.events.filter((e) => e.type === 'call-recording').map((e) => e.id)).toHaveLength(3);
-    expect(m.events.filter((e) => e.type === 'call-recording').every((e) => /^amo:note:\d+$/.test(e.id!))).toBe(true);
+    expect(m.events.filter((e) => e.type === 'call-recording').every((e) => /^amo:call:[0-9a-f]+$/.test(e.id!))).toBe(true);
     const start = m.events.find((e) => e.type === 'start-date');
     expect(start && start.type === 'start-date' && start.date).toBe(storyLead(createSeed(NOW), 'd').startDate);
     // Reading twice gives the same facts (idempotent ids).

@@ -17,6 +17,7 @@ export const LAYERS: string[][] = [
   ['lib/dashboard'],
   ['lib/messaging'],
   ['lib/amocrm', 'lib/instagram'],
+  ['lib/record'],
   ['lib/alarms'],
   ['lib/worker'],
   ['components'],

@@ -17,7 +17,7 @@ async function setup(extraLeads: number) {
   const fake = createAmocrmFake(seed);
   const db = await openStore(`team-sync-${Math.random().toString(36).slice(2)}`);
   await repo.setSettings(db, { amocrm: { subdomain: 'smmpro' } });
-  await repo.setMeta(db, 'amoToken', { token: 'secret-token-1', setAt: 0 });
+  await repo.setMeta(db, 'amoToken', { token: 'secret-token-1', setAt: 0, origin: 'https://smmpro.amocrm.ru' });
   let now = Date.parse('2026-12-07T06:30:00Z');
   const fetch = (async (url: string, init?: RequestInit) => {
     const res = await fake.handle({
@@ -65,6 +65,29 @@ describe('team sync', () => {
     // Again in full: nothing new.
     await sync.start(true);
     expect((await until()).recorded).toBe(0);
+  });
+
+  it('asks /api/v4/events for at most 10 leads at a time, and follows next pages on the account origin', async () => {
+    const { seed, fake, sync, until } = await setup(40);
+    await sync.start(false);
+    expect(await until()).toMatchObject({ phase: 'done', clients: seed.leads.length, failed: [] });
+    const batches = fake.requests.filter('/api/v4/events');
+    expect(batches.length).toBeGreaterThanOrEqual(Math.ceil(seed.leads.length / 10));
+    for (const b of batches) expect(new URLSearchParams(b.search).getAll('filter[entity_id][]').length).toBeLessThanOrEqual(10);
+    expect(fake.requests.entries.every((r) => r.url.startsWith(fake.origin))).toBe(true);
+  });
+
+  it('one deal amoCRM answers in a shape we cannot read is reported; the others sync', async () => {
+    const { seed, fake, db, sync, until } = await setup(5);
+    const bad = storyLead(seed, 'd');
+    // A deal whose status is not a number: this deal fails its schema, not the page of deals.
+    fake.updateLead(bad.id, { statusId: 'broken' as unknown as number });
+    await sync.start(false);
+    const s = await until();
+    expect(s.phase).toBe('done');
+    expect(s.failed).toEqual([expect.objectContaining({ leadId: bad.id })]);
+    expect(s.clients).toBe(seed.leads.length - 1);
+    expect((await repo.listClients(db)).some((c) => c.leadId === bad.id)).toBe(false);
   });
 
   it('a second run asks only for leads updated since the last one, and only their events', async () => {

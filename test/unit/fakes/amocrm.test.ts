@@ -119,8 +119,13 @@ describe('amoCRM fake: API', () => {
     const fake = createAmocrmFake(seed);
     const f = storyLead(seed, 'f');
     const calls = body(await get(fake, `/api/v4/leads/${f.id}/notes?filter[note_type][]=call_in&filter[note_type][]=call_out`));
-    expect(calls._embedded.notes.length).toBe(3);
-    for (const n of calls._embedded.notes) {
+    // The renewal call went to the contact (amoCRM files a call there unless it has one open deal).
+    expect(calls._embedded.notes.length).toBe(2);
+    const onContact = body(
+      await get(fake, `/api/v4/contacts/${f.contact.id}/notes?filter[note_type][]=call_in&filter[note_type][]=call_out`),
+    );
+    expect(onContact._embedded.notes).toHaveLength(1);
+    for (const n of [...calls._embedded.notes, ...onContact._embedded.notes]) {
       expect(['call_in', 'call_out']).toContain(n.note_type);
       expect(n.params).toMatchObject({
         duration: expect.any(Number),
@@ -234,7 +239,9 @@ describe('amoCRM fake: pages', () => {
     expect(status.getAttribute('data-pipeline-id')).toBe(String(seed.pipeline.id));
     expect(status.getAttribute('data-status-id')).toBe(String(STATUS.launched));
     expect(document.querySelector('.pipeline-select-view__status span')!.textContent).toBe('Проект запущен');
-    expect(document.querySelector('.card-name__name')!.textContent).toBe(d.name);
+    expect(document.querySelector('textarea#person_n.card-fields__top-name-input')!.textContent).toBe(d.name);
+    expect(document.querySelector('#card_holder')!.hasAttribute('data-id')).toBe(false);
+    expect(document.querySelector('input[name="MAIN_ID"]')!.getAttribute('value')).toBe(String(d.id));
     expect(document.querySelector('.linked-form__field_reassign .linked-form__field__value')!.textContent).toBe(
       'Айгерим Сарсенова',
     );
@@ -247,9 +254,19 @@ describe('amoCRM fake: pages', () => {
     expect(document.querySelector(`input[name="CFV[${FIELD.service}]"]`)!.getAttribute('value')).toBe(String(ENUM.management));
     const notes = document.querySelectorAll('.js-card-feed .js-notes .feed-note-wrapper');
     expect(notes.length).toBeGreaterThan(3);
-    expect(document.querySelector('.js-notes a.feed-note__call-record')!.getAttribute('href')).toContain('.mp3');
+    expect(
+      document.querySelector('.js-notes .feed-note-wrapper-call_in_out a.feed-note__call-player')!.getAttribute('href'),
+    ).toContain('.mp3');
     expect(document.querySelector('#widgets_block.card-widgets > .card-widgets__elements')).not.toBeNull();
     expect(document.querySelectorAll('script')).toHaveLength(0);
+  });
+
+  it('the header layout card (e): header name input and stage control, no classic ones', () => {
+    const seed = createSeed(NOW);
+    const { document } = parseHTML(renderCardHtml(seed, storyLead(seed, 'e').id));
+    expect(document.querySelector('input#card-header-person_n')!.getAttribute('value')).toBe(storyLead(seed, 'e').name);
+    expect(document.querySelector('#card-header_status_view_mode')).not.toBeNull();
+    expect(document.querySelector('#person_n, #card_status_view_mode')).toBeNull();
   });
 
   it('feed dates are relative', () => {

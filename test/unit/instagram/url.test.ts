@@ -31,11 +31,36 @@ describe('parseInstagramUrl', () => {
     expect(parseInstagramUrl('https://www.instagram.com/')).toEqual({ kind: 'feed' });
     expect(parseInstagramUrl('https://www.instagram.com/direct/inbox/')).toEqual({ kind: 'direct' });
     expect(parseInstagramUrl('https://www.instagram.com/direct/t/3402823/')).toEqual({ kind: 'direct' });
-    expect(parseInstagramUrl('https://www.instagram.com/p/CxYz12345_-/')).toEqual({ kind: 'post', shortcode: 'CxYz12345_-' });
-    expect(parseInstagramUrl('https://www.instagram.com/reel/CxYz12345/')).toEqual({ kind: 'post', shortcode: 'CxYz12345' });
+    expect(parseInstagramUrl('https://www.instagram.com/p/CxYz12345_-/')).toEqual({
+      kind: 'post',
+      shortcode: 'CxYz12345_-',
+      username: null,
+    });
+    expect(parseInstagramUrl('https://www.instagram.com/reel/CxYz12345/')).toEqual({
+      kind: 'post',
+      shortcode: 'CxYz12345',
+      username: null,
+    });
     expect(parseInstagramUrl('https://www.instagram.com/stories/zhanna_cakes/3400000001004123456/').kind).toBe('other');
     expect(parseInstagramUrl('https://www.instagram.com/explore/tags/almaty/').kind).toBe('other');
     expect(parseInstagramUrl('https://www.instagram.com/accounts/edit/').kind).toBe('other');
+  });
+
+  it('knows post and reel pages under the author: /{username}/p/{code}/ and /{username}/reel/{code}/', () => {
+    expect(parseInstagramUrl('https://www.instagram.com/FitZone_Astana/p/DWllQsJCPX_/?img_index=1')).toEqual({
+      kind: 'post',
+      shortcode: 'DWllQsJCPX_',
+      username: 'fitzone_astana',
+    });
+    expect(parseInstagramUrl('/nomad_tours.kz/reel/DVbPBu5AESi/')).toEqual({
+      kind: 'post',
+      shortcode: 'DVbPBu5AESi',
+      username: 'nomad_tours.kz',
+    });
+    // Not a post: a missing code, a reserved first segment, a profile tab.
+    expect(parseInstagramUrl('/fitzone_astana/p/').kind).toBe('other');
+    expect(parseInstagramUrl('/explore/p/DWllQsJCPX_/').kind).toBe('other');
+    expect(parseInstagramUrl('/fitzone_astana/reels/')).toEqual({ kind: 'profile', username: 'fitzone_astana' });
   });
 
   it('rejects other hosts, deep paths and non-usernames without throwing', () => {

@@ -85,11 +85,21 @@ describe('router', () => {
       'token.set',
       'token.status',
       'client.events',
+      'settings.get',
     ])
       expect(await route(env(type, {}), amo)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await route(env('settings.get', {}), amo)).toMatchObject({ ok: true });
+    // the sidebar reads clients by Instagram account, never a view by id; the overlay never links accounts
+    expect(await route(env('client.view', { clientId: 'smmpro.amocrm.ru:1' }), insta)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await route(env('client.linkInstagram', { clientId: 'smmpro.amocrm.ru:1', username: 'x' }), amo)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await route(env('settings.view', {}), amo)).toMatchObject({ ok: true });
     expect(await route(env('settings.set', { settings: {} }), popup)).toMatchObject({ ok: true });
-    expect(calls).toEqual(['settings.get', 'settings.set']);
+    expect(calls).toEqual(['settings.view', 'settings.set']);
   });
 
   it('rejects malformed payloads before any handler runs', async () => {

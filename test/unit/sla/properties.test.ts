@@ -4,7 +4,7 @@ import type { ClientEvent } from '../../../lib/model/facts';
 import { defaultSettings } from '../../../lib/playbook';
 import { computeObligations } from '../../../lib/sla';
 import { cal } from './helpers';
-import { DAY, HOUR } from '../../../lib/calendar/time';
+import { DAY, HOUR, MINUTE } from '../../../lib/calendar/time';
 
 const FROM = Date.parse('2018-01-01T00:00:00Z');
 const TO = Date.parse('2034-06-01T00:00:00Z');
@@ -94,6 +94,33 @@ describe('engine properties', () => {
         return early.every((o) => o.state !== 'met' || byId.get(o.id)?.state === 'met' || byId.get(o.id) === undefined);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('obligation ids are unique, with Stories in bursts and at the very start of a period', () => {
+    const bursts = fc.record({
+      base: history,
+      // Days after the first post's local midnight, and milliseconds into that day: bursts within one minute.
+      extra: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 3 * MINUTE })), { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(bursts, ({ base: { client, events, now }, extra }) => {
+        const post = events.find((e) => e.type === 'post')!.at;
+        const dayStart = post - ((post + 6 * HOUR) % DAY);
+        const more = extra.map(([days, ms], i): ClientEvent => ({
+          id: `b${i}`,
+          clientId: 'p',
+          source: 'instagram',
+          type: 'story',
+          at: dayStart + days * DAY + ms,
+        }));
+        for (const at of [now, now + 3 * DAY]) {
+          const ids = computeObligations(client, [...events, ...more], defaultSettings, at).map((o) => o.id);
+          if (new Set(ids).size !== ids.length) return false;
+        }
+        return true;
+      }),
+      { numRuns: 200 },
     );
   });
 });

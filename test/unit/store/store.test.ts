@@ -28,7 +28,10 @@ describe('schema migrations', () => {
     expect(await repo.getMeta(db, 'notified')).toEqual({ x: 1 });
     expect(await repo.getMeta(db, 'schemaVersion')).toBe(SCHEMA_VERSION);
     expect(db.objectStoreNames.contains('plans')).toBe(true);
-    // Version 4: the write queue to amoCRM starts empty (nothing recorded before is sent retroactively).
+    // v4: per-client versions and derived data start empty (derived on the next plan).
+    expect(await db.count('versions')).toBe(0);
+    expect(await db.count('derived')).toBe(0);
+    // v5: the write queue to amoCRM starts empty (nothing recorded before is sent retroactively).
     expect(await db.count('outbox')).toBe(0);
     expect(await db.get('timelines', c.id)).toEqual({
       clientId: c.id,

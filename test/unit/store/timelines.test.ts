@@ -5,7 +5,7 @@ import type { ClientEvent } from '../../../lib/model/facts';
 import { exportBackup, importBackup } from '../../../lib/store/backup';
 import { openStore } from '../../../lib/store/db';
 import * as repo from '../../../lib/store/repo';
-import { migrations, type Db } from '../../../lib/store/schema';
+import { migrations, SCHEMA_VERSION, type Db } from '../../../lib/store/schema';
 import { compareEvents, mergeSorted } from '../../../lib/store/timelines';
 import { client, ev, freshDb } from '../worker/helpers';
 
@@ -156,7 +156,7 @@ describe('timelines migration (v3)', () => {
     old.close();
 
     const db = await openStore(name);
-    expect(db.version).toBeGreaterThanOrEqual(3);
+    expect(db.version).toBe(SCHEMA_VERSION);
     expect(await db.count('events')).toBe(60);
     expect(await repo.listClients(db)).toHaveLength(2);
     for (const c of [a, b]) {

@@ -8,11 +8,16 @@ import { createAccountCheck } from '../../../lib/worker/amocrm-account';
 import { createAmocrmFake } from '../../fakes/amocrm/index';
 import { createSeed } from '../../fakes/seed';
 
-async function setup(options: { subdomain?: string; token?: string } = {}) {
+async function setup(options: { subdomain?: string; token?: string; tokenOrigin?: string } = {}) {
   const fake = createAmocrmFake(createSeed(Date.parse('2026-12-07T06:00:00Z')));
   const db = await openStore(`account-${Math.random().toString(36).slice(2)}`);
   if (options.subdomain !== undefined) await repo.setSettings(db, { amocrm: { subdomain: options.subdomain } });
-  if (options.token) await repo.setMeta(db, 'amoToken', { token: options.token, setAt: 0 });
+  if (options.token)
+    await repo.setMeta(db, 'amoToken', {
+      token: options.token,
+      setAt: 0,
+      origin: options.tokenOrigin ?? 'https://smmpro.amocrm.ru',
+    });
   const seen: Record<string, string>[] = [];
   const fetch = (async (url: string, init?: RequestInit) => {
     const headers = Object.fromEntries(
@@ -51,12 +56,25 @@ describe('amocrm.account', () => {
       status: 401,
       host: 'smmpro.amocrm.ru',
     });
-    expect(await (await setup({ subdomain: 'nosuch', token: 't-123456789' })).check()).toMatchObject({
+    const nosuch = await setup({ subdomain: 'smmpro', token: 't-123456789', tokenOrigin: 'https://nosuch.amocrm.ru' });
+    expect(await nosuch.check()).toMatchObject({
       ok: false,
       reason: 'unreachable',
       status: 404,
       host: 'nosuch.amocrm.ru',
     });
     expect(await (await setup()).check()).toMatchObject({ ok: false, reason: 'no-host', host: null });
+  });
+
+  it('sends the token only to the account it is bound to, whatever the subdomain setting says', async () => {
+    const { check, seen } = await setup({ subdomain: 'other', token: 'secret-token-1' });
+    expect(await check()).toMatchObject({ ok: true, host: 'smmpro.amocrm.ru', auth: 'token' });
+    expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it('does not use a token stored before tokens were bound to an account', async () => {
+    const { check, seen } = await setup({ subdomain: 'smmpro', token: 'secret-token-1', tokenOrigin: '' });
+    expect(await check()).toMatchObject({ ok: false, reason: 'unauthorized' });
+    expect(seen.every((h) => h.authorization === undefined)).toBe(true);
   });
 });

@@ -24,7 +24,7 @@ async function seededAgency(at: number) {
   const fake = createAmocrmFake(seed);
   const db = await freshDb();
   await repo.setSettings(db, { amocrm: { subdomain: 'smmpro' } });
-  await repo.setMeta(db, 'amoToken', { token: 'secret-token-1', setAt: 0 });
+  await repo.setMeta(db, 'amoToken', { token: 'secret-token-1', setAt: 0, origin: 'https://smmpro.amocrm.ru' });
   const fetch = (async (url: string, init?: RequestInit) => {
     const res = await fake.handle({
       method: 'GET',
@@ -137,7 +137,7 @@ describe('data version', () => {
       page,
     );
     await repo.setMeta(db, 'lastSeenAt', 1);
-    await worker.handlers['token.set']({ token: 'secret' }, page);
+    await worker.handlers['token.set']({ token: 'secret', origin: 'https://smmpro.amocrm.ru' }, page);
     await repo.rebuildTimelines(db);
     await worker.replan();
     expect(await version(db)).toBe(v);
@@ -248,6 +248,7 @@ describe('plan cache', () => {
 });
 
 describe('cached vs full planning (real engine, seeded agency)', () => {
+  // A seeded agency derived several times: slow on a loaded machine, hence the generous limit (no timing is asserted).
   it('schedules and counts the same from the cache as from a full derive, at several later moments', async () => {
     const t0 = almaty('2026-12-07T11:30');
     const { db } = await seededAgency(t0);
@@ -272,5 +273,5 @@ describe('cached vs full planning (real engine, seeded agency)', () => {
       expect(overdueAt(cached.candidates, now)).toBe(badge);
       expect(overdueAt(full.candidates, now)).toBe(badge);
     }
-  });
+  }, 60_000);
 });

@@ -113,9 +113,9 @@ describe('worker service', () => {
 
   it('keeps the token secret', async () => {
     const { worker } = await setup(almaty('2026-12-07T10:40'));
-    expect(await worker.handlers['token.status']({}, page)).toEqual({ set: false, setAt: null, last4: null });
-    const status = await worker.handlers['token.set']({ token: 'secret-token-123' }, page);
-    expect(status).toMatchObject({ set: true, last4: '-123' });
+    expect(await worker.handlers['token.status']({}, page)).toEqual({ set: false, setAt: null, last4: null, origin: null });
+    const status = await worker.handlers['token.set']({ token: 'secret-token-123', origin: 'https://smmpro.amocrm.ru' }, page);
+    expect(status).toMatchObject({ set: true, last4: '-123', origin: 'https://smmpro.amocrm.ru' });
     expect(JSON.stringify(status)).not.toContain('secret-token');
     const backup = await worker.handlers['backup.export']({}, page);
     expect(backup.json).not.toContain('secret-token-123');

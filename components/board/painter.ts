@@ -1,0 +1,128 @@
+// Paints the board: a chip after each known deal's title, an overdue count in each column head,
+// a quiet notice. Each is a tiny shadow root (the page's CSS stays out, ours stays in) sharing one
+// stylesheet. Readable text and an accessible name, never colour alone; chips take keyboard focus.
+import type { ChipModel } from '@/lib/amocrm/board/chip';
+import type { BoardPainter } from '@/lib/amocrm/board/session';
+import { BOARD_CSS } from './style';
+
+const CHIP = 'reglament-chip';
+const SUMMARY = 'reglament-summary';
+const NOTICE = 'reglament-notice';
+const OURS = new Set([CHIP, SUMMARY, NOTICE].map((t) => t.toUpperCase()));
+
+const ICON = { calm: '⏱', warn: '⏳', breach: '⚠' } as const;
+
+export function createBoardPainter(doc: Document): BoardPainter {
+  let sheet: CSSStyleSheet | null = null;
+  const hosts = new Set<HTMLElement>();
+
+  function shadowHost(tag: string): { host: HTMLElement; root: ShadowRoot } {
+    const host = doc.createElement(tag);
+    const root = host.attachShadow({ mode: 'open' });
+    try {
+      sheet ??= new CSSStyleSheet();
+      if (!sheet.cssRules.length) sheet.replaceSync(BOARD_CSS);
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      // Where adopted sheets are unavailable to content scripts, a style element does the same.
+      const style = doc.createElement('style');
+      style.textContent = BOARD_CSS;
+      root.append(style);
+    }
+    // Keys typed on a chip must not reach amoCRM's board shortcuts.
+    for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
+    hosts.add(host);
+    return { host, root };
+  }
+
+  function remove(host: Element | null | undefined): void {
+    if (!host) return;
+    hosts.delete(host as HTMLElement);
+    host.remove();
+  }
+
+  const chipHost = (anchor: Element, inside: boolean): Element | null => {
+    const el = inside ? anchor.lastElementChild : anchor.nextElementSibling;
+    return el && el.tagName === CHIP.toUpperCase() ? el : null;
+  };
+
+  function renderChip(root: ShadowRoot, model: ChipModel): void {
+    const chip = doc.createElement('span');
+    chip.className = `chip ${model.paused ? 'paused' : model.tone}`;
+    chip.tabIndex = 0;
+    chip.setAttribute('role', 'note');
+    chip.setAttribute('aria-label', model.label);
+    const icon = doc.createElement('span');
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = model.paused ? '⏸' : ICON[model.tone];
+    const text = doc.createElement('span');
+    text.className = 'tx';
+    text.textContent = model.text;
+    chip.append(icon, text);
+    if (model.overdue > 1) {
+      const n = doc.createElement('span');
+      n.className = 'n';
+      n.setAttribute('aria-hidden', 'true');
+      n.textContent = String(model.overdue);
+      chip.append(n);
+    }
+    const tip = doc.createElement('span');
+    tip.className = 'tip';
+    tip.setAttribute('role', 'tooltip');
+    tip.textContent = model.title;
+    chip.append(tip);
+    root.replaceChildren(...Array.from(root.querySelectorAll('style')), chip);
+  }
+
+  return {
+    chip(anchor, inside, model) {
+      const existing = chipHost(anchor, inside) as HTMLElement | null;
+      if (!model) return remove(existing);
+      const key = `${model.tone}|${model.paused}|${model.text}|${model.overdue}|${model.title}`;
+      if (existing?.dataset.key === key) return;
+      let host = existing;
+      if (!host || !host.shadowRoot) {
+        host = shadowHost(CHIP).host;
+        if (inside) {
+          host.dataset.inside = '';
+          anchor.append(host);
+        } else anchor.after(host);
+      }
+      host.dataset.key = key;
+      host.dataset.tone = model.paused ? 'paused' : model.tone;
+      host.dataset.overdue = String(model.overdue);
+      renderChip(host.shadowRoot!, model);
+    },
+    summary(head, count, text, label) {
+      const next = head.nextElementSibling;
+      const existing = next && next.tagName === SUMMARY.toUpperCase() ? (next as HTMLElement) : null;
+      if (count <= 0) return remove(existing);
+      if (existing?.dataset.count === String(count) && existing.shadowRoot?.textContent?.includes(text)) return;
+      const { host, root } = existing?.shadowRoot ? { host: existing, root: existing.shadowRoot } : shadowHost(SUMMARY);
+      if (!existing) head.after(host);
+      host.dataset.count = String(count);
+      const el = doc.createElement('span');
+      el.className = 'sum';
+      el.setAttribute('role', 'note');
+      el.setAttribute('aria-label', label);
+      el.textContent = `⚠ ${text}`;
+      root.replaceChildren(...Array.from(root.querySelectorAll('style')), el);
+    },
+    notice(text) {
+      const existing = doc.querySelector(NOTICE);
+      if (!text) return remove(existing);
+      if (existing) return;
+      const { host, root } = shadowHost(NOTICE);
+      const el = doc.createElement('div');
+      el.className = 'notice';
+      el.setAttribute('role', 'status');
+      el.textContent = text;
+      root.append(el);
+      doc.body.append(host);
+    },
+    owns: (node) => OURS.has(node.nodeName),
+    clear() {
+      for (const host of [...hosts]) remove(host);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// The amoCRM API client (with its valibot schemas) ships in a content script of its own,
+// `amocrm-api`, so the overlay's script stays within its size budget. Content scripts of one
+// extension share one isolated world: the client script leaves its factory here (a registered
+// symbol, invisible to the page) and the overlay picks it up.
+import type { AmoApi, AmoApiDeps } from './api';
+import { ApiError } from './errors';
+
+const KEY = Symbol.for('reglament.amocrm.api');
+
+export type AmoApiFactory = (deps: AmoApiDeps) => AmoApi;
+
+export function provideAmoApi(factory: AmoApiFactory): void {
+  (globalThis as Record<symbol, unknown>)[KEY] = factory;
+}
+
+/** The factory, or null when the client script is not there (the page then stands in for the API). */
+export function findAmoApi(): AmoApiFactory | null {
+  const found = (globalThis as Record<symbol, unknown>)[KEY];
+  return typeof found === 'function' ? (found as AmoApiFactory) : null;
+}
+
+/** Stands in when the client script is missing: every read fails as `network`, so the page is read. */
+export function missingAmoApi(): AmoApi {
+  const fail = () => Promise.reject(new ApiError('network', 0, 'The amoCRM API client script is not loaded'));
+  return {
+    lead: fail,
+    leadsByIds: fail,
+    pipelines: fail,
+    statusChanges: fail,
+    notes: fail,
+    contactCalls: fail,
+    refresh: () => undefined,
+  };
+}
