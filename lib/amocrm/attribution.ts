@@ -21,9 +21,15 @@ export interface StoredNote {
   text: string;
 }
 
-/** When the fact counts: the claimed time if it lies just before the stored time, else the stored time. */
+/**
+ * amoCRM's `created_at` is whole seconds: the note was stored at some moment of that second, so a
+ * claim inside it (a write sent at once) is not ahead of the note.
+ */
+export const STORED_SECOND_MS = 1000;
+
+/** When the fact counts: the claimed time if it lies just before (or within the second of) the stored time, else the stored time. */
 export function attributedTime(claimed: number, createdAt: number): number {
-  if (claimed >= createdAt - CLAIM_WINDOW_MS && claimed <= createdAt) return claimed;
+  if (claimed >= createdAt - CLAIM_WINDOW_MS && claimed < createdAt + STORED_SECOND_MS) return claimed;
   return createdAt;
 }
 
@@ -37,6 +43,7 @@ export function attributeNote(
   if (!claim) return null;
   const author: EventAuthor = { id: note.createdBy, name: userName(note.createdBy) };
   // A claim a little ahead of the server (browser clock) is not "before": it counts when stored.
-  const at = claim.at > note.createdAt && claim.at <= note.createdAt + CLOCK_AHEAD_MS ? note.createdAt : claim.at;
+  const ahead = claim.at >= note.createdAt + STORED_SECOND_MS && claim.at <= note.createdAt + CLOCK_AHEAD_MS;
+  const at = ahead ? note.createdAt : claim.at;
   return { ...claim, at: attributedTime(at, note.createdAt), author };
 }

@@ -61,7 +61,8 @@ test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the
   expect(log.count('/api/v4/events')).toBeGreaterThanOrEqual(Math.ceil(totalLeads / 50));
   expect(log.count('/api/v4/users')).toBe(1);
   expect(log.maxPerWindow('/api/', 1000)).toBeLessThan(7);
-  expect(log.entries.every((e) => e.status === 200)).toBe(true);
+  // amoCRM answers an empty list with 204: the team's notes, when nobody has written any yet.
+  expect(log.entries.every((e) => e.status === 200 || (e.status === 204 && e.path === '/api/v4/leads/notes'))).toBe(true);
   const managers = new Set(fakes.seed.leads.map((l) => l.responsibleUserId));
   expect(managers.size).toBe(3);
   const list = await send<Array<{ id: string; managerName: string | null }>>(page, 'clients.list', {});

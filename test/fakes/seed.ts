@@ -568,11 +568,15 @@ class Builder {
     });
   }
 
-  /** `t`, or a moment earlier today when `t` is not yet in the past (keeps "today" data valid at any hour). */
+  /**
+   * `t`, or a moment earlier today when `t` is not yet in the past (keeps "today" data valid at any
+   * hour). Whole seconds, as amoCRM and Instagram give times (`now` itself has milliseconds).
+   */
   past(t: number): number {
     if (t <= this.now - MINUTE) return t;
     const start = localDayStart(this.now);
-    return Math.max(start + MINUTE, Math.min(this.now - 10 * MINUTE, start + Math.floor((this.now - start) / 2)));
+    const at = Math.max(start + MINUTE, Math.min(this.now - 10 * MINUTE, start + Math.floor((this.now - start) / 2)));
+    return Math.floor(at / 1000) * 1000;
   }
 }
 

@@ -2,7 +2,7 @@
 // claims nothing its real author did not do at that moment.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attributeNote, attributedTime, CLAIM_WINDOW_MS, CLOCK_AHEAD_MS } from '@/lib/amocrm/attribution';
+import { attributeNote, attributedTime, CLAIM_WINDOW_MS, CLOCK_AHEAD_MS, STORED_SECOND_MS } from '@/lib/amocrm/attribution';
 import { markedEventId, noteText } from '@/lib/amocrm/markers';
 
 const HOST = 'smmpro.amocrm.ru';
@@ -38,6 +38,11 @@ describe('attribution of facts read from notes', () => {
     expect(forged.author).toEqual({ id: 5012303, name: 'Мария Ким' });
   });
 
+  it('a write sent at once keeps its milliseconds (created_at is whole seconds)', () => {
+    expect(attributeNote(tickNote(T + 640, T), HOST, names)!.at).toBe(T + 640);
+    expect(attributeNote(tickNote(T + STORED_SECOND_MS, T), HOST, names)!.at).toBe(T);
+  });
+
   it('a claim in the future (or a browser clock ahead) counts at the stored time', () => {
     expect(attributeNote(tickNote(T + 30_000, T), HOST, names)!.at).toBe(T);
     expect(attributeNote(tickNote(T + 5 * 24 * 60 * MIN, T), HOST, names)!.at).toBe(T);
@@ -53,7 +58,7 @@ describe('attribution of facts read from notes', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: CLAIM_WINDOW_MS, max: 4e12 }), (claimed, createdAt) => {
         const at = attributedTime(claimed, createdAt);
-        expect(at).toBeLessThanOrEqual(createdAt);
+        expect(at).toBeLessThan(createdAt + STORED_SECOND_MS);
         expect(at).toBeGreaterThanOrEqual(createdAt - CLAIM_WINDOW_MS);
         expect(at === claimed || at === createdAt).toBe(true);
       }),
