@@ -1,0 +1,167 @@
+// The whole team on one record (issue 14): three browsers — two managers and the head, each its
+// own profile with the built extension and its own amoCRM session — share one fake amoCRM
+// account. Manager A ticks a step and her sidebar's fact of a post is recorded; both go to the
+// deal as marker notes from A's worker; manager B, opening the same deal, and the head's team
+// sync see them as done by A, named from the notes' `created_by`. A forged note (B's session
+// re-using A's fact with an earlier claimed time) changes nothing.
+//
+// Each worker writes and reads with its own long-lived token bound to the account (the fake knows
+// whose token it is). The worker's other way, the browser's amoCRM session, does not reach amoCRM
+// from the worker when the session cookie is SameSite=Lax: Chromium leaves it off the extension
+// worker's cross-site fetch (this spec found it: every worker request answered 401), see
+// docs/team-record.md.
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { launchWithExtension, type LaunchedExtension } from '../../scripts/launch';
+import { createAmocrmFake, type AmocrmFake } from '../fakes/amocrm/index';
+import { installFakes } from '../fakes/route';
+import { createSeed, storyLead, USER, type Seed } from '../fakes/seed';
+import { roundTheClock, send } from './send';
+
+const HOST = 'smmpro.amocrm.ru';
+const ORIGIN = `https://${HOST}`;
+const SESSIONS = { aigerim: USER.aigerim, maria: USER.maria, head: USER.daniyar };
+const TOKENS = { 'token-aigerim': USER.aigerim, 'token-maria': USER.maria, 'token-head': USER.daniyar };
+const overlay = (page: Page) => page.locator('reglament-overlay');
+
+interface Browser {
+  launched: LaunchedExtension;
+  context: BrowserContext;
+  ext: (path: string) => Promise<Page>;
+}
+
+async function browser(fake: AmocrmFake, session: keyof typeof SESSIONS, opened: Browser[]): Promise<Browser> {
+  const launched = await launchWithExtension({ headless: true });
+  await installFakes(launched.context, { amocrmFake: fake, amoSession: session });
+  const b: Browser = {
+    launched,
+    context: launched.context,
+    ext: async (path) => {
+      const page = await launched.context.newPage();
+      await page.goto(`chrome-extension://${launched.extensionId}/${path}`);
+      return page;
+    },
+  };
+  opened.push(b);
+  const popup = await b.ext('popup.html');
+  await roundTheClock(popup);
+  expect((await send(popup, 'token.set', { token: `token-${session}`, origin: ORIGIN })).ok).toBe(true);
+  await popup.close();
+  return b;
+}
+
+async function openCard(page: Page, leadId: number) {
+  await page.goto(`https://${HOST}/leads/detail/${leadId}`);
+  await expect(overlay(page)).toHaveAttribute('data-lead', String(leadId));
+  await expect(overlay(page)).toHaveAttribute('data-state', 'ready');
+}
+
+const markerNotes = (seed: Seed, leadId: number) =>
+  seed.notes.filter((n) => n.leadId === leadId && n.noteType === 'service_message' && n.params.text?.includes('[Reglament:2:'));
+
+test('two managers and the head: one record in amoCRM, attributed by amoCRM, forged notes change nothing', async () => {
+  test.setTimeout(300_000); // three browsers on a shared machine: a waiting budget, not a speed assertion
+  // amoCRM stores notes at its own (wall) time: the claim window is about the browsers' clocks against it.
+  const fake = createAmocrmFake(createSeed(Date.now()), { sessionUsers: SESSIONS, tokenUsers: TOKENS, clock: () => Date.now() });
+  const browsers: Browser[] = [];
+  try {
+    await scenario(fake, browsers);
+  } finally {
+    for (const b of browsers) await b.context.close();
+  }
+});
+
+async function scenario(fake: AmocrmFake, browsers: Browser[]): Promise<void> {
+  const seed = fake.seed;
+  const lead = storyLead(seed, 'c');
+  const clientId = `${HOST}:${lead.id}`;
+  const a = await browser(fake, 'aigerim', browsers);
+  const b = await browser(fake, 'maria', browsers);
+  const head = await browser(fake, 'head', browsers);
+
+  // --- manager A: a tick on the card, and the sidebar's post (the message the sidebar sends) ---
+  const cardA = await a.context.newPage();
+  await openCard(cardA, lead.id);
+  const step = (page: Page) => overlay(page).locator('.rg-step[data-item="concept-draft"]');
+  await step(cardA).locator('input[type="checkbox"]').click();
+  await expect(step(cardA)).toHaveAttribute('data-done', 'true');
+  const extA = await a.ext('popup.html');
+  const postAt = Date.now() - 5 * 60_000;
+  const post = { id: 'ig:post:TEAMe2e01', clientId, type: 'post', at: postAt, source: 'instagram', shortcode: 'TEAMe2e01' };
+  expect((await send(extA, 'event.record', { event: post })).data).toMatchObject({ recorded: true });
+
+  // The popup says what waits and sends it on request; both notes reach amoCRM from A's worker, as A.
+  await expect(async () => {
+    if (markerNotes(seed, lead.id).length < 2) {
+      await extA.reload();
+      const unsent = extA.getByTestId('unsent');
+      if (await unsent.isVisible()) await unsent.getByRole('button', { name: 'Отправить сейчас' }).click();
+    }
+    expect(markerNotes(seed, lead.id)).toHaveLength(2);
+  }).toPass({ timeout: 120_000 });
+  const written = markerNotes(seed, lead.id);
+  expect(written.every((n) => n.createdBy === USER.aigerim && n.params.service === 'Reglament')).toBe(true);
+  expect(fake.requests.filter('/api/v4/leads/notes', 'POST').every((r) => r.status === 200)).toBe(true);
+  await expect(extA.getByTestId('unsent')).toHaveCount(0);
+
+  // --- a forged note: B's session writes A's tick again, claiming it was done two days earlier ---
+  const tickNote = written.find((n) => n.params.text!.includes('[Reglament:2:tick|'))!;
+  const forgedText = tickNote.params.text!.replace(/\|(\d{10,15})\|/, (_, at: string) => `|${Number(at) - 2 * 86_400_000}|`);
+  expect(forgedText).not.toBe(tickNote.params.text);
+  const forged = await fake.handle({
+    method: 'POST',
+    url: `https://${HOST}/api/v4/leads/notes`,
+    headers: { cookie: 'session_id=maria', 'content-type': 'application/json' },
+    body: JSON.stringify([
+      { entity_id: lead.id, note_type: 'service_message', params: { service: 'Reglament', text: `Айгерим: ${forgedText}` } },
+    ]),
+  });
+  expect(forged.status).toBe(200);
+
+  // --- manager B opens the same deal: both facts done, by A (amoCRM's created_by), the forged one not doubled ---
+  const cardB = await b.context.newPage();
+  await openCard(cardB, lead.id);
+  await expect(step(cardB)).toHaveAttribute('data-done', 'true');
+  const team = overlay(cardB).locator('[data-section="team"]');
+  await expect(team.locator('li[data-type="tick"]')).toHaveCount(1);
+  await expect(team.locator('li[data-type="tick"]')).toContainText('Айгерим');
+  await expect(team.locator('li[data-type="post"]')).toContainText('Айгерим');
+  const extB = await b.ext('popup.html');
+  const eventsB = (await send(extB, 'client.events', { clientId })).data as Array<{
+    id: string;
+    type: string;
+    at: number;
+    author?: { id: number; name: string | null };
+  }>;
+  const eventsA = (await send(extA, 'client.events', { clientId })).data as typeof eventsB;
+  const ticksB = eventsB.filter((e) => e.type === 'tick');
+  const tickA = eventsA.find((e) => e.type === 'tick')!;
+  expect(ticksB).toHaveLength(1);
+  expect(ticksB[0]).toMatchObject({ id: tickA.id, at: tickA.at, author: { id: USER.aigerim, name: 'Айгерим Сарсенова' } });
+  expect(eventsB.filter((e) => e.type === 'post')).toEqual([
+    expect.objectContaining({ at: postAt, author: expect.objectContaining({ id: USER.aigerim }) }),
+  ]);
+
+  // --- the head: team sync reads the deals and the notes; A's facts counted for the deal's manager ---
+  const dash = await head.ext('dashboard.html');
+  await send(dash, 'settings.set', { settings: { amocrm: { subdomain: 'smmpro' } } });
+  const sync = async (page: Page) => {
+    await page.reload();
+    await page.getByRole('button', { name: /Синхронизировать всё/ }).click();
+    await expect(page.getByTestId('sync-result')).toContainText(/Готово: \d+ сдел/, { timeout: 120_000 });
+  };
+  await sync(dash);
+  const eventsHead = (await send(dash, 'client.events', { clientId })).data as typeof eventsB;
+  expect(eventsHead.filter((e) => e.type === 'tick')).toEqual([
+    expect.objectContaining({ id: tickA.id, at: tickA.at, author: { id: USER.aigerim, name: 'Айгерим Сарсенова' } }),
+  ]);
+  expect(eventsHead.filter((e) => e.type === 'post')).toHaveLength(1);
+  // Again: nothing doubles after repeated syncs and re-reads.
+  await sync(dash);
+  await openCard(cardB, lead.id);
+  const again = (await send(dash, 'client.events', { clientId })).data as typeof eventsB;
+  expect(again.length).toBe(eventsHead.length);
+  expect(((await send(extB, 'client.events', { clientId })).data as typeof eventsB).length).toBe(eventsB.length);
+
+  await dash.screenshot({ path: 'test-results/team-record-head.png', fullPage: true });
+  await cardB.screenshot({ path: 'test-results/team-record-colleague.png' });
+}
