@@ -17,6 +17,11 @@ const lastKey = (host: string) => `board.last:${host}`;
 
 export default defineContentScript({
   matches: amocrmMatches,
+  // From the document's start, only to read the last known board from extension storage while
+  // amoCRM's HTML is still parsing: at document_idle that read began after the board was ready,
+  // and its round trip was most of the time to the first chips (scripts/bench/board.ts).
+  // Everything else waits for DOMContentLoaded, as before.
+  runAt: 'document_start',
   main(ctx) {
     const life = new AbortController();
     ctx.onInvalidated(() => life.abort());
@@ -28,6 +33,11 @@ export default defineContentScript({
       (v) => (locale = resolveLocale(v[localeStorageKey] as LocalePreference | undefined, navigator.language)),
       () => undefined,
     );
+    const readLast = async () =>
+      ((await browser.storage.local.get(lastKey(location.hostname)))[lastKey(location.hostname)] as BoardView) ?? null;
+    /** The read started at the document's start, handed to the first board session. */
+    let early: Promise<BoardView | null> | null = boardPageOf(location.href) ? readLast() : null;
+    early?.catch(() => undefined);
     let page: BoardPage | null = null;
     let session: BoardSession | null = null;
 
@@ -50,8 +60,11 @@ export default defineContentScript({
           onInvalidated: () => life.abort(),
           isInvalidated: isContextInvalidated,
           lastKnown: {
-            read: async () =>
-              ((await browser.storage.local.get(lastKey(location.hostname)))[lastKey(location.hostname)] as BoardView) ?? null,
+            read: () => {
+              const read = early ?? readLast();
+              early = null;
+              return read;
+            },
             write: (view) => void browser.storage.local.set({ [lastKey(location.hostname)]: view }).catch(() => undefined),
           },
         });
@@ -62,11 +75,17 @@ export default defineContentScript({
     };
 
     ctx.onInvalidated(() => session?.stop());
-    watchPage(check, life.signal);
-    ctx.addEventListener(window, 'wxt:locationchange', check);
-    ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'visible') session?.refresh();
-    });
-    check();
+    const begin = () => {
+      if (life.signal.aborted) return;
+      watchPage(check, life.signal);
+      ctx.addEventListener(window, 'wxt:locationchange', check);
+      ctx.addEventListener(document, 'visibilitychange', () => {
+        if (document.visibilityState === 'visible') session?.refresh();
+      });
+      check();
+    };
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', begin, { once: true, signal: life.signal });
+    else begin();
   },
 });

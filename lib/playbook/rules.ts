@@ -337,15 +337,17 @@ export function titleVars(settings: Settings, locale: 'ru' | 'en' = 'ru'): Recor
   };
 }
 
-const textCache = new WeakMap<Settings, Map<string, string>>();
+// One map per locale, keyed by the text itself: the texts are constants whose hashes V8 keeps, so
+// a lookup allocates nothing (a `${locale}|${text}` key was a new string to hash on every call).
+const textCache = new WeakMap<Settings, { ru: Map<string, string>; en: Map<string, string> }>();
 
 /** A Russian text with rule `{placeholders}` filled from settings, cached per settings object (the engine's hot path). */
 export function ruleText(text: string, settings: Settings, locale: 'ru' | 'en' = 'ru'): string {
-  let byText = textCache.get(settings);
-  if (!byText) textCache.set(settings, (byText = new Map()));
-  const k = `${locale}|${text}`;
-  let filled = byText.get(k);
-  if (filled === undefined) byText.set(k, (filled = fillTemplate(text, titleVars(settings, locale))));
+  let byLocale = textCache.get(settings);
+  if (!byLocale) textCache.set(settings, (byLocale = { ru: new Map(), en: new Map() }));
+  const byText = byLocale[locale];
+  let filled = byText.get(text);
+  if (filled === undefined) byText.set(text, (filled = fillTemplate(text, titleVars(settings, locale))));
   return filled;
 }
 

@@ -37,6 +37,7 @@ export function computeObligations(
     horizon: now + DAY,
     lostAt: a.lostAt,
     out: [],
+    idPrefix: { rule: null, text: '' },
   };
   firstContact(ctx);
   conceptCall(ctx);

@@ -29,6 +29,11 @@ export interface RuleContext {
   /** When the client was lost (stage «Клиент потерян» or refund) and not won back; null if not. */
   lostAt: Instant | null;
   out: Obligation[];
+  /**
+   * `${client.id}|${rule}|` of the rule emitted last: rules emit in runs (60 rounds, 30 posts…),
+   * so an id is one concatenation instead of three string allocations per occurrence.
+   */
+  idPrefix: { rule: RuleId | null; text: string };
 }
 
 export type { ClientEvent };
@@ -53,18 +58,25 @@ export function emit(
   // A lost client owes nothing new: unmet obligations that start or fall due after the loss
   // disappear; breaches that happened before it stay on record.
   if (lost !== null && metAt === undefined && (startAt >= lost || dueAt === null || dueAt > lost)) return;
-  const o: Obligation = {
-    id: ctx.client.id + '|' + rule + '|' + key,
-    clientId: ctx.client.id,
-    rule,
-    key,
-    title,
-    startAt,
-    dueAt,
-    state: stateOf(dueAt, metAt, ctx.now),
-    metAt,
-  };
-  if (extra?.items) o.items = extra.items;
-  if (extra?.missing && extra.missing.length) o.missing = extra.missing;
-  ctx.out.push(o);
+  const prefix = ctx.idPrefix;
+  if (prefix.rule !== rule) {
+    prefix.rule = rule;
+    prefix.text = ctx.client.id + '|' + rule + '|';
+  }
+  const id = prefix.text + key;
+  const state = stateOf(dueAt, metAt, ctx.now);
+  const items = extra?.items;
+  const missing = extra?.missing && extra.missing.length ? extra.missing : undefined;
+  // Each shape is built whole by one literal (same key order as ever): adding `items`/`missing`
+  // afterwards moved every such obligation to a new hidden class with a separate property
+  // store, an allocation per occurrence and polymorphic reads downstream.
+  ctx.out.push(
+    items
+      ? missing
+        ? { id, clientId: ctx.client.id, rule, key, title, startAt, dueAt, state, metAt, items, missing }
+        : { id, clientId: ctx.client.id, rule, key, title, startAt, dueAt, state, metAt, items }
+      : missing
+        ? { id, clientId: ctx.client.id, rule, key, title, startAt, dueAt, state, metAt, missing }
+        : { id, clientId: ctx.client.id, rule, key, title, startAt, dueAt, state, metAt },
+  );
 }

@@ -4,7 +4,7 @@
 // and the fake sites' APIs answering after a realistic network delay.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../chromium';
 import { extensionDir } from '../launch';
@@ -20,25 +20,39 @@ function reglamentDir(): string {
 
 let probe: string | null = null;
 
-/** An extension whose content script, on the same pages and at the same run time as ours, only notes the moment it ran. */
+/**
+ * An extension whose content scripts, on the same pages and at the same run times as ours, only
+ * note when they could first touch the page's DOM (at once, or at DOMContentLoaded for a script
+ * that runs from the document's start): `data-probe-injected` for the last of them, and
+ * `data-probe-<script>` per script (e.g. `data-probe-amocrm-board`).
+ */
 function probeDir(): string {
   if (probe) return probe;
   const dir = mkdtempSync(join(tmpdir(), 'reglament-probe-'));
-  const manifest = JSON.parse(readManifest()) as { content_scripts?: Array<{ matches: string[]; run_at?: string }> };
+  const manifest = JSON.parse(readManifest()) as {
+    content_scripts?: Array<{ matches: string[]; run_at?: string; js?: string[] }>;
+  };
+  const scripts = (manifest.content_scripts ?? []).map((cs, i) => {
+    const name = basename(cs.js?.[0] ?? `script-${i}`, '.js');
+    const file = `probe-${name}.js`;
+    writeFileSync(
+      join(dir, file),
+      `(() => {
+  const note = () => {
+    const t = String(performance.now());
+    document.documentElement.dataset.probeInjected = t;
+    document.documentElement.setAttribute(${JSON.stringify(`data-probe-${name}`)}, t);
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', note, { once: true });
+  else note();
+})();`,
+    );
+    return { matches: cs.matches, ...(cs.run_at ? { run_at: cs.run_at } : {}), js: [file] };
+  });
   writeFileSync(
     join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'probe',
-      version: '1',
-      content_scripts: (manifest.content_scripts ?? []).map((cs) => ({
-        matches: cs.matches,
-        ...(cs.run_at ? { run_at: cs.run_at } : {}),
-        js: ['probe.js'],
-      })),
-    }),
+    JSON.stringify({ manifest_version: 3, name: 'probe', version: '1', content_scripts: scripts }),
   );
-  writeFileSync(join(dir, 'probe.js'), 'document.documentElement.dataset.probeInjected = String(performance.now());');
   return (probe = dir);
 }
 

@@ -1,6 +1,8 @@
 // Engine benchmark: all obligations for 1,000 and 10,000 clients, each with a full 30-day
 // period of history (~110 events). Budgets: 1,000 ≤ 50 ms, 10,000 ≤ 250 ms (median).
-// Run directly: `npx tsx scripts/bench/engine.ts`; profile with `npm run bench:profile`.
+// Run directly: `npx tsx scripts/bench/engine.ts`. Profile: `node --import tsx --cpu-prof
+// --cpu-prof-dir=/tmp/prof scripts/bench/engine.ts` (the main thread's profile is the larger file;
+// open it in Chrome DevTools › Performance).
 import { pathToFileURL } from 'node:url';
 import type { ClientEvent, NewClientEvent } from '../../lib/model/facts';
 import { defaultSettings } from '../../lib/playbook/settings';

@@ -2,6 +2,7 @@
 // (median and p90 of every row, one verdict line per budget, the machine's load). The page and
 // popup benches drive the built extension: run `npm run build` first. The fake APIs answer after
 // BENCH_API_DELAY_MS (default 300 ms), as a real network does.
+import { runBoardBench } from './board';
 import { runEngineBench } from './engine';
 import { runPagesBench } from './pages';
 import { runPopupBench } from './popup';
@@ -18,6 +19,7 @@ const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['content-script size', measureSizes],
   ['pages', runPagesBench],
   ['popup', runPopupBench],
+  ['board', runBoardBench],
 ];
 let failed = false;
 for (const [name, run] of suites) {

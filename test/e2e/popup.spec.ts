@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { send, roundTheClock } from './send';
 import { backdateTracking } from '../../scripts/backdate-tracking';
+import { busyAgency, syncAll } from '../fakes/busy-agency';
 import { DAY, HOUR, MINUTE as MIN } from '../../lib/calendar/time';
 
 const HOST = 'smmpro.amocrm.ru';
@@ -134,36 +135,7 @@ test("300 clients: the popup lists every one of them, the snapshot first and the
 }) => {
   const setup = await openExtensionPage('popup.html');
   const now = Date.now();
-  const payloads = Array.from({ length: 300 }, (_, i) => {
-    const c = clientOf(10_000 + i, `Клиент ${String(i + 1).padStart(3, '0')}`, i % 3 === 0 ? 'complex' : 'management');
-    const kind = i % 3;
-    const events =
-      kind === 0
-        ? [{ type: 'deal-created', at: now - (i % 50) * 7 * MIN }]
-        : kind === 1
-          ? [
-              { type: 'deal-created', at: now - 3 * DAY },
-              { type: 'stage', stage: 'contacted', at: now - 3 * DAY + HOUR },
-              { type: 'stage', stage: 'questionnaire', at: now - (i % 40) * HOUR },
-            ]
-          : [
-              { type: 'deal-created', at: now - 20 * DAY },
-              { type: 'stage', stage: 'launched', at: now - 15 * DAY },
-              { type: 'post', at: now - (i % 25) * DAY - 2 * HOUR, shortcode: `s${i}` },
-              { type: 'story', at: now - (i % 4) * DAY, storyId: `st${i}` },
-            ];
-    return { client: c, events: events.map((e) => ({ clientId: c.id, source: 'amocrm', ...e })) };
-  });
-  const ok = await setup.evaluate(async (list) => {
-    let good = 0;
-    for (let i = 0; i < list.length; i += 30) {
-      const replies = await Promise.all(
-        list.slice(i, i + 30).map((p) => chrome.runtime.sendMessage({ reglament: 1, type: 'client.sync', payload: p })),
-      );
-      good += replies.filter((r: { ok?: boolean } | undefined) => r?.ok).length;
-    }
-    return good;
-  }, payloads);
+  const ok = await syncAll(setup, busyAgency(300, now));
   expect(ok).toBe(300);
   expect((await send(setup, 'clients.list', {})).data.length).toBe(300);
   // A busy agency Reglament has followed for weeks, not one installed a minute ago.

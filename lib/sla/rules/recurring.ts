@@ -6,13 +6,15 @@ import { RULES } from '../../playbook/rules';
 import type { Instant } from '../../model/facts';
 import { emit, type RuleContext } from '../context';
 import type { PeriodSpan } from '../periods';
+import type { Prepared } from '../prepared';
 
 const DAILY = RULES['daily-post'].titleRu;
 const STORIES = RULES.stories.titleRu;
 const ROUND = RULES['engagement-round'].titleRu;
-const MISSING_POST = ['Пост в ленте за этот день'];
-const MISSING_STORY = ['Stories'];
-const MISSING_ROUND = ['Проверить комментарии и Direct'];
+// Shared, never mutated: an unmet occurrence allocates no extras of its own.
+const MISSING_POST = { missing: ['Пост в ленте за этот день'] };
+const MISSING_STORY = { missing: ['Stories'] };
+const MISSING_ROUND = { missing: ['Проверить комментарии и Direct'] };
 
 function limitOf(ctx: RuleContext): Instant {
   return ctx.lostAt !== null && ctx.lostAt < ctx.horizon ? ctx.lostAt : ctx.horizon;
@@ -48,7 +50,7 @@ export function dailyPosts(ctx: RuleContext, period: PeriodSpan): void {
     const met = byDay.get(d);
     const due = cal.atLocal(d, ctx.p.dailyPostBy);
     if (met === undefined && due < since) continue;
-    emit(ctx, 'daily-post', dateOfDayNum(d), DAILY, start, due, met, met === undefined ? { missing: MISSING_POST } : undefined);
+    emit(ctx, 'daily-post', dateOfDayNum(d), DAILY, start, due, met, met === undefined ? MISSING_POST : undefined);
   }
 }
 
@@ -80,16 +82,7 @@ export function stories(ctx: RuleContext, period: PeriodSpan): void {
       start = since;
       continue;
     }
-    emit(
-      ctx,
-      'stories',
-      minuteKey(ctx, start),
-      STORIES,
-      start,
-      due,
-      met,
-      met === undefined ? { missing: MISSING_STORY } : undefined,
-    );
+    emit(ctx, 'stories', minuteKey(ctx, start), STORIES, start, due, met, met === undefined ? MISSING_STORY : undefined);
     if (met === undefined) return; // the chain waits for the next story
     start = met;
     i = afterMinuteOf(list, i, met);
@@ -110,19 +103,37 @@ function afterMinuteOf(list: readonly Instant[], i: number, t: Instant): number 
   return i;
 }
 
+// Slot keys (`YYYY-MM-DDTHH:mm`) per day, per prepared settings: every client asks for the same
+// few hundred days, and a cached key is a string V8 has already flattened and hashed, where a
+// fresh `date + 'T' + slot` was two allocations, a flattening and a hash per slot per client.
+const roundKeyCache = new WeakMap<Prepared, Map<number, readonly string[]>>();
+
+function roundKeysOf(p: Prepared, day: number): readonly string[] {
+  let byDay = roundKeyCache.get(p);
+  if (!byDay) roundKeyCache.set(p, (byDay = new Map()));
+  let keys = byDay.get(day);
+  if (keys === undefined) {
+    const date = dateOfDayNum(day);
+    keys = p.slots.map((slot) => date + 'T' + slot.text);
+    if (byDay.size > 100_000) byDay.clear();
+    byDay.set(day, keys);
+  }
+  return keys;
+}
+
 export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {
   const { cal, slots, engagementOverdueMs } = ctx.p;
   const limit = limitOf(ctx);
   const ticks = ctx.idx.rounds;
   const since = trackedSinceOf(ctx);
   for (let d = period.startDay; d < period.contentEndDay; d++) {
-    const date = dateOfDayNum(d);
-    for (const slot of slots) {
-      const start = cal.atLocal(d, slot.minute);
+    const keys = roundKeysOf(ctx.p, d);
+    for (let s = 0; s < slots.length; s++) {
+      const start = cal.atLocal(d, slots[s]!.minute);
       if (start > limit) return;
-      const key = date + 'T' + slot.text;
+      const key = keys[s]!;
       const t = ticks.get(key);
-      const met = t && t.length ? t[0]!.at : undefined;
+      const met = t && t.length ? t[0] : undefined;
       if (met === undefined && start + engagementOverdueMs < since) continue;
       emit(
         ctx,
@@ -132,7 +143,7 @@ export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {
         start,
         start + engagementOverdueMs,
         met,
-        met === undefined ? { missing: MISSING_ROUND } : undefined,
+        met === undefined ? MISSING_ROUND : undefined,
       );
     }
   }
