@@ -32,16 +32,18 @@ function probeDir(): string {
   const manifest = JSON.parse(readManifest()) as {
     content_scripts?: Array<{ matches: string[]; run_at?: string; js?: string[] }>;
   };
+  // WXT groups the scripts that share matches and run time into one entry: one probe per entry,
+  // noting each of its scripts by name.
   const scripts = (manifest.content_scripts ?? []).map((cs, i) => {
-    const name = basename(cs.js?.[0] ?? `script-${i}`, '.js');
-    const file = `probe-${name}.js`;
+    const names = (cs.js ?? [`script-${i}.js`]).map((js) => basename(js, '.js'));
+    const file = `probe-${i}.js`;
     writeFileSync(
       join(dir, file),
       `(() => {
   const note = () => {
     const t = String(performance.now());
     document.documentElement.dataset.probeInjected = t;
-    document.documentElement.setAttribute(${JSON.stringify(`data-probe-${name}`)}, t);
+    for (const name of ${JSON.stringify(names)}) document.documentElement.setAttribute('data-probe-' + name, t);
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', note, { once: true });
   else note();
