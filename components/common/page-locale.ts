@@ -1,38 +1,32 @@
-// The UI language of the extension pages (popup, options, dashboard): 'ui.locale' in
-// browser.storage.local (auto / ru / en), followed live so every open page switches together.
+// The interface language of the extension pages (popup, options, dashboard): the agency's choice in
+// settings, which the worker mirrors to 'ui.locale' in browser.storage.local; followed live so
+// every open page switches together when the options page changes it.
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { localeStorageKey, resolveLocale, type Locale, type LocalePreference } from '@/lib/i18n/locale';
+import { DEFAULT_LOCALE, localeStorageKey, resolveLocale, type Locale } from '@/lib/i18n/locale';
 
-export const localePreference = signal<LocalePreference>('auto');
-export const locale = signal<Locale>(resolveLocale('auto', navigator.language));
+export const locale = signal<Locale>(DEFAULT_LOCALE);
 
-function apply(pref: unknown): void {
-  const p: LocalePreference = pref === 'ru' || pref === 'en' ? pref : 'auto';
-  localePreference.value = p;
-  locale.value = resolveLocale(p, navigator.language);
+/** Sets the page's language (also what a page that has just read the settings knows best). */
+export function applyLocale(choice: unknown): void {
+  locale.value = resolveLocale(choice);
   document.documentElement.lang = locale.value;
 }
 
 let started: Promise<void> | null = null;
 
-/** Reads the preference once and follows changes made on any page. */
+/** Reads the mirrored choice once and follows changes made on any page. */
 export function startLocale(): Promise<void> {
   started ??= (async () => {
     try {
       const stored = await browser.storage.local.get(localeStorageKey);
-      apply(stored[localeStorageKey]);
+      applyLocale(stored[localeStorageKey]);
     } catch {
-      apply('auto');
+      applyLocale(DEFAULT_LOCALE);
     }
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && localeStorageKey in changes) apply(changes[localeStorageKey]!.newValue);
+      if (area === 'local' && localeStorageKey in changes) applyLocale(changes[localeStorageKey]!.newValue);
     });
   })();
   return started;
-}
-
-export async function setLocalePreference(pref: LocalePreference): Promise<void> {
-  apply(pref);
-  await browser.storage.local.set({ [localeStorageKey]: pref });
 }

@@ -5,7 +5,7 @@ import { PlansView } from './Plans';
 import { RecordView } from './RecordView';
 import { SyncPanel } from './SyncPanel';
 import { monthTitle, shiftMonth } from './format';
-import { locale, setLocalePreference } from '../common/page-locale';
+import { locale } from '../common/page-locale';
 import {
   data,
   go,
@@ -99,19 +99,6 @@ export function App() {
               ))}
             </select>
           </label>
-          <div class="lang" role="group" aria-label={t('language')}>
-            {(['ru', 'en'] as const).map((l) => (
-              <button
-                key={l}
-                type="button"
-                class={locale.value === l ? 'selected' : ''}
-                aria-pressed={locale.value === l}
-                onClick={() => void setLocalePreference(l)}
-              >
-                {l.toUpperCase()}
-              </button>
-            ))}
-          </div>
         </div>
       </header>
       <main class="body">

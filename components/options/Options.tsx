@@ -4,8 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { fieldsOf, GROUPS, TEMPLATE_IDS, type GroupDef } from '@/lib/options/fields';
 import { changedPaths } from '@/lib/options/paths';
 import { defaultSettings } from '@/lib/playbook/settings';
-import type { LocalePreference } from '@/lib/i18n/locale';
-import { locale, localePreference, setLocalePreference } from '../common/page-locale';
+import { locale } from '../common/page-locale';
 import { AmoCheckPanel, checksByPath, TokenPanel } from './Amocrm';
 import { BackupPanel } from './Backup';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -57,27 +56,6 @@ function GroupSection({ group }: { group: GroupDef }) {
   );
 }
 
-function LanguageSwitch() {
-  return (
-    <div class="lang">
-      <label for="ui-locale">{tr('language')}</label>
-      <select
-        id="ui-locale"
-        value={localePreference.value}
-        onChange={(e) => setLocalePreference(e.currentTarget.value as LocalePreference)}
-      >
-        <option value="auto">{tr('language.auto')}</option>
-        <option value="ru" lang="ru">
-          Русский
-        </option>
-        <option value="en" lang="en">
-          English
-        </option>
-      </select>
-    </div>
-  );
-}
-
 function StatusLine() {
   const s = status.value;
   const [visible, setVisible] = useState(false);
@@ -124,7 +102,6 @@ export function Options() {
         </div>
         <div class="head-tools">
           <StatusLine />
-          <LanguageSwitch />
         </div>
       </header>
       <div class="layout">

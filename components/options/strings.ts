@@ -6,8 +6,6 @@ import { locale } from '../common/page-locale';
 const ru = {
   title: 'Настройки Reglament',
   subtitle: 'Правила агентства: сроки, календарь, мотивация и тексты. Изменения сохраняются сразу.',
-  language: 'Язык интерфейса',
-  'language.auto': 'Как в браузере',
   nav: 'Разделы настроек',
   'nav.backup': 'Резервная копия',
   loading: 'Загрузка настроек…',
@@ -102,8 +100,6 @@ export type OptionsKey = keyof typeof ru;
 const en: Record<OptionsKey, string> = {
   title: 'Reglament settings',
   subtitle: "The agency's rules: deadlines, calendar, motivation and texts. Changes are saved right away.",
-  language: 'Interface language',
-  'language.auto': 'Same as the browser',
   nav: 'Settings sections',
   'nav.backup': 'Backup',
   loading: 'Loading settings…',

@@ -2,18 +2,18 @@
 // also written to the deal as notes. Read once per page; a reload of the extension under the page
 // leaves the defaults.
 import { browser } from 'wxt/browser';
-import { localeStorageKey, resolveLocale, type Locale, type LocalePreference } from '@/lib/i18n/locale';
+import { DEFAULT_LOCALE, localeStorageKey, resolveLocale, type Locale } from '@/lib/i18n/locale';
 
 const WRITE_NOTES_KEY = 'overlay.writeNotes';
 
 export function createOverlayPrefs() {
   const prefs = {
-    locale: resolveLocale(undefined, navigator.language) as Locale,
+    locale: DEFAULT_LOCALE as Locale,
     writeNotes: false,
     /** Settles once the stored values are read (or could not be). */
     loaded: browser.storage.local.get([localeStorageKey, WRITE_NOTES_KEY]).then(
       (v) => {
-        prefs.locale = resolveLocale(v[localeStorageKey] as LocalePreference | undefined, navigator.language);
+        prefs.locale = resolveLocale(v[localeStorageKey]);
         prefs.writeNotes = v[WRITE_NOTES_KEY] === true;
       },
       () => undefined,

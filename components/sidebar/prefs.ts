@@ -3,7 +3,7 @@
 import { signal } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import { isContextInvalidated } from '@/lib/messaging/client';
-import { localeStorageKey, resolveLocale, type Locale, type LocalePreference } from '@/lib/i18n/locale';
+import { DEFAULT_LOCALE, localeStorageKey, resolveLocale, type Locale } from '@/lib/i18n/locale';
 import { measureLayout, type PanelLayout } from './layout';
 
 const collapsedKey = 'sidebar.collapsed';
@@ -12,7 +12,7 @@ type CollapsedPref = { wide?: boolean; narrow?: boolean };
 export function createSidebarPrefs() {
   const collapsed = signal(true);
   const layout = signal<PanelLayout>({ docked: false, width: 300, top: 16 });
-  const locale = signal<Locale>(resolveLocale('auto', navigator.language));
+  const locale = signal<Locale>(DEFAULT_LOCALE);
   let pref: CollapsedPref = {};
 
   /** Re-measures where the panel fits; the default (or the remembered choice) follows. */
@@ -30,7 +30,7 @@ export function createSidebarPrefs() {
       const got = await browser.storage.local.get([collapsedKey, localeStorageKey]);
       // A toggle made while this read was under way is the manager's newer choice: it wins.
       pref = { ...((got[collapsedKey] as CollapsedPref | undefined) ?? {}), ...pref };
-      locale.value = resolveLocale(got[localeStorageKey] as LocalePreference | undefined, navigator.language);
+      locale.value = resolveLocale(got[localeStorageKey]);
     } catch (error) {
       if (isContextInvalidated(error)) throw error;
     }

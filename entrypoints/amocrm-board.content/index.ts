@@ -8,7 +8,7 @@ import { createBoardSession, type BoardSession } from '@/lib/amocrm/board/sessio
 import { boardPageOf, sameBoardPage, type BoardPage } from '@/lib/amocrm/board/url';
 import { watchPage } from '@/lib/amocrm/navigation';
 import { amocrmMatches } from '@/lib/hosts';
-import { localeStorageKey, resolveLocale, type Locale, type LocalePreference } from '@/lib/i18n/locale';
+import { DEFAULT_LOCALE, localeStorageKey, resolveLocale, type Locale } from '@/lib/i18n/locale';
 import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
 import type { BoardView } from '@/lib/messaging/protocol';
 
@@ -28,9 +28,9 @@ export default defineContentScript({
     // The API client's own content script (document_start) has left its factory by now.
     const factory = findAmoApi();
     const api = factory ? factory({ origin: location.origin }) : missingAmoApi();
-    let locale: Locale = resolveLocale(undefined, navigator.language);
+    let locale: Locale = DEFAULT_LOCALE;
     void browser.storage.local.get(localeStorageKey).then(
-      (v) => (locale = resolveLocale(v[localeStorageKey] as LocalePreference | undefined, navigator.language)),
+      (v) => (locale = resolveLocale(v[localeStorageKey])),
       () => undefined,
     );
     const readLast = async () =>

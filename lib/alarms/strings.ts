@@ -36,6 +36,8 @@ const ru = {
   'btn.openInstagram': 'Открыть Instagram',
   'btn.openAgenda': 'Открыть список дел',
   'btn.snooze': 'Отложить 15 мин',
+  'action.title': 'Reglament: что сделать сегодня',
+  'action.overdue': 'Reglament: просрочено — {count}',
 };
 type Key = keyof typeof ru;
 
@@ -73,8 +75,11 @@ const en: Record<Key, string> = {
   'btn.openInstagram': 'Open Instagram',
   'btn.openAgenda': 'Open agenda',
   'btn.snooze': 'Snooze 15 min',
+  'action.title': 'Reglament: what is due today',
+  'action.overdue': 'Reglament: {count} overdue',
 };
 
 export const workerMessages: Messages<Key> = { ru, en };
 export type WorkerTextKey = Key;
 export const workerText = (locale: Locale = 'ru') => translator(workerMessages, locale);
+export type WorkerText = ReturnType<typeof workerText>;

@@ -11,6 +11,7 @@ export interface ToolbarButton {
   setBadgeText(details: { text: string }): Promise<void>;
   setBadgeBackgroundColor(details: { color: string }): Promise<void>;
   getBadgeText(details: Record<string, never>): Promise<string>;
+  setTitle(details: { title: string }): Promise<void>;
 }
 
 /** The toolbar button, or null where neither API exists (then there is no badge to set). */

@@ -52,6 +52,15 @@ const TENGE = b('₸', '₸');
 
 export const GROUPS: GroupDef[] = [
   {
+    id: 'interface',
+    anchor: 'language',
+    title: b('Язык', 'Language'),
+    intro: b(
+      'Один язык для всех страниц Reglament, карточки сделки в amoCRM, панели в Instagram и уведомлений — какой бы язык ни был у браузера.',
+      'One language for every Reglament page, the amoCRM deal card, the Instagram panel and notifications, whatever language the browser uses.',
+    ),
+  },
+  {
     id: 'calendar',
     anchor: 'calendar',
     title: b('Календарь', 'Calendar'),
@@ -151,6 +160,20 @@ const FIELD_LABELS: [string, Bilingual][] = [
 ];
 
 export const FIELDS: FieldDef[] = [
+  // interface
+  {
+    path: 'interface.language',
+    kind: 'select',
+    label: b('Язык интерфейса', 'Interface language'),
+    hint: b(
+      'Правила, чек-листы, скрипты, шаблоны и названия этапов, которые агентство не меняло, показываются на выбранном языке. Тексты, которые агентство изменило, показываются так, как написаны: Reglament не переводит их.',
+      'Rules, checklists, scripts, templates and stage names the agency has not edited show in the chosen language. Texts the agency edited show as written: Reglament does not translate them.',
+    ),
+    options: [
+      { value: 'ru', label: b('Русский', 'Russian') },
+      { value: 'en', label: b('Английский', 'English') },
+    ],
+  },
   // calendar
   {
     path: 'calendar.timeZone',

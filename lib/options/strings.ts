@@ -44,7 +44,7 @@ const RULES: Rule[] = [
     (_, l) => (l === 'ru' ? 'Выберите хотя бы один рабочий день.' : 'Choose at least one working day.'),
   ],
   [
-    /^must be first-post or start-date-field$/,
+    /^must be (first-post or start-date-field|ru or en)$/,
     (_, l) => (l === 'ru' ? 'Выберите один из вариантов.' : 'Choose one of the options.'),
   ],
   [

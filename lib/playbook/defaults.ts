@@ -1,10 +1,13 @@
 // The one place with every default of docs/playbook.md. Nothing else in the code base may
-// hard-code a duration, a clock time, a name or an amount: read it from Settings.
+// hard-code a duration, a clock time, a name or an amount: read it from Settings. The texts have
+// an English default beside the Russian one (defaultTextsEn), shown when the agency chose English
+// and left the text as it was (lib/playbook/localize.ts).
 import { defaultCalendarSettings } from '../calendar/defaults';
-import type { Settings } from './settings-types';
-import { defaultTemplates } from './templates';
+import type { DeepPartial, Settings } from './settings-types';
+import { defaultTemplates, defaultTemplatesEn } from './templates';
 
 export const defaultSettings: Settings = {
+  interface: { language: 'ru' },
   calendar: defaultCalendarSettings,
   newClients: {
     firstContactMinutes: 60,
@@ -78,4 +81,35 @@ export const defaultSettings: Settings = {
     shareFacts: true,
   },
   templates: defaultTemplates,
+};
+
+/**
+ * English defaults of the agency's texts, shaped like the settings: what an English interface
+ * shows for a text still at its Russian default. Only for showing — amoCRM is matched by the
+ * stored names (lib/amocrm/mapping.ts), whatever the interface language.
+ */
+export const defaultTextsEn: DeepPartial<Settings> = {
+  people: {
+    growthSpecialist: 'Ivan',
+    adManager: 'Ad manager',
+  },
+  amocrm: {
+    stageNames: {
+      contacted: 'Client contacted',
+      questionnaire: 'Questionnaire received',
+      launched: 'Project launched',
+      'notice-sent': 'Notice sent',
+      lost: 'Client lost',
+    },
+    fieldNames: {
+      service: 'Service',
+      payer: 'Client type',
+      startDate: 'Service start date',
+      credentials: 'Instagram account login/password',
+    },
+    serviceValues: { management: 'Account management', complex: 'Full-service promotion' },
+    payerValues: { individual: 'Individual', legal: 'Legal entity' },
+    lossRefundMarker: 'Refund',
+  },
+  templates: defaultTemplatesEn,
 };

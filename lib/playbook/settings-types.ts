@@ -1,4 +1,5 @@
 import type { CalendarSettings } from '../calendar/types';
+import type { Locale } from '../i18n/locale';
 import type { Payer, Service, Stage } from '../model/facts';
 
 /** HH:MM wall time in the agency zone. */
@@ -122,7 +123,17 @@ export interface AmoCrmSettings {
   shareFacts: boolean;
 }
 
+export interface InterfaceSettings {
+  /**
+   * The one language of every page, notification and playbook text (the agency's choice, not the
+   * browser's). In English, texts the agency left at their defaults show their English defaults;
+   * texts it edited show as written.
+   */
+  language: Locale;
+}
+
 export interface Settings {
+  interface: InterfaceSettings;
   calendar: CalendarSettings;
   newClients: NewClientsSettings;
   currentClients: CurrentClientsSettings;

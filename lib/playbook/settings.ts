@@ -5,6 +5,7 @@ export type {
   ClockTime,
   CurrentClientsSettings,
   DeepPartial,
+  InterfaceSettings,
   MotivationSettings,
   NewClientsSettings,
   PeopleSettings,

@@ -2,7 +2,9 @@
 // overlay next to the pipeline status. Static guidance; deadlines come from lib/sla.
 import type { Service, Stage } from '../model/facts';
 import type { RuleId } from '../model/obligations';
-import { itemTitle, RULES } from './rules';
+import { STEPS } from './engine-texts';
+import { itemTitle, RULES, ruleText } from './rules';
+import { shownSettings } from './localize';
 import type { Settings, TemplateId } from './settings-types';
 
 export interface StageStep {
@@ -37,7 +39,7 @@ function ruleSteps(rule: RuleId, service: Service, settings: Settings): StageSte
 /** `stage` null = a new deal that has not reached «Связались с клиентом» yet. Unknown service → management steps. */
 export function stageChecklist(stage: Stage | null, service: Service | null, settings: Settings): StageChecklist {
   const svc: Service = service ?? 'management';
-  const names = settings.amocrm.stageNames;
+  const names = shownSettings(settings).amocrm.stageNames;
   const base = { stage, stageName: stage ? names[stage] : null };
   switch (stage) {
     case null:
@@ -56,7 +58,7 @@ export function stageChecklist(stage: Stage | null, service: Service | null, set
           {
             id: 'await-questionnaire',
             rule: null,
-            title: `Ждём ответное письмо с анкетой — статус сменится на «${names.questionnaire}»`,
+            title: ruleText(STEPS.awaitQuestionnaire, settings),
             info: true,
           },
         ],
@@ -80,17 +82,17 @@ export function stageChecklist(stage: Stage | null, service: Service | null, set
         ...base,
         rules: ['daily-post', 'stories', 'engagement-round', 'content-plan-2', 'content-plan-3', 'renewal-contact'],
         steps: [
-          { id: 'daily-post', rule: 'daily-post', title: 'Публиковать один пост в ленте каждый день', info: false },
+          { id: 'daily-post', rule: 'daily-post', title: ruleText(STEPS.dailyPost, settings), info: false },
           {
             id: 'stories',
             rule: 'stories',
-            title: `Stories не реже раза в ${settings.currentClients.storiesEveryDays} дня`,
+            title: ruleText(STEPS.stories, settings),
             info: false,
           },
           {
             id: 'engagement-round',
             rule: 'engagement-round',
-            title: `Проверять комментарии и Direct в ${settings.currentClients.engagementSlots.join(' и ')}`,
+            title: ruleText(STEPS.engagementRound, settings),
             info: false,
           },
           ...ruleSteps('content-plan-2', svc, settings),
@@ -108,13 +110,13 @@ export function stageChecklist(stage: Stage | null, service: Service | null, set
           {
             id: 'await-payment',
             rule: 'lost-deadline',
-            title: `Ждём оплату: без оплаты через ${settings.currentClients.lostAfterDays} дней после конца периода — «${names.lost}»`,
+            title: ruleText(STEPS.awaitPayment, settings),
             info: false,
           },
           {
             id: 'start-date-on-payment',
             rule: null,
-            title: `После оплаты поставить в поле «${settings.amocrm.fieldNames.startDate}» дату оплаты`,
+            title: ruleText(STEPS.startDateOnPayment, settings),
             info: false,
           },
         ],

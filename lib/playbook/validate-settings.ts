@@ -29,6 +29,7 @@ const dateList: Check = (v) =>
 
 /** Rules beyond "same type as the default", by exact path. */
 const CHECKS: Record<string, Check> = {
+  'interface.language': (v) => (v === 'ru' || v === 'en' ? null : 'must be ru or en'),
   'calendar.timeZone': (v) =>
     typeof v === 'string' && isValidTimeZone(v) ? null : 'must be an IANA time zone such as Asia/Almaty',
   'calendar.workStart': hhmm,

@@ -2,6 +2,7 @@
 // branching of lib/playbook/rules.ts, and derives metAt (the last required item's time).
 import type { Instant, Service } from '../model/facts';
 import type { ChecklistItem, RuleId } from '../model/obligations';
+import { MISSING } from '../playbook/engine-texts';
 import { itemTitle, RULES, ruleText } from '../playbook/rules';
 import type { RuleContext } from './context';
 import type { Settings } from '../playbook/settings';
@@ -74,6 +75,6 @@ export function buildChecklist(
     }
   }
   if (ctx.client.service === null && RULES[rule].items.some((d) => d.services.length < 2))
-    missing.push(ruleText('Не указана услуга (поле «{fieldService}»): показаны шаги «{serviceManagement}»', ctx.p.settings));
+    missing.push(ruleText(MISSING.noService, ctx.p.settings));
   return { items, missing, metAt: complete ? (last === Number.NEGATIVE_INFINITY ? fallbackDoneAt : last) : undefined };
 }

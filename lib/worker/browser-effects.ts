@@ -1,6 +1,7 @@
 // The worker's browser effects: the one `next-wake` alarm, a periodic safety alarm,
 // notifications and the badge. Thin on purpose; the decisions live in lib/alarms/planner.ts and ./notify.ts.
 import { browser, showNotification, toolbarButton } from '../browser/api';
+import { localeStorageKey } from '../i18n/locale';
 import type { Effects, ShownNotification } from './effects';
 
 export const WAKE_ALARM = 'next-wake';
@@ -23,12 +24,18 @@ export function browserEffects(): Effects {
     async show(n: ShownNotification) {
       await showNotification(n.id, { ...n, iconUrl: browser.runtime.getURL('/icon/128.png') });
     },
-    async badge(count) {
+    async badge(count, title) {
       // A browser without a toolbar button API: the count still lives in the agenda.
       const button = toolbarButton();
       if (!button) return;
       await button.setBadgeBackgroundColor({ color: BADGE_COLOR });
       await button.setBadgeText({ text: count > 0 ? String(count > 999 ? '999+' : count) : '' });
+      // The manifest's title follows the browser's language; the agency's choice replaces it.
+      await button.setTitle({ title });
+    },
+    async language(locale) {
+      const stored = await browser.storage.local.get(localeStorageKey);
+      if (stored[localeStorageKey] !== locale) await browser.storage.local.set({ [localeStorageKey]: locale });
     },
   };
 }

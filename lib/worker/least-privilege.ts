@@ -14,8 +14,8 @@ type ContentSender = Extract<SenderKind, { kind: 'content' }>;
 
 /** The settings a content script gets: everything its texts and readers need, no pay or fines. */
 export function contentSettings(settings: Settings): ContentSettings {
-  const { calendar, newClients, currentClients, people, amocrm, templates } = settings;
-  return { calendar, newClients, currentClients, people, amocrm, templates };
+  const { interface: ui, calendar, newClients, currentClients, people, amocrm, templates } = settings;
+  return { interface: ui, calendar, newClients, currentClients, people, amocrm, templates };
 }
 
 /** May this content script see this client (by id)? */

@@ -3,7 +3,8 @@
 // serial chain and the debounce timer: every re-plan reads the database (it may schedule from the
 // candidates cached there, see ./replan.ts).
 import { overdueAt, schedulePlan, type PlannedNotification } from '../alarms/planner';
-import { workerText } from '../alarms/strings';
+import { workerText, type WorkerText } from '../alarms/strings';
+import { languageOf } from '../playbook/localize';
 import { DAY, MINUTE } from '../calendar/time';
 import type { NotificationTarget } from '../model/notifications';
 import type { MetaValues } from '../store/meta';
@@ -53,6 +54,9 @@ export function createNotifier(deps: NotifierDeps) {
       const db = await deps.db();
       const at = now();
       const basis = await planBasis(db, at, { full: options.full });
+      const locale = languageOf(basis.settings);
+      const t = workerText(locale);
+      await effects.language(locale);
       const [notified = {}, snoozes = {}, targets = {}] = await Promise.all([
         repo.getMeta(db, 'notified'),
         repo.getMeta(db, 'snoozes'),
@@ -63,14 +67,14 @@ export function createNotifier(deps: NotifierDeps) {
       if (options.notify !== false && plan.due.length > 0) {
         for (const id of plan.superseded) notified[id] = at;
         for (const n of plan.due) notified[n.id] = at;
-        const toShow = plan.due.length > COLLAPSE_OVER ? [summaryNotification(plan.due, deps.agendaUrl)] : plan.due;
+        const toShow = plan.due.length > COLLAPSE_OVER ? [summaryNotification(plan.due, deps.agendaUrl, t)] : plan.due;
         for (const n of toShow) {
           targets[n.id] = n.target;
           await effects.show({
             id: n.id,
             title: n.title,
             message: n.message,
-            buttons: [n.openLabel, workerText()('btn.snooze')],
+            buttons: [n.openLabel, t('btn.snooze')],
             requireInteraction: n.breach,
           });
           shown.push(n.id);
@@ -95,7 +99,7 @@ export function createNotifier(deps: NotifierDeps) {
       await tx.done;
       await effects.scheduleWake(nextWakeAt);
       const overdue = overdueAt(basis.candidates, at);
-      await effects.badge(overdue);
+      await effects.badge(overdue, overdue > 0 ? t('action.overdue', { count: overdue }) : t('action.title'));
       return { shown, nextWakeAt, overdue, derived: basis.derived };
     });
   }
@@ -153,8 +157,7 @@ export function createNotifier(deps: NotifierDeps) {
 
 export type Notifier = ReturnType<typeof createNotifier>;
 
-function summaryNotification(due: PlannedNotification[], agendaUrl: string): PlannedNotification {
-  const t = workerText();
+function summaryNotification(due: PlannedNotification[], agendaUrl: string, t: WorkerText): PlannedNotification {
   const lines = due.slice(0, 4).map((n) => n.title);
   if (due.length > 4) lines.push(t('n.more', { count: due.length - 4 }));
   return {

@@ -13,6 +13,7 @@
 import { combineCandidates } from '../alarms/candidates';
 import { DEFAULT_PAST_HORIZON, type Candidates } from '../alarms/planner';
 import type { Locale } from '../i18n/locale';
+import { languageOf } from '../playbook/localize';
 import type { Client, ClientEvent } from '../model/facts';
 import type { PlanCache } from '../store/meta';
 import * as repo from '../store/repo';
@@ -25,8 +26,6 @@ import { PLAN_CACHE_TTL, validUntilOf } from './validity';
 export { PLAN_CACHE_TTL, validUntilOf };
 /** The layout of PlanCache; bump when it or the planner's output changes meaning. */
 export const PLAN_CACHE_FORMAT = 1;
-/** The worker's notification language (workerText's default). */
-export const WORKER_LOCALE: Locale = 'ru';
 
 export interface World {
   settings: Settings;
@@ -91,8 +90,8 @@ export interface BasisOptions {
 /** The key, the cache and the settings, in one read-only transaction (one consistent snapshot). */
 async function readKey(
   db: Db,
-  locale: Locale,
-): Promise<{ key: CacheKey; cache: PlanCache | undefined; storedSettings: unknown }> {
+  locale: Locale | undefined,
+): Promise<{ key: CacheKey; cache: PlanCache | undefined; settings: Settings }> {
   const tx = db.transaction(['meta', 'clients', 'events', 'settings'], 'readonly');
   const meta = tx.objectStore('meta');
   const [version, cache, clients, events, storedSettings] = await Promise.all([
@@ -103,22 +102,24 @@ async function readKey(
     tx.objectStore('settings').get(repo.SETTINGS_KEY),
   ]);
   await tx.done;
+  const settings = repo.settingsFrom(storedSettings);
   return {
-    key: { dataVersion: typeof version === 'number' ? version : 0, locale, clients, events },
+    // Notifications speak the agency's interface language unless the caller asks for another.
+    key: { dataVersion: typeof version === 'number' ? version : 0, locale: locale ?? languageOf(settings), clients, events },
     cache: cache as PlanCache | undefined,
-    storedSettings,
+    settings,
   };
 }
 
 /** The candidates to schedule at `now`: from the cache when it holds, else combined from every client's share. */
 export async function planBasis(db: Db, now: number, options: BasisOptions = {}): Promise<PlanBasis> {
-  const locale = options.locale ?? WORKER_LOCALE;
   // The key is read before the data: a write in between leaves the new cache tagged older, so
   // it misses next time instead of passing off old data as new.
-  const { key, cache, storedSettings } = await readKey(db, locale);
+  const { key, cache, settings } = await readKey(db, options.locale);
+  const locale = key.locale;
   if (!options.full && cacheHolds(cache, key, now)) {
     return {
-      settings: repo.settingsFrom(storedSettings),
+      settings,
       candidates: cache,
       validUntil: cache.validUntil,
       derived: false,
@@ -126,7 +127,6 @@ export async function planBasis(db: Db, now: number, options: BasisOptions = {})
       cache: null,
     };
   }
-  const settings = repo.settingsFrom(storedSettings);
   // A candidate about an instant this old can never show at a later `now`.
   const pastHorizon = options.pastHorizon ?? DEFAULT_PAST_HORIZON;
   const { shares, validUntil, rederived } = await sharesAt(db, now, { settings, locale, pastHorizon, full: options.full });

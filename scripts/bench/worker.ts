@@ -33,7 +33,12 @@ import { DAY, HOUR, MINUTE } from '../../lib/calendar/time';
 const CLIENTS = 1000;
 const RUNS = 9;
 const CHILD_FLAG = '--worker-bench-child';
-const effects: Effects = { scheduleWake: async () => undefined, show: async () => undefined, badge: async () => undefined };
+const effects: Effects = {
+  scheduleWake: async () => undefined,
+  show: async () => undefined,
+  badge: async () => undefined,
+  language: async () => undefined,
+};
 
 export function clientOf(i: number): Client {
   return {

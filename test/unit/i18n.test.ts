@@ -4,11 +4,12 @@ import { resolveLocale } from '../../lib/i18n/locale';
 import { plural, translator } from '../../lib/i18n/translate';
 
 describe('i18n', () => {
-  it('defaults to Russian unless the browser is English or English was chosen', () => {
-    expect(resolveLocale('auto', 'kk-KZ')).toBe('ru');
-    expect(resolveLocale(undefined, 'ru-RU')).toBe('ru');
-    expect(resolveLocale('auto', 'en-US')).toBe('en');
-    expect(resolveLocale('ru', 'en-US')).toBe('ru');
+  it('is Russian unless English was chosen: the browser language plays no part', () => {
+    expect(resolveLocale(undefined)).toBe('ru');
+    expect(resolveLocale('ru')).toBe('ru');
+    expect(resolveLocale('en')).toBe('en');
+    // the old per-browser choice and anything corrupt fall back to the default
+    for (const odd of ['auto', 'EN', 'en-US', '', null, 1, {}]) expect(resolveLocale(odd)).toBe('ru');
   });
 
   it('fills placeholders and falls back to Russian', () => {

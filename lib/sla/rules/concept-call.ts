@@ -1,6 +1,8 @@
 // concept-call: within conceptCallHours clock hours of «Получена анкета», items 1–4, plus
 // growth-started for management. references needs `referenceAccounts` usernames when a value is given.
-import { ruleTitleOf } from '../../playbook/rules';
+import { MISSING } from '../../playbook/engine-texts';
+import { ruleText, ruleTitleOf } from '../../playbook/rules';
+import { fillTemplate } from '../../playbook/templates';
 import { buildChecklist, type DoneMap } from '../checklist';
 import { emit, type RuleContext } from '../context';
 import { latestTick } from '../facts-index';
@@ -27,7 +29,7 @@ export function conceptCall(ctx: RuleContext): void {
   // The value shows even while too few usernames keep the item open, so the manager can complete it.
   const list = buildChecklist(ctx, 'concept-call', done, q, { references: refs?.value });
   if (refs && done.references === undefined) {
-    list.missing.push(`Нужно ${need} аккаунта-референса, указано: ${usernamesOf(refs.value ?? '').length}`);
+    list.missing.push(fillTemplate(ruleText(MISSING.references, ctx.p.settings), { given: usernamesOf(refs.value ?? '').length }));
   }
   const metAt = list.metAt ?? settledByStageAt(ctx);
   emit(

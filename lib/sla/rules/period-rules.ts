@@ -3,7 +3,10 @@
 // un-keyed tick made inside the period.
 import { dateOfDayNum } from '../../calendar/time';
 import type { RuleId } from '../../model/obligations';
-import { RULES, ruleText, ruleTitleOf } from '../../playbook/rules';
+import { MISSING, NOTICE_WITH_TEMPLATE } from '../../playbook/engine-texts';
+import { shownSettings } from '../../playbook/localize';
+import { itemTitle, RULES, ruleText, ruleTitleOf } from '../../playbook/rules';
+import { fillTemplate } from '../../playbook/templates';
 import { buildChecklist } from '../checklist';
 import { emit, type RuleContext } from '../context';
 import { firstAtOrAfter, tickInPeriod } from '../facts-index';
@@ -79,21 +82,21 @@ export function renewalRules(ctx: RuleContext, period: PeriodSpan): void {
   const tickedNotice = tickInPeriod(ctx.idx, 'notice-sent', b.sKey, b.from, b.to)?.at;
   notice = minDefined(notice, tickedNotice);
   const outcome = buildChecklist(ctx, 'renewal-outcome', { 'notice-sent': notice, 'client-refused': refused }, start);
+  const templates = shownSettings(settings).templates;
   const template =
     ctx.client.payer === 'legal'
-      ? settings.templates.invoiceLegal.title
+      ? templates.invoiceLegal.title
       : ctx.client.payer === 'individual'
-        ? settings.templates.paymentDetailsIndividual.title
+        ? templates.paymentDetailsIndividual.title
         : null;
   if (template) {
     const item = outcome.items.find((i) => i.id === 'notice-sent');
-    if (item)
-      item.title = `Клиент продолжает: отправить письмо «${template}» и поставить статус «${settings.amocrm.stageNames['notice-sent']}»`;
+    if (item) item.title = fillTemplate(ruleText(NOTICE_WITH_TEMPLATE, settings), { template });
   }
   const settled = minDefined(minDefined(notice, refused), paidAt);
   const outcomeMissing =
     settled === undefined
-      ? [ruleText('Отправить реквизиты/счёт и статус «{stageNoticeSent}» — или статус «{stageLost}»', settings)]
+      ? [ruleText(MISSING.renewalOutcome, settings)]
       : [];
   emit(ctx, 'renewal-outcome', b.sKey, ruleTitleOf('renewal-outcome', ctx.p.settings), start, null, settled, {
     items: outcome.items,
@@ -109,18 +112,18 @@ export function renewalRules(ctx: RuleContext, period: PeriodSpan): void {
     items: [
       {
         id: 'paid',
-        title: ruleText(RULES['lost-deadline'].items[0]!.title, settings),
+        title: itemTitle(RULES['lost-deadline'].items[0]!, 'management', settings)!.title,
         done: paidAt !== undefined,
         ...(paidAt !== undefined ? { doneAt: paidAt } : {}),
       },
       {
         id: 'stage-lost',
-        title: ruleText(RULES['lost-deadline'].items[1]!.title, settings),
+        title: itemTitle(RULES['lost-deadline'].items[1]!, 'management', settings)!.title,
         done: refused !== undefined,
         ...(refused !== undefined ? { doneAt: refused } : {}),
       },
     ],
-    missing: resolved === undefined ? [ruleText('Оплата за следующий период — или статус «{stageLost}»', settings)] : [],
+    missing: resolved === undefined ? [ruleText(MISSING.payment, settings)] : [],
   });
 }
 

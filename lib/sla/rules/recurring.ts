@@ -2,19 +2,13 @@
 // occurrence from S up to min(content end, now + 1 day, loss). Hot path: plain numbers,
 // cached day strings, no Intl.
 import { dateOfDayNum, DAY, MINUTE } from '../../calendar/time';
-import { RULES } from '../../playbook/rules';
+import { MISSING } from '../../playbook/engine-texts';
+import { ruleText, ruleTitleOf } from '../../playbook/rules';
 import type { Instant } from '../../model/facts';
 import { emit, type RuleContext } from '../context';
 import type { PeriodSpan } from '../periods';
 import type { Prepared } from '../prepared';
 
-const DAILY = RULES['daily-post'].titleRu;
-const STORIES = RULES.stories.titleRu;
-const ROUND = RULES['engagement-round'].titleRu;
-// Shared, never mutated: an unmet occurrence allocates no extras of its own.
-const MISSING_POST = { missing: ['Пост в ленте за этот день'] };
-const MISSING_STORY = { missing: ['Stories'] };
-const MISSING_ROUND = { missing: ['Проверить комментарии и Direct'] };
 
 function limitOf(ctx: RuleContext): Instant {
   return ctx.lostAt !== null && ctx.lostAt < ctx.horizon ? ctx.lostAt : ctx.horizon;
@@ -40,7 +34,9 @@ function trackedSinceOf(ctx: RuleContext): Instant {
 }
 
 export function dailyPosts(ctx: RuleContext, period: PeriodSpan): void {
-  const { cal } = ctx.p;
+  const { cal, settings } = ctx.p;
+  const DAILY = ruleTitleOf('daily-post', settings);
+  const MISSING_POST = { missing: [ruleText(MISSING.post, settings)] };
   const limit = limitOf(ctx);
   const byDay = ctx.idx.postByDay;
   const since = trackedSinceOf(ctx);
@@ -55,7 +51,9 @@ export function dailyPosts(ctx: RuleContext, period: PeriodSpan): void {
 }
 
 export function stories(ctx: RuleContext, period: PeriodSpan): void {
-  const { cal } = ctx.p;
+  const { cal, settings } = ctx.p;
+  const STORIES = ruleTitleOf('stories', settings);
+  const MISSING_STORY = { missing: [ruleText(MISSING.story, settings)] };
   const every = ctx.p.settings.currentClients.storiesEveryDays;
   const limit = limitOf(ctx);
   const end = cal.atLocal(period.contentEndDay, 0);
@@ -122,7 +120,9 @@ function roundKeysOf(p: Prepared, day: number): readonly string[] {
 }
 
 export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {
-  const { cal, slots, engagementOverdueMs } = ctx.p;
+  const { cal, slots, engagementOverdueMs, settings } = ctx.p;
+  const ROUND = ruleTitleOf('engagement-round', settings);
+  const MISSING_ROUND = { missing: [ruleText(MISSING.round, settings)] };
   const limit = limitOf(ctx);
   const ticks = ctx.idx.rounds;
   const since = trackedSinceOf(ctx);

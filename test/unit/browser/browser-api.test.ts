@@ -19,12 +19,13 @@ describe('browser-api', () => {
       setBadgeText: async ({ text }: { text: string }) => void texts.push(text),
       setBadgeBackgroundColor: async () => undefined,
       getBadgeText: async () => texts.at(-1) ?? '',
+      setTitle: async ({ title }: { title: string }) => void texts.push(title),
     };
     Object.assign(fakeBrowser, { action: undefined, browserAction: mv2 });
     try {
       expect(toolbarButton()).toBe(mv2);
-      await browserEffects().badge(4);
-      expect(texts).toEqual(['4']);
+      await browserEffects().badge(4, 'Reglament: 4 overdue');
+      expect(texts).toEqual(['4', 'Reglament: 4 overdue']);
     } finally {
       Object.assign(fakeBrowser, { action, browserAction: undefined });
     }
@@ -35,7 +36,7 @@ describe('browser-api', () => {
     Object.assign(fakeBrowser, { action: undefined });
     try {
       expect(toolbarButton()).toBeNull();
-      await expect(browserEffects().badge(2)).resolves.toBeUndefined();
+      await expect(browserEffects().badge(2, 'Reglament')).resolves.toBeUndefined();
     } finally {
       Object.assign(fakeBrowser, { action });
     }

@@ -93,7 +93,7 @@ describe('concept-call checklist', () => {
     const o = find(computeObligations(mgmt, ev, defaultSettings, kz('2026-12-09T12:00')), 'concept-call');
     expect(o.state).toBe('overdue');
     expect(o.items?.filter((i) => !i.done).map((i) => i.id)).toEqual(['references', 'concept-agreed']);
-    expect(o.missing).toContain('Нужно 3 аккаунта-референса, указано: 2');
+    expect(o.missing).toContain('Аккаунтов-референсов нужно: 3, указано: 2');
   });
 });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SAFETY_ALARM, WAKE_ALARM, browserEffects, ensureSafetyAlarm } from '../../../lib/worker/browser-effects';
+import { localeStorageKey } from '../../../lib/i18n/locale';
 import { tabPatternOf } from '../../../lib/browser/tabs';
 
 describe('browser effects (fake browser)', () => {
@@ -34,10 +35,20 @@ describe('browser effects (fake browser)', () => {
       requireInteraction: true,
     });
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['n1']);
-    await fx.badge(3);
+    await fx.badge(3, 'Reglament: просрочено — 3');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
-    await fx.badge(0);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Reglament: просрочено — 3');
+    await fx.badge(0, 'Reglament: what is due today');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Reglament: what is due today');
+  });
+
+  it('mirrors the interface language where pages and content scripts read it', async () => {
+    const fx = browserEffects();
+    await fx.language('en');
+    expect(await fakeBrowser.storage.local.get(localeStorageKey)).toEqual({ [localeStorageKey]: 'en' });
+    await fx.language('ru');
+    expect(await fakeBrowser.storage.local.get(localeStorageKey)).toEqual({ [localeStorageKey]: 'ru' });
   });
 
   it('builds tab patterns from target URLs', () => {

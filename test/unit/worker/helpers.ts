@@ -1,5 +1,6 @@
 // Shared fixtures for the worker, store and alarm tests.
 import 'fake-indexeddb/auto';
+import type { Locale } from '../../../lib/i18n/locale';
 import type { Client, NewClientEvent } from '../../../lib/model/facts';
 import { openStore } from '../../../lib/store/db';
 import type { Effects, ShownNotification } from '../../../lib/worker/effects';
@@ -37,12 +38,15 @@ export function fakeEffects() {
   const shown: ShownNotification[] = [];
   const wakes: (number | null)[] = [];
   const badges: number[] = [];
+  const titles: string[] = [];
+  const languages: Locale[] = [];
   const effects: Effects = {
     scheduleWake: async (at) => void wakes.push(at),
     show: async (n) => void shown.push(n),
-    badge: async (c) => void badges.push(c),
+    badge: async (c, title) => void (badges.push(c), titles.push(title)),
+    language: async (l) => void languages.push(l),
   };
-  return { effects, shown, wakes, badges };
+  return { effects, shown, wakes, badges, titles, languages };
 }
 
 /** No network in unit tests: amoCRM is unreachable unless a test serves a fake. */
