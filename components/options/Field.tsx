@@ -1,4 +1,5 @@
 // One setting: label, input of its kind, the default, and the error under it.
+import { shownSettings } from '@/lib/playbook/localize';
 import { defaultSettings } from '@/lib/playbook/settings';
 import { addDate, fromText, removeDate, toText, toggleWeekday } from '@/lib/options/convert';
 import { weekdayName, type FieldDef } from '@/lib/options/fields';
@@ -62,8 +63,10 @@ export function Field({ def, amo, hideDefault }: { def: FieldDef; amo?: NameChec
   const settings = saved.value!;
   const l = locale.value;
   const id = fieldId(def.path);
-  const value = getPath(settings, def.path);
-  const fallback = getPath(defaultSettings, def.path);
+  // A text still at its default shows in the page's language (lib/playbook/localize.ts); the
+  // stored value stays what it was until the manager edits it.
+  const value = getPath(shownSettings(settings, l), def.path);
+  const fallback = getPath(shownSettings(defaultSettings, l), def.path);
   const changed = !sameValue(value, fallback);
   const errs = errors.value[def.path];
   const message = errs ? errorsByPath(errs, l)[def.path] : null;
@@ -203,7 +206,7 @@ export function Field({ def, amo, hideDefault }: { def: FieldDef; amo?: NameChec
                 type="button"
                 class="button link"
                 aria-label={tr('default.restoreLabel', { label })}
-                onClick={() => commit(def.path, structuredClone(fallback))}
+                onClick={() => commit(def.path, structuredClone(getPath(defaultSettings, def.path)))}
               >
                 {tr('default.restore')}
               </button>

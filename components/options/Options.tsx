@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fieldsOf, GROUPS, TEMPLATE_IDS, type GroupDef } from '@/lib/options/fields';
 import { changedPaths } from '@/lib/options/paths';
+import { shownSettings } from '@/lib/playbook/localize';
 import { defaultSettings } from '@/lib/playbook/settings';
 import { locale } from '../common/page-locale';
 import { AmoCheckPanel, checksByPath, TokenPanel } from './Amocrm';
@@ -17,7 +18,7 @@ import { tr } from './strings';
 function GroupSection({ group }: { group: GroupDef }) {
   const l = locale.value;
   const settings = saved.value!;
-  const changed = changedPaths(settings[group.id], defaultSettings[group.id]).length;
+  const changed = changedPaths(shownSettings(settings, l)[group.id], shownSettings(defaultSettings, l)[group.id]).length;
   const amo = group.id === 'amocrm' ? checksByPath() : {};
   const fields = fieldsOf(group.id);
   return (

@@ -1,6 +1,7 @@
 // Scripts and e-mail templates: name, subject (e-mails), text with its placeholders, and a live
 // preview filled with a sample client.
 import { useRef } from 'preact/hooks';
+import { shownSettings } from '@/lib/playbook/localize';
 import { fillTemplate, placeholdersOf, TEMPLATE_PLACEHOLDERS } from '@/lib/playbook/templates';
 import type { TemplateId } from '@/lib/playbook/settings';
 import { EMAIL_TEMPLATES, FIELD_BY_PATH } from '@/lib/options/fields';
@@ -13,7 +14,7 @@ import { tr } from './strings';
 const KNOWN = new Set<string>(TEMPLATE_PLACEHOLDERS);
 
 export function TemplateEditor({ id }: { id: TemplateId }) {
-  const settings = saved.value!;
+  const settings = shownSettings(saved.value!, locale.value);
   const tpl = settings.templates[id];
   const textPath = `templates.${id}.text`;
   const subjectPath = `templates.${id}.subject`;

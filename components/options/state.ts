@@ -5,6 +5,7 @@ import { signal } from '@preact/signals';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Settings } from '@/lib/playbook/settings';
 import { applyEdit, resetAll, resetGroup } from '@/lib/options/edit';
+import { applyLocale } from '../common/page-locale';
 import type { GroupId } from '@/lib/options/fields';
 import type { FieldError } from '@/lib/options/strings';
 
@@ -29,6 +30,7 @@ export async function reloadAfterDataChange(): Promise<void> {
 export async function loadSettings(): Promise<void> {
   try {
     saved.value = await sendMessage('settings.get', {});
+    applyLocale(saved.value.interface.language);
     loadError.value = null;
   } catch (error) {
     loadError.value = error instanceof Error ? error.message : String(error);
@@ -65,6 +67,8 @@ async function save(settings: Settings, path: string): Promise<boolean> {
       return false;
     }
     saved.value = result.settings;
+    // The worker mirrors the language for the other pages; this page switches at once.
+    applyLocale(result.settings.interface.language);
     clearAfterSave(path);
     status.value = { kind: 'saved', at: Date.now() };
     return true;

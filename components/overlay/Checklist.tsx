@@ -113,7 +113,7 @@ export function Checklist({
           <Step key={`${s.obligation.id}|${s.item.id}`} {...s} />
         ))}
       </ul>
-      {next && <div class="rg-next">{env.t('next', { stage: settings.amocrm.stageNames[next] })}</div>}
+      {next && <div class="rg-next">{env.t('next', { stage: settings.shownAmocrm.stageNames[next] })}</div>}
     </section>
   );
 }

@@ -37,7 +37,7 @@ export function Scripts({
   stage,
   view,
   deal,
-  settings,
+  settings: stored,
 }: {
   env: OverlayEnv;
   stage: Stage | null;
@@ -46,6 +46,8 @@ export function Scripts({
   settings: ContentSettings;
 }) {
   const { t, locale, timeZone } = env;
+  // Names and templates the agency left at their defaults come in the interface language (the worker's settings.view).
+  const settings = { ...stored, amocrm: stored.shownAmocrm };
   const { ids, askAdManager } = templatesFor(stage, view, useStore(env.now));
   if (!ids.length && !askAdManager) return null;
   const client = view?.client;

@@ -20,6 +20,7 @@ import type { Settings } from '../playbook/settings';
 import { instagramUrl } from '../instagram/url';
 import { HOUR, MINUTE } from '../calendar/time';
 import { workerText } from './strings';
+import { languageOf, shownSettings } from '../playbook/localize';
 
 export type { ClientCandidates, RoundShare } from '../model/notifications';
 
@@ -45,19 +46,19 @@ export interface CandidateInput {
 export type CandidateContext = Omit<CandidateInput, 'clients'>;
 
 function textTools(ctx: CandidateContext) {
-  const locale = ctx.locale ?? 'ru';
+  const locale = ctx.locale ?? languageOf(ctx.settings);
   const t = workerText(locale);
   const cal = calendarFor(ctx.settings.calendar);
   const zone = ctx.settings.calendar.timeZone;
   /** A time in a notification about `about`: with its date when it falls on another local day. */
   const time = (at: number, about: number) => formatInZone(at, zone, locale, cal.dayNumOf(at) !== cal.dayNumOf(about));
-  return { t, cal, time, since: ctx.since ?? Number.NEGATIVE_INFINITY };
+  return { t, cal, time, since: ctx.since ?? Number.NEGATIVE_INFINITY, shown: shownSettings(ctx.settings, locale) };
 }
 
 /** The notifications one client's obligations call for; nothing here depends on the current time. */
 export function clientCandidates(c: ClientSummary, obligations: readonly Obligation[], ctx: CandidateContext): ClientCandidates {
   const { settings } = ctx;
-  const { t, cal, time, since } = textTools(ctx);
+  const { t, cal, time, since, shown } = textTools(ctx);
   const candidates: NotificationCandidate[] = [];
   const overdueDueTimes: number[] = [];
   const rounds: RoundShare[] = [];
@@ -135,7 +136,7 @@ export function clientCandidates(c: ClientSummary, obligations: readonly Obligat
           title: t('n.renewal.title', { client: c.name, days: settings.currentClients.renewalContactDaysBefore }),
           message: t(c.service === 'complex' ? 'n.renewal.body.complex' : 'n.renewal.body.management', {
             time: time(dueAt, about),
-            name: settings.people.adManager,
+            name: shown.people.adManager,
           }),
         }));
         breach();
@@ -148,7 +149,7 @@ export function clientCandidates(c: ClientSummary, obligations: readonly Obligat
           about,
           breach: true,
           title: t('n.lost.title', { client: c.name }),
-          message: t('n.lost.body', { days: settings.currentClients.lostAfterDays, stage: settings.amocrm.stageNames.lost }),
+          message: t('n.lost.body', { days: settings.currentClients.lostAfterDays, stage: shown.amocrm.stageNames.lost }),
         }));
         break;
       default: {

@@ -8,6 +8,9 @@ import type { Obligation } from '../model/obligations';
 import type { ContentPlan } from '../model/plans';
 import { computePayroll } from '../payroll';
 import type { Settings } from '../playbook/settings';
+import { languageOf } from '../playbook/localize';
+import { payrollText } from '../payroll/strings';
+import type { Locale } from '../i18n/locale';
 import { computeObligations } from '../sla';
 import { buildMonthCalendar, datesOfMonth } from './calendar';
 import { headView } from './head-view';
@@ -28,10 +31,8 @@ export interface MonthInput {
   bestConfirmed?: DashboardMonth['bestConfirmed'];
 }
 
-export const NO_MANAGER = 'Без ответственного';
-
-export function managerNameOf(client: Pick<Client, 'managerId' | 'managerName'>): string {
-  return client.managerName ?? (client.managerId === null ? NO_MANAGER : `#${client.managerId}`);
+export function managerNameOf(client: Pick<Client, 'managerId' | 'managerName'>, locale: Locale): string {
+  return client.managerName ?? (client.managerId === null ? payrollText(locale)('noManager') : `#${client.managerId}`);
 }
 
 export function outcomeOf(o: Obligation, now: Instant): { outcome: Outcome; lateBy: number | null } {
@@ -61,7 +62,7 @@ export function recordOf(input: MonthInput): RecordRow[] {
         clientId: client.id,
         clientName: client.name,
         managerId: client.managerId,
-        managerName: managerNameOf(client),
+        managerName: managerNameOf(client, languageOf(input.settings)),
         rule: o.rule,
         title: o.title,
         dueAt: o.dueAt,
@@ -137,7 +138,7 @@ export function buildDashboardMonth(input: MonthInput): DashboardMonth {
   });
   const record = recordOf(input);
   const clients: DashboardClient[] = input.clients
-    .map((c) => ({ id: c.id, name: c.name, managerId: c.managerId, managerName: managerNameOf(c) }))
+    .map((c) => ({ id: c.id, name: c.name, managerId: c.managerId, managerName: managerNameOf(c, languageOf(input.settings)) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
   return {
     month: input.month,

@@ -118,7 +118,7 @@ export function createSidebarSession(deps: SidebarSessionDeps) {
         .send('settings.view', {})
         .then((settings) => {
           s.zone.value = settings.calendar.timeZone || s.zone.value;
-          s.serviceNames.value = settings.amocrm.serviceValues;
+          s.serviceNames.value = settings.shownAmocrm.serviceValues;
         })
         .catch(() => undefined);
     },

@@ -1,28 +1,31 @@
 // Motivation per manager for one calendar month (docs/playbook.md «Motivation»).
 import type { PayrollLine, ManagerPayroll, PayrollInput, PayrollReport, ClientOutcome } from './types';
 import { clientOutcomes } from './client-outcomes';
-import { plural } from '../i18n/translate';
+import type { Locale } from '../i18n/locale';
+import { languageOf } from '../playbook/localize';
 import { ruleTitleOf } from '../playbook/rules';
+import { daysText, payrollText, workingDaysGenText } from './strings';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-function tenge(n: number): string {
+function tenge(n: number, locale: Locale): string {
   return `${Math.abs(n)
-    .toLocaleString('ru-RU')
+    .toLocaleString(locale === 'en' ? 'en-US' : 'ru-RU')
     .replace(/\u00a0/g, ' ')} ₸`;
 }
 
-const days = (n: number) => `${n} ${plural(n, ['день', 'дня', 'дней'], 'ru')}`;
-const workingDaysGen = (n: number) => `${n} ${plural(n, ['рабочего дня', 'рабочих дней', 'рабочих дней'], 'ru')}`;
-
-function line(kind: PayrollLine['kind'], unit: number, ids: string[], what: string): PayrollLine {
+function line(kind: PayrollLine['kind'], unit: number, ids: string[], what: string, locale: Locale): PayrollLine {
   const uniq = [...new Set(ids)].sort();
   return {
     kind,
     amount: uniq.length ? unit * uniq.length : 0, // never −0
     count: uniq.length,
     clientIds: uniq,
-    explanation: `${uniq.length} × ${unit < 0 ? '−' : '+'}${tenge(unit)} — ${what}`,
+    explanation: payrollText(locale)('line', {
+      count: uniq.length,
+      amount: `${unit < 0 ? '−' : '+'}${tenge(unit, locale)}`,
+      what,
+    }),
   };
 }
 
@@ -30,6 +33,10 @@ export function computePayroll(input: PayrollInput): PayrollReport {
   const { month, settings, now } = input;
   if (!MONTH_RE.test(month)) throw new Error(`month: must be YYYY-MM, got ${month}`);
   const m = settings.motivation;
+  const locale = languageOf(settings);
+  const t = payrollText(locale);
+  const money = (n: number) => tenge(n, locale);
+  const days = (n: number) => daysText(n, locale);
   const groups = new Map<string, { id: number | null; name: string; outcomes: ClientOutcome[] }>();
   for (const { client, events } of input.clients) {
     const gk = client.managerId === null ? 'none' : String(client.managerId);
@@ -39,7 +46,7 @@ export function computePayroll(input: PayrollInput): PayrollReport {
         gk,
         (g = {
           id: client.managerId,
-          name: client.managerName ?? (client.managerId === null ? 'Без ответственного' : `#${client.managerId}`),
+          name: client.managerName ?? (client.managerId === null ? t('noManager') : `#${client.managerId}`),
           outcomes: [],
         }),
       );
@@ -56,14 +63,20 @@ export function computePayroll(input: PayrollInput): PayrollReport {
             amount: 0,
             count: 0,
             clientIds: [],
-            explanation: 'Клиенты без ответственного менеджера: оклад не начисляется',
+            explanation: t('base.none'),
           }
-        : { kind: 'base', amount: m.baseSalary, count: 1, clientIds: [], explanation: `Оклад ${tenge(m.baseSalary)}` };
+        : {
+            kind: 'base',
+            amount: m.baseSalary,
+            count: 1,
+            clientIds: [],
+            explanation: t('base', { amount: money(m.baseSalary) }),
+          };
     const clientLines = [
-      line('renewals', m.renewalBonus, ids('renewal'), 'клиенты продлили после месяца обслуживания'),
-      line('losses', -m.lossPenalty, ids('loss'), 'клиенты потеряны после месяца обслуживания'),
-      line('refunds', -m.refundPenalty, ids('refund'), `клиенты вернули деньги в первые ${days(m.refundWindowDays)}`),
-      line('kept', m.keptBonus, ids('kept'), `клиенты не вернули деньги в первые ${days(m.refundWindowDays)}`),
+      line('renewals', m.renewalBonus, ids('renewal'), t('renewals'), locale),
+      line('losses', -m.lossPenalty, ids('loss'), t('losses'), locale),
+      line('refunds', -m.refundPenalty, ids('refund'), t('refunds', { days: days(m.refundWindowDays) }), locale),
+      line('kept', m.keptBonus, ids('kept'), t('kept', { days: days(m.refundWindowDays) }), locale),
     ];
     // Fines count breaches, not clients: a client breaches first-post-72h at most once anyway.
     const fineIds = ids('fine').sort();
@@ -74,11 +87,13 @@ export function computePayroll(input: PayrollInput): PayrollReport {
       clientIds: fineIds,
       explanation:
         m.firstPostFine === null
-          ? `${fineIds.length} нарушений «${ruleTitleOf('first-post-72h', settings)}»; сумма штрафа не задана — 0 ₸`
-          : `${fineIds.length} × −${tenge(m.firstPostFine)} — первая публикация позже ${workingDaysGen(settings.newClients.firstPostWorkingDays)} после анкеты`,
-      ...(m.firstPostFine === null && fineIds.length
-        ? { notes: ['Сумма штрафа не задана в настройках (motivation.firstPostFine): нарушения записаны, но не вычтены'] }
-        : {}),
+          ? t('fines.unset', { count: fineIds.length, rule: ruleTitleOf('first-post-72h', settings) })
+          : t('fines', {
+              count: fineIds.length,
+              amount: money(m.firstPostFine),
+              workingDays: workingDaysGenText(settings.newClients.firstPostWorkingDays, locale),
+            }),
+      ...(m.firstPostFine === null && fineIds.length ? { notes: [t('fines.note')] } : {}),
     };
     const clientSum = clientLines.reduce((s, l) => s + l.amount, 0);
     managers.push({ managerId: g.id, managerName: g.name, lines: [base, ...clientLines, fines], clientSum, total: 0 });
@@ -97,10 +112,10 @@ export function computePayroll(input: PayrollInput): PayrollReport {
       count: wins ? 1 : 0,
       clientIds: [],
       explanation: wins
-        ? `Лучший менеджер месяца: ${x.clientSum >= 0 ? '+' : '−'}${tenge(x.clientSum)} по клиентам — +${tenge(m.bestManagerBonus)}`
+        ? t('best.won', { sum: `${x.clientSum >= 0 ? '+' : '−'}${money(x.clientSum)}`, amount: money(m.bestManagerBonus) })
         : best > 0
-          ? `Лучший результат месяца ${tenge(best)}, у менеджера ${x.clientSum < 0 ? '−' : ''}${tenge(x.clientSum)}`
-          : 'Бонус лучшему менеджеру не начисляется: ни у кого нет положительного результата по клиентам',
+          ? t('best.lost', { best: money(best), sum: `${x.clientSum < 0 ? '−' : ''}${money(x.clientSum)}` })
+          : t('best.none'),
     });
     x.total = x.lines.reduce((s, l) => s + l.amount, 0);
   }

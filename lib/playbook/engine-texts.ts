@@ -7,10 +7,14 @@ const b = (ru: string, en: string): Bilingual => ({ ru, en });
 
 export const MISSING = {
   post: b('Пост в ленте за этот день', 'A feed post for this day'),
+  firstPost: b('Первая публикация в ленте', 'The first feed post'),
   story: b('Stories', 'Stories'),
   round: b('Проверить комментарии и Direct', 'Check comments and Direct'),
   /** `{given}` is filled by the caller. */
-  references: b('Аккаунтов-референсов нужно: {referenceAccounts}, указано: {given}', 'Reference accounts needed: {referenceAccounts}, given: {given}'),
+  references: b(
+    'Аккаунтов-референсов нужно: {referenceAccounts}, указано: {given}',
+    'Reference accounts needed: {referenceAccounts}, given: {given}',
+  ),
   renewalOutcome: b(
     'Отправить реквизиты/счёт и статус «{stageNoticeSent}» — или статус «{stageLost}»',
     'Send the payment details/invoice and set the status “{stageNoticeSent}”, or set “{stageLost}”',

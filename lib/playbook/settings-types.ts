@@ -144,8 +144,13 @@ export interface Settings {
   templates: Record<TemplateId, TemplateText>;
 }
 
-/** What content scripts get (`settings.view`): no pay, fines or alarm preferences. */
-export type ContentSettings = Omit<Settings, 'motivation' | 'alarms'>;
+/**
+ * What content scripts get (`settings.view`): no pay, fines or alarm preferences. People and
+ * templates come as shown in the interface language (lib/playbook/localize.ts), the amoCRM names
+ * both as stored (`amocrm`, to match amoCRM's own) and as shown (`shownAmocrm`): the worker
+ * localizes, so the content scripts carry no copy of the defaults.
+ */
+export type ContentSettings = Omit<Settings, 'motivation' | 'alarms'> & { shownAmocrm: AmoCrmSettings };
 
 /** Deep partial: arrays and scalars replace, objects merge. */
 export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;

@@ -8,14 +8,25 @@
 import type { Agenda, AgendaEntry, ClientSummary, ClientView, Round } from '../messaging/protocol';
 import type { HandlerContext, Handlers } from '../messaging/router';
 import { hostOfClientId, type SenderKind } from '../messaging/sender';
+import { shownSettings } from '../playbook/localize';
 import type { ContentSettings, Settings } from '../playbook/settings-types';
 
 type ContentSender = Extract<SenderKind, { kind: 'content' }>;
 
 /** The settings a content script gets: everything its texts and readers need, no pay or fines. */
 export function contentSettings(settings: Settings): ContentSettings {
-  const { interface: ui, calendar, newClients, currentClients, people, amocrm, templates } = settings;
-  return { interface: ui, calendar, newClients, currentClients, people, amocrm, templates };
+  const { interface: ui, calendar, newClients, currentClients, amocrm } = settings;
+  const shown = shownSettings(settings);
+  return {
+    interface: ui,
+    calendar,
+    newClients,
+    currentClients,
+    people: shown.people,
+    amocrm,
+    templates: shown.templates,
+    shownAmocrm: shown.amocrm,
+  };
 }
 
 /** May this content script see this client (by id)? */

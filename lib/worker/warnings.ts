@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/locale';
 import type { Settings } from '../playbook/settings';
 import { stageOfName } from '../amocrm/mapping';
 import { workerText } from '../alarms/strings';
+import { languageOf, shownSettings } from '../playbook/localize';
 
 const stagesAfterQuestionnaire: Stage[] = ['questionnaire', 'launched', 'notice-sent'];
 
@@ -16,20 +17,18 @@ export function warningsOf(
   period: Period | null,
   stage: Stage | null,
   settings: Settings,
-  locale: Locale = 'ru',
+  locale: Locale = languageOf(settings),
 ): ClientWarning[] {
   const t = workerText(locale);
+  const names = shownSettings(settings, locale).amocrm;
   const out: ClientWarning[] = [];
   const add = (code: ClientWarning['code'], message: string) => out.push({ code, message });
 
   if (stage === 'launched') {
     if (!events.some((e) => e.type === 'start-date'))
-      add('launched-without-start-date', t('warn.launched-without-start-date', { field: settings.amocrm.fieldNames.startDate }));
+      add('launched-without-start-date', t('warn.launched-without-start-date', { field: names.fieldNames.startDate }));
     if (!client.credentialsFilled)
-      add(
-        'launched-without-credentials',
-        t('warn.launched-without-credentials', { field: settings.amocrm.fieldNames.credentials }),
-      );
+      add('launched-without-credentials', t('warn.launched-without-credentials', { field: names.fieldNames.credentials }));
   }
 
   // Renewal call ticked (management) after E − N days but no call recording after that moment.
@@ -46,7 +45,7 @@ export function warningsOf(
   if (lost.length > 0 && stage !== 'lost')
     add(
       'unpaid-past-deadline',
-      t('warn.unpaid-past-deadline', { days: settings.currentClients.lostAfterDays, stage: settings.amocrm.stageNames.lost }),
+      t('warn.unpaid-past-deadline', { days: settings.currentClients.lostAfterDays, stage: names.stageNames.lost }),
     );
 
   // Compared as the deal mapping compares (lib/amocrm/mapping.ts), so both call the same names unknown.
@@ -55,9 +54,9 @@ export function warningsOf(
 
   if (stage && stagesAfterQuestionnaire.includes(stage)) {
     if (client.service === null)
-      add('missing-field', t('warn.missing-field', { field: settings.amocrm.fieldNames.service || t('field.service') }));
+      add('missing-field', t('warn.missing-field', { field: names.fieldNames.service || t('field.service') }));
     if (client.payer === null)
-      add('missing-field', t('warn.missing-field', { field: settings.amocrm.fieldNames.payer || t('field.payer') }));
+      add('missing-field', t('warn.missing-field', { field: names.fieldNames.payer || t('field.payer') }));
   }
   void period;
   return out;

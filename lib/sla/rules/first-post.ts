@@ -3,7 +3,8 @@
 // met-late) is a fine in payroll. launch (decided): shares that deadline, starts when plan 1 is
 // agreed (the questionnaire until then); met when the first post, stage «Проект запущен» and both
 // fields are done.
-import { ruleTitleOf } from '../../playbook/rules';
+import { MISSING } from '../../playbook/engine-texts';
+import { ruleText, ruleTitleOf } from '../../playbook/rules';
 import type { Instant } from '../../model/facts';
 import { buildChecklist } from '../checklist';
 import { emit, type RuleContext } from '../context';
@@ -21,7 +22,7 @@ export function firstPostRules(ctx: RuleContext): void {
   const due = ctx.p.cal.addWorkingDays(q, ctx.p.settings.newClients.firstPostWorkingDays);
   const post = firstPostAfter(ctx, q);
   emit(ctx, 'first-post-72h', 'first-post-72h', ruleTitleOf('first-post-72h', ctx.p.settings), q, due, post, {
-    missing: post === undefined ? ['Первая публикация в ленте'] : [],
+    missing: post === undefined ? [ruleText(MISSING.firstPost, ctx.p.settings)] : [],
   });
 
   const credentials = ctx.client.credentialsFilled === true ? null : latestTick(ctx.idx, 'credentials-filled')?.at;
