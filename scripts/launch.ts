@@ -24,6 +24,8 @@ export async function launchWithExtension(options: {
   viewport?: { width: number; height: number } | null;
   /** Which build to load; the test build unless a test proves something about the shipped one. */
   build?: 'shipped' | 'test';
+  /** The browser's language (navigator.language, Accept-Language); Russian unless a test needs another. */
+  locale?: string;
 }): Promise<LaunchedExtension> {
   const dir = options.build === 'shipped' ? extensionDir : testExtensionDir;
   if (!existsSync(join(dir, 'manifest.json')))
@@ -33,7 +35,7 @@ export async function launchWithExtension(options: {
     executablePath: findChromium(),
     headless: options.headless,
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
-    locale: 'ru-RU',
+    locale: options.locale ?? 'ru-RU',
     timezoneId: 'Asia/Almaty',
     args: [...chromiumArgs, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });

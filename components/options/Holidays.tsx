@@ -1,6 +1,7 @@
 // The Kazakhstan holidays and the agency's moved days for this and next year, as the engine sees them.
 import { createCalendar, kzHolidaysCover } from '@/lib/calendar';
 import type { CalendarSettings } from '@/lib/calendar';
+import { holidayName } from '@/lib/calendar/holiday-names';
 import { locale } from '../common/page-locale';
 import { tr } from './strings';
 
@@ -35,7 +36,7 @@ export function Holidays({ calendar }: { calendar: CalendarSettings }) {
               {list.map((h) => (
                 <li key={h.date} class={`holiday src-${h.source}`}>
                   <span class="h-date">{formatDate(h.date, ru)}</span>
-                  <span class="h-name">{h.name}</span>
+                  <span class="h-name">{holidayName(h.name, locale.value)}</span>
                   {h.source !== 'kz' && <span class="h-src">{tr(`holidays.${h.source}`)}</span>}
                 </li>
               ))}

@@ -23,8 +23,10 @@ export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
           ? 'Комплексное'
           : 'Complex'
         : t('noService');
-  const payer = client?.payer && settings ? settings.amocrm.payerValues[client.payer] : null;
-  const statusName = data.deal?.statusName ?? client?.stageName ?? null;
+  // The agency's names as shown in the interface language; a stage Reglament does not follow keeps amoCRM's own name.
+  const payer = client?.payer && settings ? settings.shownAmocrm.payerValues[client.payer] : null;
+  const stage = data.mapped?.stage ?? data.view?.stage ?? null;
+  const statusName = (stage && settings?.shownAmocrm.stageNames[stage]) || (data.deal?.statusName ?? client?.stageName ?? null);
   const view = data.view;
   const period = view?.period ?? null;
   const work = settings && view ? workingState(view.workingHours, view.now, now, settings.calendar) : null;
@@ -55,7 +57,7 @@ export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
         <ServiceBadge service={service} label={serviceLabel} />
         {payer && <span class="rg-chip">{payer}</span>}
         {statusName && (
-          <span class="rg-chip rg-chip--stage" data-stage={data.mapped?.stage ?? data.view?.stage ?? 'none'}>
+          <span class="rg-chip rg-chip--stage" data-stage={stage ?? 'none'}>
             {statusName}
           </span>
         )}

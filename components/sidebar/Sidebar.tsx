@@ -31,7 +31,7 @@ export function Sidebar({ c }: { c: Controller }) {
         onClick={c.toggle}
       >
         <span class="rg-logo" aria-hidden="true">
-          Р
+          R
         </span>
         <span class="rg-chevron" aria-hidden="true">
           {collapsed ? '‹' : '›'}
@@ -40,7 +40,7 @@ export function Sidebar({ c }: { c: Controller }) {
       <aside id="rg-panel" class="rg-panel" aria-label={t('panelLabel')} hidden={collapsed}>
         <header class="rg-head">
           <span class="rg-logo" aria-hidden="true">
-            Р
+            R
           </span>
           <span class="rg-brand">{t('brand')}</span>
         </header>

@@ -6,5 +6,5 @@ import { loadSettings } from '@/components/options/state';
 import { startLocale } from '@/components/common/page-locale';
 
 void loadSettings();
-void startLocale();
+void startLocale({ ru: 'Reglament — Настройки', en: 'Reglament — Settings' });
 render(<Options />, document.getElementById('app')!);

@@ -8,6 +8,6 @@ import { startLocale } from '@/components/common/page-locale';
 performance.mark('popup-start');
 // Ask the worker before the first paint; the language comes from storage in parallel.
 const loaded = refresh(true);
-void startLocale();
+void startLocale({ ru: 'Reglament — Сегодня', en: 'Reglament — Today' });
 render(<Popup />, document.getElementById('app')!);
 void loaded;

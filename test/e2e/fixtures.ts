@@ -7,6 +7,8 @@ import { installFakes, type InstalledFakes } from '../fakes/route';
 interface Options {
   /** Which build the context loads: the test build (open shadow roots) unless a spec proves something of the shipped one. */
   build: 'shipped' | 'test';
+  /** The browser's language: the interface must not follow it (lib/i18n/locale.ts). */
+  browserLocale: string;
 }
 
 interface Fixtures {
@@ -21,8 +23,9 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures & Options>({
   build: ['test', { option: true }],
-  context: async ({ build }, use) => {
-    const launched = await launchWithExtension({ headless: true, build });
+  browserLocale: ['ru-RU', { option: true }],
+  context: async ({ build, browserLocale }, use) => {
+    const launched = await launchWithExtension({ headless: true, build, locale: browserLocale });
     await use(launched.context);
     await launched.context.close();
   },

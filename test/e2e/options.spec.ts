@@ -254,7 +254,7 @@ test('amoCRM names are checked against the live account; unreachable amoCRM is s
 
 test('the language switch turns both pages to English', async ({ openExtensionPage }) => {
   const page = await openOptions(openExtensionPage);
-  await page.getByLabel('Язык интерфейса').selectOption('en');
+  await page.getByLabel('Язык интерфейса', { exact: true }).selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reglament settings');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const popup = await openExtensionPage('popup.html');
@@ -262,6 +262,6 @@ test('the language switch turns both pages to English', async ({ openExtensionPa
   await expect(popup.getByTestId('first-run')).toContainText('No clients yet');
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
-  await page.getByLabel('Interface language').selectOption('ru');
+  await page.getByLabel('Interface language', { exact: true }).selectOption('ru');
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Сегодня');
 });

@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerText } from '../../../lib/alarms/strings';
+import { holidayName } from '../../../lib/calendar/holiday-names';
+import { KZ_HOLIDAYS } from '../../../lib/calendar/kz-holidays.data';
 import { computePayroll } from '../../../lib/payroll/compute-payroll';
 import { defaultTextsEn } from '../../../lib/playbook/defaults';
 import { MISSING, NOTICE_WITH_TEMPLATE, STEPS } from '../../../lib/playbook/engine-texts';
@@ -206,5 +208,14 @@ describe('in English nothing the product says is Cyrillic', () => {
     expect(view.amocrm.stageNames.launched).toBe('Проект запущен');
     expect(view.shownAmocrm.stageNames.launched).toBe('Project launched');
     expect(view.templates.firstCallScript.title).toBe('Script #3. First call');
+  });
+});
+
+describe('holiday names', () => {
+  it('every Kazakhstan holiday of the data has an English name', () => {
+    for (const [date, name] of KZ_HOLIDAYS) expect(holidayName(name, 'en'), `${date} ${name}`).not.toMatch(CYRILLIC);
+    expect(holidayName('Новый год (перенос выходного)', 'en')).toBe("New Year's Day (moved day off)");
+    expect(holidayName('Наурыз мейрамы', 'ru')).toBe('Наурыз мейрамы');
+    expect(holidayName('День города', 'en')).toBe('День города');
   });
 });
