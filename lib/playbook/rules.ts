@@ -65,7 +65,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
     phase: 'new',
     summaryRu:
       'Позвонить по скрипту #3 в течение {firstContactMinutes} (оплата вне рабочего времени — до {firstContactNextDayBy}) и поставить статус «{stageContacted}».',
-    summaryEn: 'Call using script #3 within {firstContactMinutes} (payment outside working hours: by {firstContactNextDayBy}) and set the status “{stageContacted}”.',
+    summaryEn:
+      'Call using script #3 within {firstContactMinutes} (payment outside working hours: by {firstContactNextDayBy}) and set the status “{stageContacted}”.',
     items: [
       {
         id: 'contacted',
@@ -86,7 +87,13 @@ export const RULES: Record<RuleId, RuleMeta> = {
     summaryRu: 'За {conceptCallHours} после анкеты: концепция, аккаунты-референсы, звонок, запрос материалов.',
     summaryEn: 'Within {conceptCallHours} of the questionnaire: concept, reference accounts, call, request for materials.',
     items: [
-      { id: 'concept-draft', title: 'Сформировать предварительную концепцию ведения аккаунта', titleEn: 'Draft a preliminary concept for the account', services: BOTH, source: 'tick' },
+      {
+        id: 'concept-draft',
+        title: 'Сформировать предварительную концепцию ведения аккаунта',
+        titleEn: 'Draft a preliminary concept for the account',
+        services: BOTH,
+        source: 'tick',
+      },
       {
         id: 'references',
         title: 'Подобрать {referenceAccounts} аккаунта, с которых можно взять идеи',
@@ -95,7 +102,13 @@ export const RULES: Record<RuleId, RuleMeta> = {
         source: 'tick',
         valueHint: 'usernames через запятую',
       },
-      { id: 'concept-agreed', title: 'Созвониться с клиентом и согласовать концепцию', titleEn: 'Call the client and agree on the concept', services: BOTH, source: 'tick' },
+      {
+        id: 'concept-agreed',
+        title: 'Созвониться с клиентом и согласовать концепцию',
+        titleEn: 'Call the client and agree on the concept',
+        services: BOTH,
+        source: 'tick',
+      },
       {
         id: 'materials-requested',
         title: 'Запросить информацию для контента и материалы в высоком разрешении на {agencyEmail}',
@@ -127,9 +140,16 @@ export const RULES: Record<RuleId, RuleMeta> = {
     scale: 'days',
     phase: 'new',
     summaryRu: 'После получения материалов: контент-план на первые {firstPlanDays} дней, согласование, оформление аккаунта.',
-    summaryEn: 'Once the materials are in: content plan for the first {firstPlanDays} days, agreed with the client, account set up.',
+    summaryEn:
+      'Once the materials are in: content plan for the first {firstPlanDays} days, agreed with the client, account set up.',
     items: [
-      { id: 'materials-received', title: 'Все материалы от клиента получены', titleEn: 'All materials from the client received', services: BOTH, source: 'tick' },
+      {
+        id: 'materials-received',
+        title: 'Все материалы от клиента получены',
+        titleEn: 'All materials from the client received',
+        services: BOTH,
+        source: 'tick',
+      },
       {
         id: 'plan-1-agreed',
         title: 'Контент-план на первые {firstPlanDays} дней согласован с клиентом (с учётом правок)',
@@ -140,7 +160,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
       {
         id: 'account-setup',
         title: 'Оформить аккаунт: аватар, кнопки связи, ссылка на WhatsApp, УТП в описании, призыв к действию, контакты',
-        titleEn: 'Set up the account: profile picture, contact buttons, WhatsApp link, selling point in the bio, call to action, contacts',
+        titleEn:
+          'Set up the account: profile picture, contact buttons, WhatsApp link, selling point in the bio, call to action, contacts',
         services: ['management'],
         infoFor: {
           complex: {
@@ -163,9 +184,27 @@ export const RULES: Record<RuleId, RuleMeta> = {
     summaryEn: 'Start posting, set the status “{stageLaunched}”, fill in the fields “{fieldCredentials}” and “{fieldStartDate}”.',
     items: [
       { id: 'first-post', title: 'Опубликовать первый пост', titleEn: 'Publish the first post', services: BOTH, source: 'post' },
-      { id: 'stage-launched', title: 'Поставить статус «{stageLaunched}»', titleEn: 'Set the status “{stageLaunched}”', services: BOTH, source: 'stage' },
-      { id: 'credentials-filled', title: 'Заполнить поле «{fieldCredentials}»', titleEn: 'Fill in the field “{fieldCredentials}”', services: BOTH, source: 'credentials' },
-      { id: 'start-date-filled', title: 'Заполнить поле «{fieldStartDate}»', titleEn: 'Fill in the field “{fieldStartDate}”', services: BOTH, source: 'start-date' },
+      {
+        id: 'stage-launched',
+        title: 'Поставить статус «{stageLaunched}»',
+        titleEn: 'Set the status “{stageLaunched}”',
+        services: BOTH,
+        source: 'stage',
+      },
+      {
+        id: 'credentials-filled',
+        title: 'Заполнить поле «{fieldCredentials}»',
+        titleEn: 'Fill in the field “{fieldCredentials}”',
+        services: BOTH,
+        source: 'credentials',
+      },
+      {
+        id: 'start-date-filled',
+        title: 'Заполнить поле «{fieldStartDate}»',
+        titleEn: 'Fill in the field “{fieldStartDate}”',
+        services: BOTH,
+        source: 'start-date',
+      },
     ],
   },
   'first-post-72h': {
@@ -262,7 +301,8 @@ export const RULES: Record<RuleId, RuleMeta> = {
     phase: 'renewal',
     summaryRu:
       'За {renewalContactDaysBefore} до конца периода: звонок по скрипту #4 с записью (ведение) или вопрос менеджеру по рекламе (комплекс).',
-    summaryEn: '{renewalContactDaysBefore} before the end of the period: a recorded call using script #4 (management) or a question to the ad manager (full-service).',
+    summaryEn:
+      '{renewalContactDaysBefore} before the end of the period: a recorded call using script #4 (management) or a question to the ad manager (full-service).',
     items: [
       {
         id: 'renewal-call-recorded',
@@ -298,7 +338,13 @@ export const RULES: Record<RuleId, RuleMeta> = {
         services: BOTH,
         source: 'stage',
       },
-      { id: 'client-refused', title: 'Клиент отказался: поставить статус «{stageLost}»', titleEn: 'Client refused: set the status “{stageLost}”', services: BOTH, source: 'stage' },
+      {
+        id: 'client-refused',
+        title: 'Клиент отказался: поставить статус «{stageLost}»',
+        titleEn: 'Client refused: set the status “{stageLost}”',
+        services: BOTH,
+        source: 'stage',
+      },
     ],
   },
   'lost-deadline': {
@@ -311,8 +357,20 @@ export const RULES: Record<RuleId, RuleMeta> = {
     summaryRu: 'Нет оплаты через {lostAfterDays} после конца периода — клиент потерян: поставить статус «{stageLost}».',
     summaryEn: 'No payment {lostAfterDays} after the end of the period: the client is lost, set the status “{stageLost}”.',
     items: [
-      { id: 'paid', title: 'Клиент оплатил следующий период', titleEn: 'Client paid for the next period', services: BOTH, source: 'payment' },
-      { id: 'stage-lost', title: 'Не оплатил: статус «{stageLost}»', titleEn: 'Not paid: status “{stageLost}”', services: BOTH, source: 'stage' },
+      {
+        id: 'paid',
+        title: 'Клиент оплатил следующий период',
+        titleEn: 'Client paid for the next period',
+        services: BOTH,
+        source: 'payment',
+      },
+      {
+        id: 'stage-lost',
+        title: 'Не оплатил: статус «{stageLost}»',
+        titleEn: 'Not paid: status “{stageLost}”',
+        services: BOTH,
+        source: 'stage',
+      },
     ],
   },
 };
@@ -424,7 +482,8 @@ export function itemTitle(
   settings: Settings,
   locale: Locale = languageOf(settings),
 ): { title: string; info: boolean } | null {
-  if (def.services.includes(service)) return { title: ruleText(locale === 'en' ? def.titleEn : def.title, settings, locale), info: false };
+  if (def.services.includes(service))
+    return { title: ruleText(locale === 'en' ? def.titleEn : def.title, settings, locale), info: false };
   const info = def.infoFor?.[service];
   return info ? { title: ruleText(info, settings, locale), info: true } : null;
 }

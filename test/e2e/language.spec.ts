@@ -22,7 +22,21 @@ const STORIES: StoryKey[] = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
 const PROFILES = ['zhanna_cakes', 'kids_english_ala', 'fitzone_astana'];
 
 /** Names the product keeps in any language (docs/playbook.md writes them so in Russian too). */
-const TECHNICAL = ['Reglament', 'amoCRM', 'Kommo', 'Instagram', 'Stories', 'Direct', 'WhatsApp', 'Kaspi', 'JSON', 'CSV', 'UTF-8', 'BOM', 'Excel'];
+const TECHNICAL = [
+  'Reglament',
+  'amoCRM',
+  'Kommo',
+  'Instagram',
+  'Stories',
+  'Direct',
+  'WhatsApp',
+  'Kaspi',
+  'JSON',
+  'CSV',
+  'UTF-8',
+  'BOM',
+  'Excel',
+];
 
 /**
  * The clients' and the team's own data as the seed made them: names, accounts, and amoCRM's own

@@ -29,7 +29,9 @@ export function conceptCall(ctx: RuleContext): void {
   // The value shows even while too few usernames keep the item open, so the manager can complete it.
   const list = buildChecklist(ctx, 'concept-call', done, q, { references: refs?.value });
   if (refs && done.references === undefined) {
-    list.missing.push(fillTemplate(ruleText(MISSING.references, ctx.p.settings), { given: usernamesOf(refs.value ?? '').length }));
+    list.missing.push(
+      fillTemplate(ruleText(MISSING.references, ctx.p.settings), { given: usernamesOf(refs.value ?? '').length }),
+    );
   }
   const metAt = list.metAt ?? settledByStageAt(ctx);
   emit(

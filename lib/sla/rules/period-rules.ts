@@ -94,10 +94,7 @@ export function renewalRules(ctx: RuleContext, period: PeriodSpan): void {
     if (item) item.title = fillTemplate(ruleText(NOTICE_WITH_TEMPLATE, settings), { template });
   }
   const settled = minDefined(minDefined(notice, refused), paidAt);
-  const outcomeMissing =
-    settled === undefined
-      ? [ruleText(MISSING.renewalOutcome, settings)]
-      : [];
+  const outcomeMissing = settled === undefined ? [ruleText(MISSING.renewalOutcome, settings)] : [];
   emit(ctx, 'renewal-outcome', b.sKey, ruleTitleOf('renewal-outcome', ctx.p.settings), start, null, settled, {
     items: outcome.items,
     missing: outcomeMissing,

@@ -9,7 +9,6 @@ import { emit, type RuleContext } from '../context';
 import type { PeriodSpan } from '../periods';
 import type { Prepared } from '../prepared';
 
-
 function limitOf(ctx: RuleContext): Instant {
   return ctx.lostAt !== null && ctx.lostAt < ctx.horizon ? ctx.lostAt : ctx.horizon;
 }
