@@ -1,7 +1,7 @@
 // The Kazakhstan holidays and the agency's moved days for this and next year, as the engine sees them.
 import { createCalendar, kzHolidaysCover } from '@/lib/calendar';
 import type { CalendarSettings } from '@/lib/calendar';
-import { holidayName } from '@/lib/calendar/holiday-names';
+import { holidayName } from '@/lib/options/holiday-names';
 import { locale } from '../common/page-locale';
 import { tr } from './strings';
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerText } from '../../../lib/alarms/strings';
-import { holidayName } from '../../../lib/calendar/holiday-names';
+import { holidayName } from '../../../lib/options/holiday-names';
 import { KZ_HOLIDAYS } from '../../../lib/calendar/kz-holidays.data';
 import { computePayroll } from '../../../lib/payroll/compute-payroll';
 import { defaultTextsEn } from '../../../lib/playbook/defaults';

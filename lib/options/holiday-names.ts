@@ -1,6 +1,6 @@
 // English names of the Kazakhstan public holidays and of the agency's own days, for an English
 // interface. The calendar keeps the Russian names of date-holidays (kz-holidays.data.ts, generated);
-// a name this table does not know is shown as the calendar has it.
+// a name this table does not know is shown as the calendar has it. Beside the options page that shows them.
 import type { Locale } from '../i18n/locale';
 
 const EN: Record<string, string> = {
