@@ -26,7 +26,10 @@ export function Header({ env, data }: { env: OverlayEnv; data: OverlayData }) {
   // The agency's names as shown in the interface language; a stage Reglament does not follow keeps amoCRM's own name.
   const payer = client?.payer && settings ? settings.shownAmocrm.payerValues[client.payer] : null;
   const stage = data.mapped?.stage ?? data.view?.stage ?? null;
-  const statusName = (stage && settings?.shownAmocrm.stageNames[stage]) || (data.deal?.statusName ?? client?.stageName ?? null);
+  // The stage the deal is at now: as read from amoCRM once the deal is read (null when amoCRM's stage is not mapped).
+  const current = data.deal ? (data.mapped?.stage ?? null) : stage;
+  const statusName =
+    (current && settings?.shownAmocrm.stageNames[current]) || (data.deal?.statusName ?? client?.stageName ?? null);
   const view = data.view;
   const period = view?.period ?? null;
   const work = settings && view ? workingState(view.workingHours, view.now, now, settings.calendar) : null;
