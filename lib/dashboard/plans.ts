@@ -5,9 +5,11 @@ import { dateOfDayNum, dayNumOfDate } from '../calendar/time';
 import type { Instant, NewClientEvent } from '../model/facts';
 import type { Obligation } from '../model/obligations';
 import type { ContentPlan, PlanDay, PlanNo, PlanState, TodayPlanItem } from '../model/plans';
-import { PLAN_NOS } from '../store/validate-plan';
+import { check, type Checked } from '../schemas/issues';
+import { plainDataIssues } from '../schemas/plain';
+import { PLAN_NOS, PlanSchema } from '../schemas/plan';
 
-export { MAX_TOPIC, PLAN_FORMATS, PLAN_NOS, PLAN_STATES, validatePlan } from '../store/validate-plan';
+export { MAX_TOPIC, PLAN_FORMATS, PLAN_NOS, PLAN_STATES } from '../schemas/plan';
 
 export interface PlanRange {
   planNo: PlanNo;
@@ -104,4 +106,10 @@ export function todayItem(plans: readonly ContentPlan[], today: string, editUrl:
 /** How many days of a plan have a topic. */
 export function filledDays(plan: ContentPlan): number {
   return plan.days.filter((d) => d.topic.trim().length > 0).length;
+}
+
+/** Validates a plan from a message; unknown fields are rejected. */
+export function validatePlan(input: unknown, path = 'plan'): Checked<ContentPlan> {
+  const plain = plainDataIssues(input, path);
+  return plain.length ? { ok: false, errors: plain } : check(PlanSchema, input, path);
 }

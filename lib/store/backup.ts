@@ -5,11 +5,22 @@ import { validateSettings, type Settings } from '../playbook/settings';
 import { bumpDataVersion, secretMetaKeys } from './meta';
 import type { ContentPlan } from '../model/plans';
 import type { Db } from './schema';
-import { validatePlan } from './validate-plan';
 import { withEventId } from './ids';
 import { SCHEMA_VERSION } from './schema';
 import { timelinesFrom } from './timelines';
-import { describeErrors, isRecord, validateClient, validateEvent, type FieldError } from './validate';
+import { describeErrors, isRecord, type FieldError } from './validate';
+import { ClientSchema, StoredEventSchema } from '../schemas/facts';
+import { PlanSchema } from '../schemas/plan';
+import { check } from '../schemas/issues';
+import { plainDataIssues } from '../schemas/plain';
+import { SnoozesSchema } from '../schemas/meta';
+
+/** Problems a rejected backup names (the message also gives their total). */
+export const MAX_REPORTED = 50;
+/** Far more than an agency holds; a file beyond these is not a backup of ours. */
+const MAX_CLIENTS = 100_000;
+const MAX_EVENTS = 5_000_000;
+const MAX_PLANS = 500_000;
 
 export const BACKUP_FORMAT = 'reglament-backup';
 export const BACKUP_VERSION = 1;
@@ -75,54 +86,81 @@ export function parseBackup(json: string): BackupFile {
   } catch (error) {
     throw new BackupError(`Not a JSON file: ${(error as Error).message}`, [{ path: '', message: 'invalid JSON' }]);
   }
-  const fail = (errors: FieldError[]): never => {
-    throw new BackupError(`Invalid backup: ${describeErrors(errors)}`, errors);
+  // A file with 300,000 bad rows says what the first problems are and how many entries are bad, not all of them.
+  const shown: FieldError[] = [];
+  let bad = 0;
+  const report = (errors: FieldError[]) => {
+    bad++;
+    for (const e of errors) if (shown.length < MAX_REPORTED) shown.push(e);
   };
+  const fail = (errors: FieldError[]): never => {
+    if (errors !== shown) report(errors);
+    const what = `${bad} bad ${bad === 1 ? 'entry' : 'entries'}`;
+    throw new BackupError(`Invalid backup (${what}): ${describeErrors(shown, MAX_REPORTED)}`, shown);
+  };
+  // Past the first problems, rows are only counted: the first issue of each is enough.
+  const rowCheck = <S extends Parameters<typeof check>[0]>(schema: S, row: unknown, path: string) =>
+    check(schema, row, path, shown.length >= MAX_REPORTED ? { abortEarly: true } : undefined);
+
+  const plain = plainDataIssues(data, '', MAX_REPORTED);
+  if (plain.length) fail(plain);
   if (!isRecord(data) || data.format !== BACKUP_FORMAT)
     fail([{ path: 'format', message: `not a Reglament backup (expected "${BACKUP_FORMAT}")` }]);
   const d = data as Record<string, unknown>;
   if (d.version !== BACKUP_VERSION)
     fail([{ path: 'version', message: `unsupported backup version ${JSON.stringify(d.version)} (expected ${BACKUP_VERSION})` }]);
-  const errors: FieldError[] = [];
-  for (const key of ['clients', 'events', 'plans'] as const)
-    if (!Array.isArray(d[key])) errors.push({ path: key, message: 'must be an array' });
-  if (!isRecord(d.meta)) errors.push({ path: 'meta', message: 'must be an object' });
-  if (errors.length) fail(errors);
+  for (const [key, max] of [
+    ['clients', MAX_CLIENTS],
+    ['events', MAX_EVENTS],
+    ['plans', MAX_PLANS],
+  ] as const) {
+    const list = d[key];
+    if (!Array.isArray(list)) report([{ path: key, message: 'must be an array' }]);
+    else if (list.length > max) report([{ path: key, message: `too many entries (${list.length}; at most ${max})` }]);
+  }
+  if (!isRecord(d.meta)) report([{ path: 'meta', message: 'must be an object' }]);
+  if (bad) fail(shown);
 
   const clients = d.clients as unknown[];
   const clientIds = new Set<string>();
   clients.forEach((c, i) => {
-    const r = validateClient(c, `clients[${i}]`);
-    if (!r.ok) errors.push(...r.errors);
-    else if (clientIds.has(r.value.id)) errors.push({ path: `clients[${i}].id`, message: `duplicate client id ${r.value.id}` });
+    const r = rowCheck(ClientSchema, c, `clients[${i}]`);
+    if (!r.ok) report(r.errors);
+    else if (clientIds.has(r.value.id)) report([{ path: `clients[${i}].id`, message: `duplicate client id ${r.value.id}` }]);
     else clientIds.add(r.value.id);
   });
   const eventIds = new Set<string>();
   (d.events as unknown[]).forEach((e, i) => {
-    const r = validateEvent(e, `events[${i}]`, true);
-    if (!r.ok) errors.push(...r.errors);
+    const r = rowCheck(StoredEventSchema, e, `events[${i}]`);
+    if (!r.ok) report(r.errors);
     else if (eventIds.has(withEventId(r.value).id))
-      errors.push({ path: `events[${i}].id`, message: `duplicate event id ${r.value.id}` });
+      report([{ path: `events[${i}].id`, message: `duplicate event id ${r.value.id}` }]);
     else if (!clientIds.has(r.value.clientId))
-      errors.push({ path: `events[${i}].clientId`, message: `no client ${r.value.clientId} in this backup` });
+      report([{ path: `events[${i}].clientId`, message: `no client ${r.value.clientId} in this backup` }]);
     else eventIds.add(withEventId(r.value).id);
   });
   const plans: ContentPlan[] = [];
   (d.plans as unknown[]).forEach((p, i) => {
-    const r = validatePlan(p, `plans[${i}]`);
-    if (r.ok) plans.push(r.value);
-    else errors.push(...r.errors);
+    const r = rowCheck(PlanSchema, p, `plans[${i}]`);
+    if (!r.ok) report(r.errors);
+    else if (!clientIds.has(r.value.clientId))
+      report([{ path: `plans[${i}].clientId`, message: `no client ${r.value.clientId} in this backup` }]);
+    else plans.push(r.value);
   });
   let settings: Settings | null = null;
   if (d.settings !== null && d.settings !== undefined) {
     const r = validateSettings(d.settings);
     if (r.ok) settings = r.value;
-    else errors.push(...r.errors.map((e) => ({ path: `settings.${e.path}`.replace(/\.$/, ''), message: e.message })));
+    else report(r.errors.map((e) => ({ path: `settings.${e.path}`.replace(/\.$/, ''), message: e.message })));
   }
   const meta = d.meta as Record<string, unknown>;
   for (const key of Object.keys(meta))
-    if (!exportedMetaKeys.includes(key)) errors.push({ path: `meta.${key}`, message: 'not allowed in a backup' });
-  if (errors.length) fail(errors);
+    if (!exportedMetaKeys.includes(key)) report([{ path: `meta.${key}`, message: 'not allowed in a backup' }]);
+  if (meta.snoozes !== undefined) {
+    const r = check(SnoozesSchema, meta.snoozes, 'meta.snoozes');
+    if (!r.ok) report(r.errors);
+  }
+  if (bad) fail(shown);
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,

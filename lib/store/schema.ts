@@ -17,7 +17,7 @@ export interface ReglamentDB extends DBSchema {
   settings: { key: string; value: unknown };
   /** Small key/value records; see lib/store/meta.ts for the keys. */
   meta: { key: string; value: unknown };
-  /** Content plans keyed by client, period and plan number; checked by ./validate-plan.ts on every write. */
+  /** Content plans keyed by client, period and plan number; checked by lib/schemas/plan.ts on every write. */
   plans: { key: [string, number, number]; value: ContentPlan; indexes: { byClient: string } };
   /** Derived from `events`: one sorted snapshot per client (lib/store/timelines.ts). Not exported in backups. */
   timelines: { key: string; value: Timeline };

@@ -171,22 +171,22 @@ describe('content plans model', () => {
   it('validates plans from messages', () => {
     const ok = {
       clientId: 'smmpro.amocrm.ru:1',
-      periodStart: 1,
+      periodStart: Date.UTC(2026, 11, 1),
       planNo: 3,
       state: 'sent',
       days: [{ date: '2026-12-19', format: 'reels', topic: '' }],
-      updatedAt: 1,
+      updatedAt: Date.UTC(2026, 11, 1),
     };
     expect(validatePlan(ok).ok).toBe(true);
     const bad = validatePlan({ ...ok, planNo: 4, extra: 1, days: [{ date: '2026-02-30', format: 'story', topic: 1 }] });
     expect(bad.ok).toBe(false);
     if (!bad.ok)
       expect(bad.errors.map((e) => e.path)).toEqual([
-        'plan.extra',
         'plan.planNo',
         'plan.days[0].date',
         'plan.days[0].format',
         'plan.days[0].topic',
+        'plan.extra',
       ]);
   });
 });

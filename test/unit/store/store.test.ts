@@ -10,6 +10,8 @@ import * as repo from '../../../lib/store/repo';
 import { migrations, SCHEMA_VERSION, type Db } from '../../../lib/store/schema';
 import { almaty, client, ev, freshDb } from '../worker/helpers';
 
+const T_SNOOZE = Date.UTC(2026, 11, 7);
+
 describe('schema migrations', () => {
   it('upgrades a version-1 database to the current one without losing anything', async () => {
     const name = `v1-${Math.random()}`;
@@ -105,7 +107,7 @@ describe('event ids are unique per client', () => {
     const file = await exportBackup(db, 1);
     const [a, b] = [client(25), client(26)];
     const same = (c: ReturnType<typeof client>) => ({
-      ...ev(c, 'start-date', 5000, { date: '2026-12-01' }),
+      ...ev(c, 'start-date', Date.UTC(2026, 11, 1), { date: '2026-12-01' }),
       id: 'amo:start-date:2026-12-01',
     });
     const json = JSON.stringify({ ...file, clients: [...file.clients, a, b], events: [...file.events, same(a), same(b)] });
@@ -137,8 +139,8 @@ async function seeded(): Promise<Db> {
     ev(c, 'stage', almaty('2026-12-07T11:00'), { stage: 'contacted' }),
   ]);
   await repo.setMeta(db, 'amoToken', { token: 'top-secret-token', setAt: 1 });
-  await repo.setMeta(db, 'snoozes', { a: 1 });
-  await db.put('plans', { clientId: c.id, periodStart: 1, planNo: 1, state: 'drafting', days: [], updatedAt: 1 });
+  await repo.setMeta(db, 'snoozes', { a: T_SNOOZE });
+  await db.put('plans', { clientId: c.id, periodStart: T_SNOOZE, planNo: 1, state: 'drafting', days: [], updatedAt: T_SNOOZE });
   return db;
 }
 
@@ -153,7 +155,7 @@ describe('backup', () => {
     expect(await importBackup(target, json)).toEqual({ clients: 1, events: 2 });
     expect(await repo.eventsOf(target, client(3).id)).toEqual(await repo.eventsOf(db, client(3).id));
     expect(await target.getAll('plans')).toHaveLength(1);
-    expect(await repo.getMeta(target, 'snoozes')).toEqual({ a: 1 });
+    expect(await repo.getMeta(target, 'snoozes')).toEqual({ a: T_SNOOZE });
   });
 
   it.each([

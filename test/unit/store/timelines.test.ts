@@ -111,13 +111,14 @@ describe('timelines', () => {
   });
 
   it('follow a backup import and a delete of all data', async () => {
+    const T0 = Date.UTC(2026, 0, 1);
     const source = await freshDb();
     await repo.putClient(source, a);
     await repo.putClient(source, b);
     await repo.recordEvents(source, [
-      ev(a, 'post', 5000, { shortcode: 'p' }),
-      ev(a, 'deal-created', 1000),
-      ev(b, 'deal-created', 2000),
+      ev(a, 'post', T0 + 5000, { shortcode: 'p' }),
+      ev(a, 'deal-created', T0 + 1000),
+      ev(b, 'deal-created', T0 + 2000),
     ]);
     const json = JSON.stringify(await exportBackup(source));
     expect(json).not.toContain('"timelines"');
