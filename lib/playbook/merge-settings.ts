@@ -1,4 +1,5 @@
 import type { DeepPartial, Settings } from './settings-types';
+import { isForbiddenKey } from '../schemas/plain';
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -9,7 +10,9 @@ function mergeValue(base: unknown, patch: unknown): unknown {
   // Arrays and scalars replace (a list of holidays is one setting, not items to merge).
   if (!isPlainObject(patch) || !isPlainObject(base)) return patch;
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(patch)) out[k] = mergeValue(base[k], v);
+  // `out.__proto__ = …` would replace the prototype: such keys are never assigned (validation refuses them).
+  for (const [k, v] of Object.entries(patch))
+    if (!isForbiddenKey(k)) out[k] = mergeValue(Object.hasOwn(base, k) ? base[k] : undefined, v);
   return out;
 }
 

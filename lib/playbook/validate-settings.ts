@@ -4,6 +4,7 @@
 import { dayNumOfDate, parseHHMM } from '../calendar/time';
 import { isValidTimeZone } from '../calendar/zone';
 import { defaultSettings } from './defaults';
+import { plainDataIssues } from '../schemas/plain';
 import type { Settings } from './settings-types';
 
 export interface SettingsError {
@@ -111,9 +112,11 @@ function walk(shape: unknown, value: unknown, path: string, errors: SettingsErro
   if (expected === 'object' && actual === 'object') {
     const s = shape as Record<string, unknown>;
     const v = value as Record<string, unknown>;
-    for (const key of Object.keys(s)) walk(s[key], v[key], path ? `${path}.${key}` : key, errors);
+    // Own properties only: `toString`, `constructor` or `__proto__` are not settings.
+    for (const key of Object.keys(s))
+      walk(s[key], Object.hasOwn(v, key) ? v[key] : undefined, path ? `${path}.${key}` : key, errors);
     for (const key of Object.keys(v)) {
-      if (!(key in s)) errors.push({ path: path ? `${path}.${key}` : key, message: 'unknown setting' });
+      if (!Object.hasOwn(s, key)) errors.push({ path: path ? `${path}.${key}` : key, message: 'unknown setting' });
     }
     return;
   }
@@ -140,6 +143,8 @@ function walk(shape: unknown, value: unknown, path: string, errors: SettingsErro
 }
 
 export function validateSettings(input: unknown): SettingsValidation {
+  const plain = plainDataIssues(input);
+  if (plain.length) return { ok: false, errors: plain };
   const errors: SettingsError[] = [];
   walk(defaultSettings, input, '', errors);
   if (errors.length === 0) {

@@ -98,3 +98,22 @@ describe('backups', () => {
     // 300,000 rows validated one by one: a generous limit on a loaded machine (no timing asserted).
   }, 120_000);
 });
+
+describe('settings', () => {
+  it('refuses inherited names and prototype keys, and merge never assigns __proto__', async () => {
+    const { validateSettings, mergeSettings, defaultSettings } = await import('../../../lib/playbook/settings');
+    for (const key of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const raw = JSON.parse(JSON.stringify(defaultSettings));
+      raw.calendar = { ...raw.calendar, ...JSON.parse(`{"${key}": {"polluted": 1}}`) };
+      expect(validateSettings(raw).ok, key).toBe(false);
+    }
+    const merged = mergeSettings(
+      defaultSettings,
+      JSON.parse('{"__proto__": {"polluted": 1}, "calendar": {"__proto__": {"x": 1}}}'),
+    );
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(merged.calendar)).toBe(Object.prototype);
+    expect(({} as { polluted?: number }).polluted).toBeUndefined();
+    expect(validateSettings(defaultSettings).ok).toBe(true);
+  });
+});
