@@ -72,6 +72,7 @@ export default tseslint.config(
       'lib/sla/**',
       'lib/calendar/**',
       'lib/playbook/**',
+      'lib/schemas/**',
       'lib/payroll/**',
       'lib/alarms/planner.ts',
       'lib/alarms/candidates.ts',

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 export const LAYERS: string[][] = [
   ['lib/model'],
   ['lib/calendar', 'lib/i18n', 'lib/hosts', 'lib/browser'],
+  ['lib/schemas'],
   ['lib/playbook'],
   ['lib/sla', 'lib/options'],
   ['lib/payroll'],

@@ -171,17 +171,26 @@ describe('router', () => {
       error: { code: 'forbidden' },
     });
     expect(
-      await route(env('event.record', { event: { clientId: other.id, type: 'payment', at: Date.UTC(2026, 0, 1), source: 'amocrm' } }), amo),
+      await route(
+        env('event.record', { event: { clientId: other.id, type: 'payment', at: Date.UTC(2026, 0, 1), source: 'amocrm' } }),
+        amo,
+      ),
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await route(env('client.sync', { client: c, events: [] }), insta)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     expect(
-      await route(env('event.record', { event: { clientId: c.id, type: 'payment', at: Date.UTC(2026, 0, 1), source: 'instagram' } }), insta),
+      await route(
+        env('event.record', { event: { clientId: c.id, type: 'payment', at: Date.UTC(2026, 0, 1), source: 'instagram' } }),
+        insta,
+      ),
     ).toMatchObject({ ok: false });
     expect(
-      await route(env('event.record', { event: { clientId: c.id, type: 'post', at: Date.UTC(2026, 0, 1), source: 'instagram' } }), insta),
+      await route(
+        env('event.record', { event: { clientId: c.id, type: 'post', at: Date.UTC(2026, 0, 1), source: 'instagram' } }),
+        insta,
+      ),
     ).toMatchObject({ ok: true });
     expect(await route(env('client.sync', { client: c, events: [] }), amo)).toMatchObject({ ok: true });
     expect(calls).toEqual(['event.record', 'client.sync']);
