@@ -50,18 +50,17 @@ const author = obj({
   id: v.pipe(v.number(), v.safeInteger(), v.minValue(0, 'must be an amoCRM user id')),
   name: v.nullable(text(200)),
 });
-const base = (requireId: boolean) => ({
-  // A stored id (backups) carries its client's scope (lib/store/ids.ts), so it may be longer.
-  id: requireId ? nonEmptyText(1000) : v.optional(nonEmptyText(600)),
+const common = {
   clientId,
   at: instant,
   source: v.picklist(['amocrm', 'instagram', 'manager'], 'must be one of amocrm, instagram, manager'),
-  // `author` comes from amoCRM only (facts read back from notes): backups keep it, messages may not claim it.
-  ...(requireId ? { author: v.optional(author) } : {}),
-});
+};
+/** From messages: the id is optional, and no author (only amoCRM says who did it). */
+const newBase = { ...common, id: v.optional(nonEmptyText(600)) };
+/** As stored (backups): a stored id carries its client's scope (lib/store/ids.ts), and facts read back from amoCRM notes keep their author. */
+const storedBase = { ...common, id: nonEmptyText(1000), author: v.optional(author) };
 
-function eventSchema(requireId: boolean) {
-  const b = base(requireId);
+function eventSchema<B extends v.ObjectEntries>(b: B) {
   return v.variant(
     'type',
     [
@@ -80,7 +79,7 @@ function eventSchema(requireId: boolean) {
   );
 }
 
-export const NewEventSchema = eventSchema(false) satisfies v.GenericSchema<unknown, NewClientEvent>;
-export const StoredEventSchema = eventSchema(true) satisfies v.GenericSchema<unknown, NewClientEvent>;
+export const NewEventSchema = eventSchema(newBase) satisfies v.GenericSchema<unknown, NewClientEvent>;
+export const StoredEventSchema = eventSchema(storedBase) satisfies v.GenericSchema<unknown, NewClientEvent>;
 
 export { MAX_INSTANT };

@@ -211,3 +211,46 @@ describe('sendMessage client', () => {
     await expect(dead('clients.list', {})).rejects.toBeInstanceOf(ExtensionContextInvalidatedError);
   });
 });
+
+describe('message payloads (valibot schemas)', () => {
+  const event = { clientId: c.id, type: 'payment', at: Date.UTC(2026, 0, 1), source: 'amocrm' };
+
+  it('refuses prototype keys, unknown fields and class instances in every message', () => {
+    for (const type of messageTypes) {
+      expect(validatePayload(type, JSON.parse('{"__proto__": {"admin": true}}')), type).toMatchObject({ ok: false });
+      expect(validatePayload(type, { constructor: 1 }), type).toMatchObject({ ok: false });
+      expect(validatePayload(type, { surprise: 1 }), type).toMatchObject({ ok: false });
+      expect(validatePayload(type, new Date()), type).toMatchObject({ ok: false });
+      expect(validatePayload(type, 'payload'), type).toMatchObject({ ok: false });
+    }
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('checks what the fields mean, and normalises what it accepts', () => {
+    expect(validatePayload('client.sync', { client: c, events: [{ ...event, clientId: 'smmpro.amocrm.ru:999' }] })).toMatchObject(
+      {
+        ok: false,
+        errors: [{ path: 'payload.events' }],
+      },
+    );
+    expect(validatePayload('client.sync', { client: c, events: [event] })).toMatchObject({ ok: true });
+    expect(validatePayload('event.record', { event: { ...event, at: 8.64e15 } })).toMatchObject({ ok: false });
+    expect(validatePayload('client.byInstagram', { username: '@Coffee.Almaty' })).toEqual({
+      ok: true,
+      value: { username: 'coffee.almaty' },
+    });
+    expect(validatePayload('token.set', { token: '  abcdefgh12  ', origin: 'https://smmpro.amocrm.ru' })).toEqual({
+      ok: true,
+      value: { token: 'abcdefgh12', origin: 'https://smmpro.amocrm.ru' },
+    });
+    for (const origin of ['https://attacker.example', 'https://smmpro.amocrm.ru/', 'http://smmpro.amocrm.ru'])
+      expect(validatePayload('token.set', { token: 'abcdefgh12', origin }), origin).toMatchObject({ ok: false });
+    expect(validatePayload('token.set', { token: 'abc def ghi', origin: 'https://smmpro.amocrm.ru' })).toMatchObject({
+      ok: false,
+    });
+    expect(validatePayload('instagram.read', { reader: 'user-feed', text: '{}' })).toMatchObject({ ok: false });
+    expect(validatePayload('instagram.read', { reader: 'eval', text: '{}' })).toMatchObject({ ok: false });
+    expect(validatePayload('board.view', { clientIds: Array.from({ length: 1001 }, () => c.id) })).toMatchObject({ ok: false });
+    expect(validatePayload('dashboard.month', { month: '2026-13' })).toMatchObject({ ok: false });
+  });
+});
