@@ -32,8 +32,8 @@ const RULES: Rule[] = [
   ],
   [/^must not be empty$/, (_, l) => (l === 'ru' ? 'Поле не может быть пустым.' : 'This cannot be empty.')],
   [
-    /^must be a list of YYYY-MM-DD dates$/,
-    (_, l) => (l === 'ru' ? 'Нужны даты в формате ГГГГ-ММ-ДД.' : 'Enter dates as YYYY-MM-DD.'),
+    /^must be a list of at most (\d+) YYYY-MM-DD dates$/,
+    (m, l) => (l === 'ru' ? `Нужны даты в формате ГГГГ-ММ-ДД, не больше ${m[1]}.` : `Enter at most ${m[1]} dates as YYYY-MM-DD.`),
   ],
   [
     /^must be an IANA time zone/,
@@ -55,11 +55,11 @@ const RULES: Rule[] = [
         : 'Enter three whole day counts, e.g. 9, 9, 12.',
   ],
   [
-    /^must be a list of distinct HH:MM times$/,
-    (_, l) =>
+    /^must be a list of at most (\d+) distinct HH:MM times$/,
+    (m, l) =>
       l === 'ru'
-        ? 'Нужно время ЧЧ:ММ через запятую, без повторов, например 11:00, 19:00.'
-        : 'Enter distinct HH:MM times separated by commas, e.g. 11:00, 19:00.',
+        ? `Нужно время ЧЧ:ММ через запятую, без повторов (не больше ${m[1]}), например 11:00, 19:00.`
+        : `Enter at most ${m[1]} distinct HH:MM times separated by commas, e.g. 11:00, 19:00.`,
   ],
   [
     /^must be an e-mail address$/,
@@ -84,6 +84,10 @@ const RULES: Rule[] = [
     (m, l) => (l === 'ru' ? `Должно быть меньше, чем ${labelOf(m[1]!, l)}.` : `Must be less than ${labelOf(m[1]!, l)}.`),
   ],
   [/^must be a finite number$|^must be a number$/, (_, l) => (l === 'ru' ? 'Нужно число.' : 'Enter a number.')],
+  [
+    /^must be at most (\d+) characters$/,
+    (m, l) => (l === 'ru' ? `Слишком длинный текст: не больше ${m[1]} знаков.` : `Too long: at most ${m[1]} characters.`),
+  ],
   [/^must be a string$/, (_, l) => (l === 'ru' ? 'Нужен текст.' : 'Enter text.')],
   [/^must be a boolean$/, (_, l) => (l === 'ru' ? 'Нужно «да» или «нет».' : 'Must be yes or no.')],
   [/^is missing$/, (_, l) => (l === 'ru' ? 'Значение не задано.' : 'No value given.')],

@@ -15,6 +15,11 @@ export type SettingsValidation = { ok: true; value: Settings } | { ok: false; er
 
 type Check = (value: unknown) => string | null;
 
+/** Longest text a setting may hold (a call script is a few thousand characters). */
+const MAX_TEXT = 20_000;
+/** Most dates a days-off list may hold (a century of holidays is fewer). */
+const MAX_DATES = 2000;
+
 const hhmm: Check = (v) => (typeof v === 'string' && parseHHMM(v) !== null ? null : 'must be HH:MM');
 const intRange =
   (min: number, max: number): Check =>
@@ -22,11 +27,16 @@ const intRange =
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? null : `must be a whole number from ${min} to ${max}`;
 const money: Check = (v) =>
   typeof v === 'number' && Number.isFinite(v) && v >= 0 && Number.isInteger(v) ? null : 'must be a whole amount of tenge ≥ 0';
-const nonEmpty: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? null : 'must not be empty');
+const nonEmpty: Check = (v) =>
+  typeof v !== 'string' || v.trim() === ''
+    ? 'must not be empty'
+    : v.length > MAX_TEXT
+      ? `must be at most ${MAX_TEXT} characters`
+      : null;
 const dateList: Check = (v) =>
-  Array.isArray(v) && v.every((d) => typeof d === 'string' && dayNumOfDate(d) !== null)
+  Array.isArray(v) && v.length <= MAX_DATES && v.every((d) => typeof d === 'string' && dayNumOfDate(d) !== null)
     ? null
-    : 'must be a list of YYYY-MM-DD dates';
+    : `must be a list of at most ${MAX_DATES} YYYY-MM-DD dates`;
 
 /** Rules beyond "same type as the default", by exact path. */
 const CHECKS: Record<string, Check> = {
@@ -62,9 +72,9 @@ const CHECKS: Record<string, Check> = {
   'currentClients.planWorkingDays': intRange(1, 60),
   'currentClients.planStartTime': hhmm,
   'currentClients.engagementSlots': (v) =>
-    Array.isArray(v) && v.every((s) => hhmm(s) === null) && new Set(v).size === v.length
+    Array.isArray(v) && v.length <= 48 && v.every((s) => hhmm(s) === null) && new Set(v).size === v.length
       ? null
-      : 'must be a list of distinct HH:MM times',
+      : 'must be a list of at most 48 distinct HH:MM times',
   'currentClients.engagementOverdueMinutes': intRange(1, 24 * 60),
   'currentClients.renewalContactDaysBefore': intRange(0, 60),
   'currentClients.renewalContactBy': hhmm,
@@ -128,7 +138,14 @@ function walk(shape: unknown, value: unknown, path: string, errors: SettingsErro
     });
     return;
   }
-  if (expected === 'string' && path.startsWith('amocrm.') && (value as string).trim() === '' && !path.endsWith('pipelineName')) {
+  if (expected === 'string' && (value as string).length > MAX_TEXT) {
+    errors.push({ path, message: `must be at most ${MAX_TEXT} characters` });
+  } else if (
+    expected === 'string' &&
+    path.startsWith('amocrm.') &&
+    (value as string).trim() === '' &&
+    !path.endsWith('pipelineName')
+  ) {
     errors.push({ path, message: 'must not be empty' });
   } else if (
     expected === 'string' &&

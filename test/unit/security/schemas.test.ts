@@ -116,4 +116,25 @@ describe('settings', () => {
     expect(({} as { polluted?: number }).polluted).toBeUndefined();
     expect(validateSettings(defaultSettings).ok).toBe(true);
   });
+
+  it('bounds texts and lists: a 1 MB name, 3,000 days off and 100 round times are refused', async () => {
+    const { validateSettings, defaultSettings } = await import('../../../lib/playbook/settings');
+    const with_ = (path: string[], value: unknown) => {
+      const raw = JSON.parse(JSON.stringify(defaultSettings));
+      path.slice(0, -1).reduce((o, k) => o[k], raw)[path.at(-1)!] = value;
+      return validateSettings(raw);
+    };
+    expect(with_(['people', 'adManager'], 'x'.repeat(1_000_000))).toMatchObject({
+      ok: false,
+      errors: [{ path: 'people.adManager' }],
+    });
+    const days = Array.from({ length: 3000 }, (_, i) => `20${String(30 + Math.floor(i / 365)).padStart(2, '0')}-01-01`);
+    expect(with_(['calendar', 'extraDaysOff'], days)).toMatchObject({ ok: false, errors: [{ path: 'calendar.extraDaysOff' }] });
+    const slots = Array.from(
+      { length: 100 },
+      (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
+    );
+    expect(with_(['currentClients', 'engagementSlots'], slots)).toMatchObject({ ok: false });
+    expect(with_(['people', 'adManager'], 'Алия')).toMatchObject({ ok: true });
+  });
 });
