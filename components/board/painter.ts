@@ -1,8 +1,11 @@
 // Paints the board: a chip after each known deal's title, an overdue count in each column head,
 // a quiet notice. Each is a tiny shadow root (the page's CSS stays out, ours stays in) sharing one
 // stylesheet. Readable text and an accessible name, never colour alone; chips take keyboard focus.
+// Like the overlay, the roots are closed and the state stays off the page's DOM in the shipped
+// build (components/common/build-mode.ts): amoCRM's scripts cannot read which deal is overdue.
 import type { ChipModel } from '@/lib/amocrm/board/chip';
 import type { BoardPainter } from '@/lib/amocrm/board/session';
+import { markForTests, shadowMode } from '../common/build-mode';
 import { BOARD_CSS } from './style';
 
 const CHIP = 'reglament-chip';
@@ -15,10 +18,13 @@ const ICON = { calm: '⏱', warn: '⏳', breach: '⚠' } as const;
 export function createBoardPainter(doc: Document): BoardPainter {
   let sheet: CSSStyleSheet | null = null;
   const hosts = new Set<HTMLElement>();
+  /** Each host's root (closed roots are not reachable from the host) and what it last showed. */
+  const painted = new WeakMap<Element, { root: ShadowRoot; key: string }>();
 
   function shadowHost(tag: string): { host: HTMLElement; root: ShadowRoot } {
     const host = doc.createElement(tag);
-    const root = host.attachShadow({ mode: 'open' });
+    const root = host.attachShadow({ mode: shadowMode });
+    painted.set(host, { root, key: '' });
     try {
       sheet ??= new CSSStyleSheet();
       if (!sheet.cssRules.length) sheet.replaceSync(BOARD_CSS);
@@ -79,28 +85,37 @@ export function createBoardPainter(doc: Document): BoardPainter {
       const existing = chipHost(anchor, inside) as HTMLElement | null;
       if (!model) return remove(existing);
       const key = `${model.tone}|${model.paused}|${model.text}|${model.overdue}|${model.title}`;
-      if (existing?.dataset.key === key) return;
+      let state = existing ? painted.get(existing) : undefined;
+      if (state?.key === key) return;
       let host = existing;
-      if (!host || !host.shadowRoot) {
+      if (!host || !state) {
+        remove(host);
         host = shadowHost(CHIP).host;
+        state = painted.get(host)!;
         if (inside) {
-          host.dataset.inside = '';
+          host.className = 'in';
           anchor.append(host);
         } else anchor.after(host);
       }
-      host.dataset.key = key;
-      host.dataset.tone = model.paused ? 'paused' : model.tone;
-      host.dataset.overdue = String(model.overdue);
-      renderChip(host.shadowRoot!, model);
+      state.key = key;
+      markForTests(host, 'tone', model.paused ? 'paused' : model.tone);
+      markForTests(host, 'overdue', String(model.overdue));
+      renderChip(state.root, model);
     },
     summary(head, count, text, label) {
       const next = head.nextElementSibling;
       const existing = next && next.tagName === SUMMARY.toUpperCase() ? (next as HTMLElement) : null;
       if (count <= 0) return remove(existing);
-      if (existing?.dataset.count === String(count) && existing.shadowRoot?.textContent?.includes(text)) return;
-      const { host, root } = existing?.shadowRoot ? { host: existing, root: existing.shadowRoot } : shadowHost(SUMMARY);
-      if (!existing) head.after(host);
-      host.dataset.count = String(count);
+      const key = `${count}|${text}|${label}`;
+      const state = existing ? painted.get(existing) : undefined;
+      if (state?.key === key) return;
+      const { host, root } = existing && state ? { host: existing, root: state.root } : shadowHost(SUMMARY);
+      if (!state) {
+        remove(existing);
+        head.after(host);
+      }
+      painted.get(host)!.key = key;
+      markForTests(host, 'count', String(count));
       const el = doc.createElement('span');
       el.className = 'sum';
       el.setAttribute('role', 'note');

@@ -1,7 +1,7 @@
 // The chips' stylesheet, shared by every chip's shadow root (one parsed sheet, not 300).
 export const BOARD_CSS = `
 :host{all:initial!important;display:block!important;margin:4px 0 2px!important;font:12px/1.3 "PT Sans",Arial,sans-serif!important}
-:host([data-inside]){display:inline-block!important;margin:0 0 0 8px!important;vertical-align:middle!important}
+:host(.in){display:inline-block!important;margin:0 0 0 8px!important;vertical-align:middle!important}
 .chip{position:relative;display:inline-flex;align-items:center;gap:4px;max-width:100%;padding:1px 7px;border-radius:10px;border:1px solid;
   font-weight:bold;white-space:nowrap;cursor:default;outline:none}
 .chip:focus-visible{box-shadow:0 0 0 2px #1375ab}

@@ -208,6 +208,53 @@ test('a content script on another amoCRM account learns nothing of ours and chan
   expect(leaks(seen)).toEqual([]);
 });
 
+test('prototype pollution and oversized payloads through every entry are refused and change nothing', async ({
+  openExtensionPage,
+  worker,
+}) => {
+  const page = await openExtensionPage('popup.html');
+  const mine = clientOn(HOST, 1);
+  expect((await send(page, 'backup.import', { json: backupWith([mine]) })).ok).toBe(true);
+  const before = (await send(page, 'backup.export', {})).data.json.replace(/"exportedAt":\d+/, '');
+  const polluting = (json: string) => JSON.parse(json) as Record<string, unknown>;
+  const event = { clientId: mine.id, type: 'tick', item: 'x', at: Date.now(), source: 'manager' };
+  const settings = (await send(page, 'settings.get', {})).data as unknown as Record<string, unknown>;
+
+  const attempts: Array<[string, unknown, RegExp]> = [
+    // Pollution: own `__proto__` / `constructor` keys survive JSON and structured cloning.
+    ['event.record', polluting(`{"event": ${JSON.stringify({ ...event })}, "__proto__": {"polluted": 1}}`), /forbidden key/],
+    ['event.record', { event: polluting(`{"__proto__": {"polluted": 1}, "clientId": "${mine.id}"}`) }, /forbidden key/],
+    ['client.sync', { client: { ...mine, constructor: { prototype: { polluted: 1 } } }, events: [] }, /forbidden key/],
+    ['settings.set', { settings: { ...settings, ...polluting('{"__proto__": {"polluted": 1}}') } }, /forbidden key/],
+    [
+      'settings.set',
+      { settings: { ...settings, calendar: { ...(settings.calendar as object), toString: 'x' } } },
+      /unknown setting/,
+    ],
+    ['backup.import', { json: backupWith([mine], polluting('{"__proto__": {"polluted": 1}}')) }, /forbidden key/],
+    ['backup.import', { json: backupWith([{ ...mine, __proto__x: 1 }]) }, /unknown field/],
+    // Oversized: a 1 MB name, a far-future time, an impossible date, 300,000 bad rows, 100,000 ids.
+    ['client.sync', { client: { ...mine, name: 'x'.repeat(1_000_000) }, events: [] }, /name: must be at most/],
+    ['event.record', { event: { ...event, at: 8.64e15 } }, /after the year 2100/],
+    ['event.record', { event: { ...event, type: 'start-date', item: undefined, date: '9999-99-99' } }, /date/],
+    ['board.view', { clientIds: Array.from({ length: 100_000 }, () => mine.id) }, /too many ids/],
+    [
+      'backup.import',
+      { json: backupWith([mine], { events: Array.from({ length: 300_000 }, (_, i) => ({ id: `e${i}`, bad: true })) }) },
+      /300000|300 000|300,000/,
+    ],
+  ];
+  for (const [type, payload, why] of attempts) {
+    const r = await send(page, type, payload);
+    expect(r, `${type} ${why}`).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(r.error!.message, type).toMatch(why);
+  }
+  const after = (await send(page, 'backup.export', {})).data.json.replace(/"exportedAt":\d+/, '');
+  expect(after).toBe(before);
+  expect(await worker.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+  expect(await worker.evaluate(() => Object.getOwnPropertyNames(Object.prototype).includes('polluted'))).toBe(false);
+});
+
 /** Every text inside `tag`'s shadow tree, read through CDP (which sees closed roots): proves the UI rendered. */
 async function textInsideUi(context: BrowserContext, page: Page, tag: string): Promise<string> {
   interface Node {
@@ -298,6 +345,28 @@ test.describe('page scripts reading the UIs (shipped build)', () => {
     expect(loot.captured).not.toContain(secret!);
     expect(loot.pageText).not.toContain(secret!);
     expect(loot.attributes).toEqual([]);
+  });
+
+  test('amoCRM’s scripts cannot read the board’s chips', async ({ context, fakes }) => {
+    const page = await context.newPage();
+    await page.addInitScript(captureRoots);
+    await page.goto(`${ORIGIN}/leads/pipeline/${fakes.seed.pipeline.id}/`);
+    await expect.poll(() => page.locator('reglament-chip').count(), { timeout: 30_000 }).toBeGreaterThan(2);
+    const inside = await textInsideUi(context, page, 'reglament-chip');
+    expect(inside).toMatch(/\d/);
+    const loot = await page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('reglament-chip, reglament-summary, reglament-notice')];
+      const roots = (window as unknown as { __roots?: ShadowRoot[] }).__roots ?? [];
+      return {
+        hosts: hosts.length,
+        open: hosts.filter((h) => h.shadowRoot).length,
+        text: hosts.map((h) => h.textContent ?? '').join(''),
+        captured: roots.map((r) => r.textContent ?? '').join(''),
+        attributes: hosts.flatMap((h) => [...h.attributes].map((a) => a.name)).filter((n) => n.startsWith('data-')),
+      };
+    });
+    expect(loot.hosts).toBeGreaterThan(2);
+    expect(loot).toMatchObject({ open: 0, text: '', captured: '', attributes: [] });
   });
 
   test('Instagram’s scripts cannot read the sidebar’s client list', async ({ context, fakes, openExtensionPage }) => {
