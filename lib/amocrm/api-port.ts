@@ -4,6 +4,7 @@
 // symbol, invisible to the page) and the overlay picks it up.
 import type { AmoApi, AmoApiDeps } from './api';
 import { ApiError } from './errors';
+import { defaultBucket, type TokenBucket } from './rate-limit';
 
 const KEY = Symbol.for('reglament.amocrm.api');
 
@@ -11,6 +12,19 @@ export type AmoApiFactory = (deps: AmoApiDeps) => AmoApi;
 
 export function provideAmoApi(factory: AmoApiFactory): void {
   (globalThis as Record<symbol, unknown>)[KEY] = factory;
+}
+
+/**
+ * The factory with one token bucket per account for every API user in the tab (the overlay and the
+ * board chips): their requests share the account's limit instead of each bursting on its own.
+ */
+export function withSharedBuckets(create: AmoApiFactory): AmoApiFactory {
+  const buckets = new Map<string, TokenBucket>();
+  return (deps) => {
+    let bucket = deps.bucket ?? buckets.get(deps.origin);
+    if (!bucket) buckets.set(deps.origin, (bucket = defaultBucket(deps.clock)));
+    return create({ ...deps, bucket });
+  };
 }
 
 /** The factory, or null when the client script is not there (the page then stands in for the API). */

@@ -1,7 +1,7 @@
 // The overlay finds the API client left by its own content script, or reads the page without it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAmoApi } from '@/lib/amocrm/api';
-import { findAmoApi, missingAmoApi, provideAmoApi } from '@/lib/amocrm/api-port';
+import { findAmoApi, missingAmoApi, provideAmoApi, withSharedBuckets } from '@/lib/amocrm/api-port';
 import { ApiError, fallbackKind, isApiError, shouldFallBack } from '@/lib/amocrm/errors';
 
 const KEY = Symbol.for('reglament.amocrm.api');
@@ -31,5 +31,29 @@ describe('api port', () => {
     expect(isApiError(foreign)).toBe(true);
     expect(fallbackKind(foreign)).toBe('server');
     expect(isApiError(new Error('a bug'))).toBe(false);
+  });
+
+  it('the overlay and the board in one tab share one bucket per account', async () => {
+    const sent: string[] = [];
+    const factory = withSharedBuckets(createAmoApi);
+    const at = { now: () => 0 };
+    const deps = (origin: string) => ({
+      origin,
+      clock: at,
+      sleep: () => new Promise<void>(() => undefined),
+      fetch: (async (url: string) => (sent.push(url), new Response('{}', { status: 200 }))) as typeof fetch,
+    });
+    const overlay = factory(deps('https://smmpro.amocrm.ru'));
+    const board = factory(deps('https://smmpro.amocrm.ru'));
+    const other = factory(deps('https://other.amocrm.ru'));
+    // The bucket's burst is 4: spent by the overlay, the board's read waits for the next token.
+    for (const id of [1, 2, 3, 4]) void overlay.lead(id, () => false).catch(() => undefined);
+    void board.lead(5, () => false).catch(() => undefined);
+    void other.lead(6, () => false).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent.map((u) => new URL(u).host + new URL(u).pathname)).toEqual([
+      ...[1, 2, 3, 4].map((id) => `smmpro.amocrm.ru/api/v4/leads/${id}`),
+      'other.amocrm.ru/api/v4/leads/6',
+    ]);
   });
 });
