@@ -214,10 +214,10 @@ test('team sync of 300+ leads, motivation equal to lib/payroll, CSV equal to the
   await page.getByRole('textbox', { name: /Тема/ }).nth(0).fill('Новая коллекция');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('tab', { name: /План 2/ })).toContainText('Черновик');
-  const plans = await send<Array<{ planNo: number; state: string; days: Array<{ date: string }> }>>(page, 'plans.list', {
-    clientId,
-  });
-  expect(plans.map((p) => [p.planNo, p.state])).toEqual([
+  // The tab reads «Черновик» before the save is answered: wait for the stored plans.
+  const storedPlans = async () =>
+    (await send<Array<{ planNo: number; state: string }>>(page, 'plans.list', { clientId })).map((p) => [p.planNo, p.state]);
+  await expect.poll(storedPlans).toEqual([
     [1, 'agreed'],
     [2, 'drafting'],
   ]);
