@@ -29,6 +29,11 @@ export interface RecordDeps {
 
 /** The popup reads the account's notes at most this often. */
 export const ACCOUNT_PULL_EVERY_MS = 60_000;
+/**
+ * A deal's notes are read at most this often: opening cards one after another (and back) must not
+ * add a read to every visit on top of the overlay's own, within the account's 7 requests a second.
+ */
+export const DEAL_PULL_EVERY_MS = 30_000;
 
 export function createTeamRecord(deps: RecordDeps) {
   const doFetch = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
@@ -52,6 +57,7 @@ export function createTeamRecord(deps: RecordDeps) {
     });
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastAccountPull = 0;
+  const lastDealPull = new Map<string, number>();
 
   /** The note that shares a newly stored fact, or null (not a shared kind, writing off, unknown client). */
   function outboxFor(settings: Settings, clients: ReadonlyMap<string, Client>): (event: ClientEvent) => OutboxItem | null {
@@ -135,9 +141,12 @@ export function createTeamRecord(deps: RecordDeps) {
 
   /** A deal was opened: its notes since it (or the whole account) was last read. */
   async function pullDeal(host: string, leadId: number): Promise<number> {
+    const key = `${host}:${leadId}`;
+    const now = deps.now();
+    if (now - (lastDealPull.get(key) ?? Number.NEGATIVE_INFINITY) < DEAL_PULL_EVERY_MS) return 0;
+    lastDealPull.set(key, now);
     const db = await deps.db();
     const cursors = (await repo.getMeta(db, 'pullCursors')) ?? {};
-    const key = `${host}:${leadId}`;
     const since = cursors[key] ?? null;
     return pull(db, host, key, since, dealNotesPath(leadId, since));
   }

@@ -8,6 +8,7 @@ import { markedEventId } from '@/lib/amocrm/markers';
 import * as repo from '@/lib/store/repo';
 import { listOutbox } from '@/lib/store/outbox';
 import { WRITE_POLICY } from '@/lib/record/policy';
+import { DEAL_PULL_EVERY_MS } from '@/lib/worker/record';
 import { createWorker } from '@/lib/worker/service';
 import { fakeEffects, freshDb, page } from '../worker/helpers';
 
@@ -111,7 +112,12 @@ describe('the team record through amoCRM', () => {
 
     acc.tick(5 * 60_000);
     const b = await browser(acc, 'maria');
-    for (let i = 0; i < 3; i++) await b.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    for (let i = 0; i < 3; i++) {
+      await b.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+      // Re-opened at once: the deal's notes were just read, no second read.
+      await b.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+      acc.tick(DEAL_PULL_EVERY_MS);
+    }
     const events = await repo.eventsOf(b.db, `${HOST}:${LEAD}`);
     expect(events.map((e) => e.type).sort()).toEqual(['post', 'tick']);
     expect(events.every((e) => e.author?.id === USER.aigerim && e.author.name === 'Айгерим Сарсенова')).toBe(true);
