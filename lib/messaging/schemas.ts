@@ -17,7 +17,7 @@ const MAX_SYNC_EVENTS = 5000;
 const MAX_ANSWER = 8_000_000;
 const MAX_BACKUP = 200_000_000;
 
-export const normalizeUsername = (u: string) => u.replace(/^@/, '').toLowerCase();
+const normalizeUsername = (u: string) => u.replace(/^@/, '').toLowerCase();
 
 const username = v.pipe(
   v.string('must be an Instagram username'),

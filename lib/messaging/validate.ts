@@ -5,8 +5,6 @@ import { plainDataIssues } from '../schemas/plain';
 import type { MessageType, Protocol } from './protocol';
 import { messageSchemas } from './schemas';
 
-export { normalizeUsername } from './schemas';
-
 export const messageTypes = Object.keys(messageSchemas) as MessageType[];
 
 export function isMessageType(type: unknown): type is MessageType {
