@@ -4,7 +4,7 @@
 // symbol, invisible to the page) and the overlay picks it up.
 import type { AmoApi, AmoApiDeps } from './api';
 import { ApiError } from './errors';
-import { defaultBucket, type TokenBucket } from './rate-limit';
+import { TokenBucket } from './rate-limit';
 
 const KEY = Symbol.for('reglament.amocrm.api');
 
@@ -22,7 +22,9 @@ export function withSharedBuckets(create: AmoApiFactory): AmoApiFactory {
   const buckets = new Map<string, TokenBucket>();
   return (deps) => {
     let bucket = deps.bucket ?? buckets.get(deps.origin);
-    if (!bucket) buckets.set(deps.origin, (bucket = defaultBucket(deps.clock)));
+    // One token less than the default burst: the worker also reads an opened deal's team notes
+    // (at most one read per DEAL_PULL_SPACING_MS), and together they stay within 6 a second.
+    if (!bucket) buckets.set(deps.origin, (bucket = new TokenBucket({ capacity: 3, perSecond: 2, clock: deps.clock })));
     return create({ ...deps, bucket });
   };
 }

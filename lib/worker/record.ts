@@ -34,6 +34,8 @@ export const ACCOUNT_PULL_EVERY_MS = 60_000;
  * add a read to every visit on top of the overlay's own, within the account's 7 requests a second.
  */
 export const DEAL_PULL_EVERY_MS = 30_000;
+/** At most one deal's notes read this often, whatever deal: one request in any second beside the tab's own. */
+export const DEAL_PULL_SPACING_MS = 1500;
 
 export function createTeamRecord(deps: RecordDeps) {
   const doFetch = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
@@ -58,6 +60,7 @@ export function createTeamRecord(deps: RecordDeps) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastAccountPull = 0;
   const lastDealPull = new Map<string, number>();
+  let lastAnyDealPull = Number.NEGATIVE_INFINITY;
 
   /** The note that shares a newly stored fact, or null (not a shared kind, writing off, unknown client). */
   function outboxFor(settings: Settings, clients: ReadonlyMap<string, Client>): (event: ClientEvent) => OutboxItem | null {
@@ -144,7 +147,9 @@ export function createTeamRecord(deps: RecordDeps) {
     const key = `${host}:${leadId}`;
     const now = deps.now();
     if (now - (lastDealPull.get(key) ?? Number.NEGATIVE_INFINITY) < DEAL_PULL_EVERY_MS) return 0;
+    if (now - lastAnyDealPull < DEAL_PULL_SPACING_MS) return 0;
     lastDealPull.set(key, now);
+    lastAnyDealPull = now;
     const db = await deps.db();
     const cursors = (await repo.getMeta(db, 'pullCursors')) ?? {};
     const since = cursors[key] ?? null;
