@@ -2,7 +2,7 @@
 // shadow-root UI moved between cards, placed in the card's widget column or floating.
 import { render } from 'preact';
 import type { ContentScriptContext } from '#imports';
-import { findAmoApi, missingAmoApi } from '@/lib/amocrm/api-port';
+import { findAmoApi, lazyAmoApi, missingAmoApi } from '@/lib/amocrm/api-port';
 import { cardMarker, cardRoot, type StaleCard } from '@/lib/amocrm/dom';
 import { watchPage } from '@/lib/amocrm/navigation';
 import { S } from '@/lib/amocrm/selectors';
@@ -12,7 +12,7 @@ import { leadIdOf } from '@/lib/amocrm/url';
 import { translator } from '@/lib/i18n/translate';
 import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
 import type { ContentSettings } from '@/lib/playbook/settings-types';
-import type { OptionsSection } from '@/lib/messaging/protocol';
+import type { ClientView, OptionsSection } from '@/lib/messaging/protocol';
 import { createShadowUi, type ShadowUi } from '../common/shadow-ui';
 import { markForTests } from '../common/build-mode';
 import { Overlay } from './Overlay';
@@ -22,6 +22,8 @@ import { createOverlayPrefs } from './prefs';
 const FLOAT_AFTER_MS = 1500;
 /** Page-data mode waits this long for the card; then it reads whatever is there (a changed layout says so). */
 const CARD_WAIT_MS = 5000;
+/** Views of earlier cards kept in the page for going back to them. */
+const REMEMBERED_VIEWS = 50;
 /** An API request without an answer after this long gives way to the page. */
 const API_TIMEOUT_MS = 8000;
 
@@ -38,11 +40,17 @@ interface Visit {
   stopEffect: () => void;
 }
 
+/** True while the page's HTML is still parsing (the script runs from the document's start). */
+const parsing = () => document.readyState === 'loading';
+
 export function mountOverlay(ctx: ContentScriptContext): void {
   const pageLife = new AbortController();
   ctx.onInvalidated(() => pageLife.abort());
-  const factory = findAmoApi();
-  const api = factory ? factory({ origin: location.origin, timeoutMs: API_TIMEOUT_MS }) : missingAmoApi();
+  // Looked up at the first request: the API client's script may run after this one at the document's start.
+  const api = lazyAmoApi(() => {
+    const factory = findAmoApi();
+    return factory ? factory({ origin: location.origin, timeoutMs: API_TIMEOUT_MS }) : missingAmoApi();
+  });
   let settingsP: Promise<ContentSettings> | null = null;
   const settings = () =>
     (settingsP ??= sendMessage('settings.view', {}).catch((e: unknown) => ((settingsP = null), Promise.reject(e))));
@@ -53,6 +61,14 @@ export function mountOverlay(ctx: ContentScriptContext): void {
   let visit: Visit | null = null;
   let mounted = false;
   let lastCard: StaleCard | null = null;
+  /** The last view shown per deal in this page: going back to a card paints it before any message. */
+  const shown = new Map<number, ClientView>();
+  const remember = (leadId: number, view: ClientView) => {
+    shown.delete(leadId);
+    shown.set(leadId, view);
+    // A day of cards in one tab stays small: the oldest go first.
+    if (shown.size > REMEMBERED_VIEWS) shown.delete(shown.keys().next().value!);
+  };
 
   /** The extension was reloaded under this page: the overlay gives way to a one-line notice. */
   const quit = () => {
@@ -72,7 +88,9 @@ export function mountOverlay(ctx: ContentScriptContext): void {
     );
   };
 
-  const makeUi = () => (uiP ??= createShadowUi('reglament-overlay', 'amocrm').then((created) => (ui = created)));
+  // The UI and the stored preferences together: nothing is rendered before the language is known.
+  const makeUi = () =>
+    (uiP ??= Promise.all([createShadowUi('reglament-overlay', 'amocrm'), prefs.loaded]).then(([created]) => (ui = created)));
 
   const unmount = () => {
     if (!ui) return;
@@ -121,9 +139,10 @@ export function mountOverlay(ctx: ContentScriptContext): void {
         settings,
         doc: () => document,
         stale: () => v.stale,
+        remembered: shown.get(leadId) ?? null,
         cardReady: () =>
           new Promise<ParentNode>((resolve, reject) => {
-            if (cardRoot(document, leadId, v.stale)) return resolve(document);
+            if (!parsing() && cardRoot(document, leadId, v.stale)) return resolve(document);
             v.cardWaiters.push(resolve);
             setTimeout(() => resolve(document), CARD_WAIT_MS);
             abort.signal.addEventListener('abort', () => reject(new Error('left the card')), { once: true });
@@ -134,14 +153,17 @@ export function mountOverlay(ctx: ContentScriptContext): void {
     };
     visit = v;
     v.stopEffect = v.session.data.subscribe(() => {
+      const { view } = v.session.data.get();
+      if (view) remember(leadId, view);
       if (ui && visit === v) mark(ui.host, v);
     });
     v.session.start();
   }
 
   function place(v: Visit): void {
+    // A card still being parsed is not read, and the overlay does not float in its stead.
     const card = cardRoot(document, v.leadId, v.stale);
-    if (card) {
+    if (card && !parsing()) {
       v.marker = cardMarker(document);
       for (const resolve of v.cardWaiters.splice(0)) resolve(document);
     }
@@ -152,6 +174,7 @@ export function mountOverlay(ctx: ContentScriptContext): void {
       return;
     }
     if (mounted && ui.host.isConnected && (floating || column!.contains(ui.host))) return;
+    if (floating && parsing()) return;
     if (floating && !card && performance.now() - v.started < FLOAT_AFTER_MS) {
       setTimeout(check, FLOAT_AFTER_MS);
       return;
@@ -185,8 +208,12 @@ export function mountOverlay(ctx: ContentScriptContext): void {
     }
   }
 
-  void prefs.loaded.then(() => makeUi()).then(check, () => undefined);
+  // From the document's start: the UI's CSS, the preferences and the opened deal's last known view
+  // (the session's first message) are on their way while amoCRM's HTML parses, so the countdowns
+  // paint as soon as the card's widget column is there.
+  void makeUi().then(check, () => undefined);
   watchPage(check, pageLife.signal);
+  if (parsing()) ctx.addEventListener(document, 'DOMContentLoaded', check);
   ctx.addEventListener(window, 'wxt:locationchange', check);
   const refresh = () => {
     if (document.visibilityState === 'visible' && visit) visit.session.refresh();

@@ -9,6 +9,9 @@ import { markForTests } from '@/components/common/build-mode';
 export default defineContentScript({
   matches: amocrmMatches,
   cssInjectionMode: 'ui',
+  // From the document's start, so the deal's last known state is read while the page still loads
+  // (components/overlay/mount.tsx); nothing touches the card before it is parsed.
+  runAt: 'document_start',
   main(ctx) {
     // The bench's start mark (test build only: the shipped build leaves no marks on the page).
     markForTests(document.documentElement, 'reglamentInjected', String(performance.now()));

@@ -48,3 +48,18 @@ export function missingAmoApi(): AmoApi {
     refresh: () => undefined,
   };
 }
+
+/** An API whose client is made at its first use (the client's script may not have run yet). */
+export function lazyAmoApi(make: () => AmoApi): AmoApi {
+  let made: AmoApi | null = null;
+  const api = () => (made ??= make());
+  return {
+    lead: (...a) => api().lead(...a),
+    leadsByIds: (...a) => api().leadsByIds(...a),
+    pipelines: (...a) => api().pipelines(...a),
+    statusChanges: (...a) => api().statusChanges(...a),
+    notes: (...a) => api().notes(...a),
+    contactCalls: (...a) => api().contactCalls(...a),
+    refresh: (...a) => api().refresh(...a),
+  };
+}

@@ -25,6 +25,8 @@ export interface SessionDeps {
   /** The card shown before this visit (single-page navigation). */
   stale?: () => StaleCard | null;
   now?: () => number;
+  /** This deal's view as this page last showed it (a visit earlier in the same page), painted first. */
+  remembered?: ClientView | null;
   /** The extension was reloaded: tear down quietly. */
   onInvalidated: () => void;
   isInvalidated: (error: unknown) => boolean;
@@ -50,7 +52,7 @@ export function createSession(deps: SessionDeps) {
   const now = deps.now ?? (() => Date.now());
   const clientId = clientIdOf(deps.host, deps.leadId);
   const data = store<OverlayData>({
-    view: null,
+    view: deps.remembered ?? null,
     settings: null,
     deal: null,
     mapped: null,
@@ -82,6 +84,7 @@ export function createSession(deps: SessionDeps) {
   async function quickView(): Promise<void> {
     try {
       const view = await deps.send('client.view', { clientId });
+      // The worker's last state replaces what this page remembered (a tick in another tab since).
       if (view && !data.get().synced) patch({ view });
     } catch (error) {
       if (deps.isInvalidated(error)) fail(error);

@@ -1,6 +1,6 @@
 // `npm run bench`: every performance budget of the issues, measured and printed as one table
 // (median and p90 of every row, one verdict line per budget, the machine's load). The page and
-// popup benches drive the built extension: run `npm run build` first. The fake APIs answer after
+// popup benches drive the built extension (the npm script builds it first). The fake APIs answer after
 // BENCH_API_DELAY_MS (default 300 ms), as a real network does.
 import { runBoardBench } from './board';
 import { runEngineBench } from './engine';

@@ -91,3 +91,33 @@ test('a known Instagram profile paints its last known state while Instagram is r
   await expect(lastStory).not.toHaveText('Stories ещё не было');
   expect(pageErrors).toEqual([]);
 });
+
+test('the UI’s CSS comes from the last page’s copy in one storage read, and an updated file replaces a stale copy', async ({
+  context,
+  fakes,
+  worker,
+  pageErrors,
+}) => {
+  const lead = storyLead(fakes.seed, 'c');
+  const page = await context.newPage();
+  const styleOf = () => overlay(page).evaluate((host) => host.shadowRoot?.querySelector('style')?.textContent ?? '');
+  const stored = () =>
+    worker.evaluate(async () => (await chrome.storage.local.get('ui.css:amocrm'))['ui.css:amocrm'] as string | undefined);
+  const file = await worker.evaluate(async () => (await fetch('/content-scripts/amocrm.css')).text());
+  expect(file).toContain('.rg-cd');
+
+  await page.goto(`https://${HOST}/leads/detail/${lead.id}`);
+  await expect(overlay(page)).toHaveAttribute('data-state', 'ready');
+  // The first page fetched the file and kept it.
+  await expect.poll(stored).toBe(file);
+  expect(await styleOf()).toContain(file);
+
+  // A copy from an older version of the extension: the page paints with it, then the file replaces it.
+  await worker.evaluate(() => chrome.storage.local.set({ 'ui.css:amocrm': '.rg{outline:1px solid red}' }));
+  await page.reload();
+  await expect(overlay(page)).toHaveAttribute('data-state', 'ready');
+  await expect.poll(styleOf).toContain(file);
+  expect(await styleOf()).not.toContain('outline:1px solid red');
+  await expect.poll(stored).toBe(file);
+  expect(pageErrors).toEqual([]);
+});

@@ -1,7 +1,7 @@
 // The overlay finds the API client left by its own content script, or reads the page without it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAmoApi } from '@/lib/amocrm/api';
-import { findAmoApi, missingAmoApi, provideAmoApi, withSharedBuckets } from '@/lib/amocrm/api-port';
+import { findAmoApi, lazyAmoApi, missingAmoApi, provideAmoApi, withSharedBuckets } from '@/lib/amocrm/api-port';
 import { ApiError, fallbackKind, isApiError, shouldFallBack } from '@/lib/amocrm/errors';
 
 const KEY = Symbol.for('reglament.amocrm.api');
@@ -15,6 +15,21 @@ describe('api port', () => {
     expect(findAmoApi()).toBeNull();
     provideAmoApi(createAmoApi);
     expect(findAmoApi()).toBe(createAmoApi);
+  });
+
+  it('a lazy API makes its client at the first request, so a client script that runs later is still found', async () => {
+    let made = 0;
+    const api = lazyAmoApi(() => {
+      made++;
+      const factory = findAmoApi();
+      return factory ? factory({ origin: 'https://smmpro.amocrm.ru' }) : missingAmoApi();
+    });
+    expect(made).toBe(0);
+    const fake = { ...missingAmoApi(), refresh: () => undefined, pipelines: () => Promise.resolve([]) };
+    provideAmoApi(() => fake);
+    await expect(api.pipelines()).resolves.toEqual([]);
+    api.refresh(1);
+    expect(made).toBe(1);
   });
 
   it('without the client script every read fails as network, so the page stands in', async () => {
