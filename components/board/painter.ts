@@ -1,9 +1,11 @@
-// Paints the board: a chip after each known deal's title, an overdue count in each column head,
-// a quiet notice. Each is a tiny shadow root (the page's CSS stays out, ours stays in) sharing one
+// Paints the board: a chip after each known deal's title (in the list view, in a column of its
+// own: a head cell and one cell per row, in amoCRM's list markup), an overdue count in each column
+// head, a quiet notice. Each is a tiny shadow root (the page's CSS stays out, ours stays in) sharing one
 // stylesheet. Readable text and an accessible name, never colour alone; chips take keyboard focus.
 // Like the overlay, the roots are closed and the state stays off the page's DOM in the shipped
 // build (components/common/build-mode.ts): amoCRM's scripts cannot read which deal is overdue.
 import type { ChipModel } from '@/lib/amocrm/board/chip';
+import type { ChipPlace } from '@/lib/amocrm/board/read';
 import type { BoardPainter } from '@/lib/amocrm/board/session';
 import { markForTests, shadowMode } from '../common/build-mode';
 import { BOARD_CSS } from './style';
@@ -12,6 +14,12 @@ const CHIP = 'reglament-chip';
 const SUMMARY = 'reglament-summary';
 const NOTICE = 'reglament-notice';
 const OURS = new Set([CHIP, SUMMARY, NOTICE].map((t) => t.toUpperCase()));
+
+/** The list column's cells: amoCRM's cell classes (docs/board.md) plus our own code, `reglament`. */
+const CELL_CLASS = 'list-row__cell js-list-row__cell list-row__cell-template-text list-row__cell-reglament';
+const HEAD_CLASS = 'list-row__cell list-row__cell-head cell-head list-row__cell-template-text list-row__cell-reglament';
+const CELL_WIDTH = '240px';
+const CELL_CODE = 'list-row__cell-reglament';
 
 const ICON = { calm: '⏱', warn: '⏳', breach: '⚠' } as const;
 
@@ -47,8 +55,29 @@ export function createBoardPainter(doc: Document): BoardPainter {
     host.remove();
   }
 
-  const chipHost = (anchor: Element, inside: boolean): Element | null => {
-    const el = inside ? anchor.lastElementChild : anchor.nextElementSibling;
+  const isCell = (node: Node) => node.nodeType === 1 && (node as Element).classList.contains(CELL_CODE);
+
+  /** Our cell at the end of a list row (or head row), made when missing; it stays empty for deals we do not track. */
+  function cellOf(row: Element, head: boolean): Element {
+    const last = row.lastElementChild;
+    if (last && isCell(last)) return last.firstElementChild ?? last;
+    const cell = doc.createElement('div');
+    cell.className = head ? HEAD_CLASS : CELL_CLASS;
+    Object.assign((cell as HTMLElement).style, { width: CELL_WIDTH, minWidth: CELL_WIDTH });
+    const inner = doc.createElement('div');
+    inner.className = head ? 'cell-head__inner' : 'content-table__item__inner';
+    cell.append(inner);
+    row.append(cell);
+    return inner;
+  }
+
+  const chipHost = (anchor: Element, place: ChipPlace): Element | null => {
+    const el =
+      place === 'after'
+        ? anchor.nextElementSibling
+        : place === 'inside'
+          ? anchor.lastElementChild
+          : cellOf(anchor, false).lastElementChild;
     return el && el.tagName === CHIP.toUpperCase() ? el : null;
   };
 
@@ -81,8 +110,8 @@ export function createBoardPainter(doc: Document): BoardPainter {
   }
 
   return {
-    chip(anchor, inside, model) {
-      const existing = chipHost(anchor, inside) as HTMLElement | null;
+    chip(anchor, place, model) {
+      const existing = chipHost(anchor, place) as HTMLElement | null;
       if (!model) return remove(existing);
       const key = `${model.tone}|${model.paused}|${model.text}|${model.overdue}|${model.title}`;
       let state = existing ? painted.get(existing) : undefined;
@@ -92,10 +121,11 @@ export function createBoardPainter(doc: Document): BoardPainter {
         remove(host);
         host = shadowHost(CHIP).host;
         state = painted.get(host)!;
-        if (inside) {
+        if (place === 'inside') {
           host.className = 'in';
           anchor.append(host);
-        } else anchor.after(host);
+        } else if (place === 'cell') cellOf(anchor, false).append(host);
+        else anchor.after(host);
       }
       state.key = key;
       markForTests(host, 'tone', model.paused ? 'paused' : model.tone);
@@ -135,9 +165,18 @@ export function createBoardPainter(doc: Document): BoardPainter {
       root.append(el);
       doc.body.append(host);
     },
-    owns: (node) => OURS.has(node.nodeName),
+    listColumn(head, title) {
+      const inner = cellOf(head, true);
+      if (inner.textContent === title) return;
+      const text = doc.createElement('span');
+      text.className = 'cell-head__title';
+      text.textContent = title;
+      inner.replaceChildren(text);
+    },
+    owns: (node) => OURS.has(node.nodeName) || isCell(node),
     clear() {
       for (const host of [...hosts]) remove(host);
+      for (const cell of Array.from(doc.querySelectorAll(`.${CELL_CODE}`))) cell.remove();
     },
   };
 }

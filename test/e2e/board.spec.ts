@@ -212,13 +212,20 @@ test('the API down: chips from the store only, a quiet notice; the list view; SP
   // One failed batched read, no retry loop.
   expect(fakes.amocrm.requests.filter('/api/v4/leads', 'GET')).toHaveLength(1);
 
-  // The list view (SPA navigation from the board): the chip sits in the name cell.
+  // The list view (SPA navigation from the board): a «Регламент» column at the end of the head row,
+  // a cell of it in every deal row, the chip in the cell of each deal Reglament knows.
   fakes.amocrm.setFault(null);
   await page.locator('.pipeline__view', { hasText: 'Список' }).click();
   await expect(page).toHaveURL(/\/leads\/list\/$/);
+  await expect(page.locator('#list_head > .list-row__cell-reglament:last-child .cell-head__title')).toHaveText('Регламент');
   for (const lead of known)
-    await expect(page.locator(`#list_item_${lead.id} .list-row__cell-name reglament-chip`)).toHaveCount(1);
+    await expect(page.locator(`#list_item_${lead.id} > .list-row__cell-reglament:last-child reglament-chip`)).toHaveCount(1);
   await expect.poll(() => page.locator('.list-row reglament-chip').count(), { timeout: 20_000 }).toBeGreaterThan(known.length);
+  // Every deal row has the column's cell (empty for deals not tracked), so the columns line up.
+  const rows = await page.locator('.list-row[data-id]').count();
+  await expect(page.locator('.list-row[data-id] > .list-row__cell-reglament')).toHaveCount(rows);
+  await expect(page.locator('#list_head > .list-row__cell-reglament')).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('list.png') });
   // A deal card hides the board's chips; back on the board they are there again.
   await page.locator(`#list_item_${known[0].id} a`).first().click();
   await expect(page.locator('reglament-overlay')).toHaveAttribute('data-state', 'ready');

@@ -30,6 +30,7 @@ export const CHIP_TEXT = {
     column: 'просрочено: {count}',
     columnLabel: 'Просрочено сделок в этапе: {count}',
     offline: 'Reglament: amoCRM не отвечает, показаны сохранённые сроки',
+    listColumn: 'Регламент',
   },
   en: {
     overdue: 'overdue by {time}',
@@ -40,6 +41,7 @@ export const CHIP_TEXT = {
     column: 'overdue: {count}',
     columnLabel: 'Overdue deals in this stage: {count}',
     offline: 'Reglament: amoCRM is not answering, showing saved deadlines',
+    listColumn: 'Reglament',
   },
 } as const;
 

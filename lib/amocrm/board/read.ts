@@ -9,13 +9,19 @@ export interface BoardColumn {
   head: Element;
 }
 
+/**
+ * Where a chip goes: `after` a card's title block, in Reglament's own `cell` at the end of a list row
+ * (the list has a head row for the column), else `inside` the list row's name cell, at its end.
+ */
+export type ChipPlace = 'after' | 'cell' | 'inside';
+
 export interface BoardCard {
   leadId: number;
   /** The column (status) the card sits in; null in the list view. */
   statusId: number | null;
-  /** Where the chip goes: after the title block of a card, at the end of a list row's name cell (`inside`). */
+  /** The title block, the list row, or its name cell (see `place`). */
   anchor: Element;
-  inside: boolean;
+  place: ChipPlace;
   el: Element;
 }
 
@@ -23,6 +29,8 @@ export interface BoardRead {
   kind: 'pipeline' | 'list';
   columns: BoardColumn[];
   cards: BoardCard[];
+  /** The list view's head row, where Reglament's column head goes; null on the board or without one. */
+  listHead: Element | null;
 }
 
 const positiveId = (value: string | null | undefined): number | null => {
@@ -67,14 +75,21 @@ export function readBoard(root: ParentNode): BoardRead {
       // jQuery UI's drag helper is a clone with the same data-id: only cards inside a list count.
       const list = el.closest(B.itemsList);
       if (!leadId || !anchor || !list) continue;
-      cards.push({ leadId, statusId: positiveId(list.getAttribute('data-id')) ?? statusId, anchor, inside: false, el });
+      cards.push({ leadId, statusId: positiveId(list.getAttribute('data-id')) ?? statusId, anchor, place: 'after', el });
     }
   }
-  if (columns.length) return { kind: 'pipeline', columns, cards };
+  if (columns.length) return { kind: 'pipeline', columns, cards, listHead: null };
+  const listHead = root.querySelector(B.listHead);
   for (const el of Array.from(root.querySelectorAll(B.listRow))) {
     const leadId = positiveId(el.getAttribute('data-id'));
-    const anchor = el.querySelector(B.listName);
-    if (leadId && anchor) cards.push({ leadId, statusId: null, anchor, inside: true, el });
+    const name = el.querySelector(B.listName);
+    // A row without the name cell is not a deal row of the known layout: nothing goes on it.
+    if (!leadId || !name || el === listHead) continue;
+    cards.push(
+      listHead
+        ? { leadId, statusId: null, anchor: el, place: 'cell', el }
+        : { leadId, statusId: null, anchor: name, place: 'inside', el },
+    );
   }
-  return { kind: 'list', columns, cards };
+  return { kind: 'list', columns, cards, listHead };
 }

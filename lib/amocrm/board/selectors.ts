@@ -19,8 +19,10 @@ export const B = {
   cardTitle: '.pipeline_leads__title-text',
   /** The list view's row of one deal (`id="list_item_{id}"`, `data-id` = lead id). */
   listRow: '.list-row[data-id]',
-  /** The list row's name cell: the chip goes at its end. */
+  /** The list row's name cell: the chip goes at its end when the list has no head row to add a column to. */
   listName: '.list-row__cell-name',
+  /** The list's head row (`id="list_head"`, class `list-row-head`): Reglament's column head goes at its end. */
+  listHead: '.list-row.list-row-head',
 } as const;
 
 export type BoardSelector = keyof typeof B;

@@ -14,13 +14,15 @@ import { clientIdOf } from '../url';
 import { chipOf, chipText, overdueDeals, type ChipModel } from './chip';
 import { agencyPipelineOf, dealsFromLeads, isAgencyPipeline, moveEvent, pipelineOfColumns } from './deals';
 import { boardEntryOf } from './entry';
-import { readBoard, type BoardRead } from './read';
+import { readBoard, type BoardRead, type ChipPlace } from './read';
 import type { BoardPage } from './url';
 
 /** What the board paints with (components/board). */
 export interface BoardPainter {
-  /** Shows (or, with null, removes) the chip after a card's title (`inside`: at the end of a list row's name cell). */
-  chip(anchor: Element, inside: boolean, model: ChipModel | null): void;
+  /** Shows (or, with null, removes) a card's chip at its place (lib/amocrm/board/read.ts `ChipPlace`). */
+  chip(anchor: Element, place: ChipPlace, model: ChipModel | null): void;
+  /** Reglament's column head at the end of the list view's head row. */
+  listColumn(head: Element, title: string): void;
   /** The overdue count in a column's head (0 removes it). */
   summary(head: Element, count: number, text: string, label: string): void;
   /** A quiet one-line notice (null hides it). */
@@ -65,7 +67,7 @@ export function createBoardSession(deps: BoardSessionDeps) {
   const asked = new Set<number>();
   const lastColumn = new Map<number, number>();
   let meta: Omit<BoardView, 'entries' | 'unknown'> | null = null;
-  let board: BoardRead = { kind: 'pipeline', columns: [], cards: [] };
+  let board: BoardRead = { kind: 'pipeline', columns: [], cards: [], listHead: null };
   let agency: boolean | null = null;
   let apiDown = false;
   let stopped = false;
@@ -125,9 +127,10 @@ export function createBoardSession(deps: BoardSessionDeps) {
     const at = now();
     const locale = deps.locale();
     const working = workingState(meta.workingHours, meta.now, at, meta.calendar).working;
+    if (board.listHead) deps.painter.listColumn(board.listHead, chipText(locale, 'listColumn'));
     for (const card of board.cards) {
       const entry = entries.get(card.leadId);
-      deps.painter.chip(card.anchor, card.inside, entry ? chipOf(entry, at, working, locale) : null);
+      deps.painter.chip(card.anchor, card.place, entry ? chipOf(entry, at, working, locale) : null);
     }
     for (const column of board.columns) {
       const count = overdueDeals(

@@ -158,6 +158,22 @@ export function amoRenderBoard(board: AmoBoardVM): string {
   return out;
 }
 
+export function amoListHeadCell(template: string, code: string, title: string): string {
+  return (
+    '<div class="list-row__cell js-hs-prevent js-resizable-cell list-row__cell-head cell-head js-cell-head list-row__cell-template-' +
+    template +
+    ' list-row__cell-' +
+    code +
+    '" data-field-template="' +
+    template +
+    '" data-field-code="' +
+    code +
+    '"><div class="cell-head__inner"><div class="cell-head__inner-content"><span class="cell-head__title">' +
+    title +
+    '</span></div></div></div>'
+  );
+}
+
 export function amoRenderList(board: AmoBoardVM): string {
   let out =
     '<div id="list_page_holder" class="list__body-right list">' +
@@ -170,10 +186,16 @@ export function amoRenderList(board: AmoBoardVM): string {
     '<div class="pipeline__top-total">' +
     amoBoardEsc(board.totalText) +
     '</div></div>' +
-    '<div class="list__table" id="list_table"><div class="list-row list-row_head">' +
-    '<div class="list-row__cell list-row__cell-id"></div><div class="list-row__cell list-row__cell-name">Название</div>' +
-    '<div class="list-row__cell list-row__cell-main_contact">Основной контакт</div><div class="list-row__cell list-row__cell-status">Этап</div>' +
-    '<div class="list-row__cell list-row__cell-budget">Бюджет</div><div class="list-row__cell list-row__cell-responsible">Ответственный</div></div>';
+    // The head row as amoCRM's list template renders it (`#list_head`, `cell-head` cells; docs/board.md).
+    '<div class="js-scroll-container list__table" id="list_table">' +
+    '<div class="list_head list-row list-row-head js-list-row js-list-row-head list-row_head" id="list_head">' +
+    '<div class="list-row__cell js-hs-prevent list-row__cell-head cell-head list-row__cell-template-id list-row__cell-id"><div class="cell-head__inner"></div></div>' +
+    amoListHeadCell('name', 'name', 'Название') +
+    amoListHeadCell('text', 'main_contact', 'Основной контакт') +
+    amoListHeadCell('status', 'status', 'Этап') +
+    amoListHeadCell('price', 'budget', 'Бюджет') +
+    amoListHeadCell('text', 'responsible', 'Ответственный') +
+    '</div>';
   for (let i = 0; i < board.columns.length; i++) {
     const col = board.columns[i];
     for (let j = 0; j < col.leads.length; j++) {

@@ -52,6 +52,7 @@ import {
   amoRenderBoard,
   amoRenderBoardCard,
   amoRenderBoardHeadInfo,
+  amoListHeadCell,
   amoRenderList,
   type AmoBoardVM,
 } from './board';
@@ -374,6 +375,7 @@ const TEMPLATE_FNS = [
   amoRenderBoardCard,
   amoRenderBoardHeadInfo,
   amoRenderBoard,
+  amoListHeadCell,
   amoRenderList,
   amoBoardBehaviour,
 ];

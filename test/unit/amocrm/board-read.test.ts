@@ -19,7 +19,7 @@ const fakeBoard = parseHTML(renderBoardHtml(seed)).document;
 const fakeList = parseHTML(renderBoardHtml(seed, NOW, 'list')).document;
 
 const BOARD_ONLY: BoardSelector[] = ['column', 'columnHead', 'columnTitle', 'columnInfo', 'itemsList', 'card', 'cardTitle'];
-const LIST_ONLY: BoardSelector[] = ['listRow', 'listName'];
+const LIST_ONLY: BoardSelector[] = ['listRow', 'listName', 'listHead'];
 
 describe('board selectors', () => {
   for (const name of BOARD_ONLY) {
@@ -54,15 +54,31 @@ describe('readBoard', () => {
     ]);
     // The chip goes after the title block, the overdue summary after the head's info line.
     expect(read.cards[0].anchor.className).toBe('pipeline_leads__lead-title');
-    expect(read.cards[0].inside).toBe(false);
+    expect(read.cards[0].place).toBe('after');
     expect(read.columns[0].head.className).toContain('pipeline_status__head_info');
   });
 
-  it('reads the real list rows: the chip goes into the name cell', () => {
+  it('reads the real list: its head row takes Reglament’s column, each deal row a cell of it', () => {
     const read = readBoard(realList);
     expect(read.kind).toBe('list');
+    expect(read.listHead?.id).toBe('list_head');
     expect(read.cards.map((c) => c.leadId)).toEqual([31000101, 31000102]);
-    expect(read.cards.every((c) => c.inside && c.anchor.classList.contains('list-row__cell-name'))).toBe(true);
+    expect(read.cards.every((c) => c.place === 'cell' && c.anchor === c.el && c.el.id === `list_item_${c.leadId}`)).toBe(true);
+  });
+
+  it('a list without a head row puts the chip into the name cell instead', () => {
+    const doc = fixture('board-list.html');
+    doc.querySelector(B.listHead)!.remove();
+    const read = readBoard(doc);
+    expect(read.listHead).toBeNull();
+    expect(read.cards.every((c) => c.place === 'inside' && c.anchor.classList.contains('list-row__cell-name'))).toBe(true);
+  });
+
+  it('the fake list view has the real head row', () => {
+    const read = readBoard(fakeList);
+    expect(read.listHead?.querySelector('.cell-head__title')?.textContent).toBe('Название');
+    expect(read.cards.length).toBeGreaterThan(0);
+    expect(read.cards.every((c) => c.place === 'cell')).toBe(true);
   });
 
   it('reads the fake board: every open deal of the first pack in its stage column', () => {
@@ -98,7 +114,7 @@ describe('readBoard', () => {
     const changed = parseHTML(
       '<div class="kanban"><div class="lane" data-status="1"><div class="deal-card" data-id="5">Кофейня</div></div></div>',
     ).document;
-    expect(readBoard(changed)).toEqual({ kind: 'list', columns: [], cards: [] });
+    expect(readBoard(changed)).toEqual({ kind: 'list', columns: [], cards: [], listHead: null });
   });
 });
 
