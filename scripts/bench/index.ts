@@ -4,6 +4,7 @@
 // BENCH_API_DELAY_MS (default 300 ms), as a real network does.
 import { runBoardBench } from './board';
 import { runEngineBench } from './engine';
+import { runNotesBench } from './notes';
 import { runPagesBench } from './pages';
 import { runPopupBench } from './popup';
 import { runRecordBench } from './record';
@@ -16,6 +17,7 @@ const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['engine', runEngineBench],
   ['worker', runWorkerBench],
   ['team record', runRecordBench],
+  ['notes per client per day', runNotesBench],
   ['content-script size', measureSizes],
   ['pages', runPagesBench],
   ['popup', runPopupBench],
