@@ -92,6 +92,8 @@ const RULES: Rule[] = [
   [/^must be a boolean$/, (_, l) => (l === 'ru' ? 'Нужно «да» или «нет».' : 'Must be yes or no.')],
   [/^is missing$/, (_, l) => (l === 'ru' ? 'Значение не задано.' : 'No value given.')],
   [/^unknown setting$/, (_, l) => (l === 'ru' ? 'Неизвестная настройка.' : 'Unknown setting.')],
+  [/^must be an object$/, (_, l) => (l === 'ru' ? 'Нужна группа настроек.' : 'Must be a group of settings.')],
+  [/^forbidden key$/, (_, l) => (l === 'ru' ? 'Недопустимое имя настройки.' : 'Not an allowed setting name.')],
 ];
 
 export function localizeError(message: string, locale: Locale): string {

@@ -13,7 +13,9 @@ export const instant = v.pipe(
   v.maxValue(MAX_INSTANT, 'must not be after the year 2100'),
 );
 
-function isCalendarDate(s: string): boolean {
+/** A real day `YYYY-MM-DD` between 2000 and 2100. */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
   if (y < 2000 || y > 2100) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -58,8 +60,8 @@ export const instagramUsername = v.pipe(
 );
 
 /** A strict object: unknown fields refused («unknown field»), missing ones named («is missing»). */
-export function obj<E extends v.ObjectEntries>(entries: E) {
+export function obj<E extends v.ObjectEntries>(entries: E, unknown = 'unknown field') {
   return v.strictObject(entries, (issue) =>
-    issue.expected === 'never' ? 'unknown field' : issue.received === 'undefined' ? 'is missing' : 'must be an object',
+    issue.expected === 'never' ? unknown : issue.received === 'undefined' ? 'is missing' : 'must be an object',
   );
 }
