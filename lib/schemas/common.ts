@@ -65,3 +65,11 @@ export function obj<E extends v.ObjectEntries>(entries: E, unknown = 'unknown fi
     issue.expected === 'never' ? unknown : issue.received === 'undefined' ? 'is missing' : 'must be an object',
   );
 }
+
+/** valibot's object schemas take an array for an object (it has keys too): refused first, by `message`. */
+export function notArray<S extends v.GenericSchema>(schema: S, message = 'must be an object') {
+  return v.pipe(
+    v.custom<unknown>((x) => !Array.isArray(x), message),
+    schema,
+  );
+}

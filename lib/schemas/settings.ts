@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { parseHHMM } from '../calendar/time';
 import { isValidTimeZone } from '../calendar/zone';
 import type { Settings } from '../playbook/settings-types';
-import { isCalendarDate, obj } from './common';
+import { isCalendarDate, notArray, obj } from './common';
 
 /** Longest text a setting may hold (a call script is a few thousand characters). */
 export const MAX_SETTING_TEXT = 20_000;
@@ -59,7 +59,7 @@ const dateList = list(
   `must be a list of at most ${MAX_DATES} YYYY-MM-DD dates`,
 );
 
-const group = <E extends v.ObjectEntries>(entries: E) => obj(entries, 'unknown setting');
+const group = <E extends v.ObjectEntries>(entries: E) => notArray(obj(entries, 'unknown setting'));
 
 const calendar = group({
   timeZone: v.pipe(

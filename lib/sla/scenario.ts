@@ -2,18 +2,12 @@
 // running and checking the optional "expect" block. Pure: scripts/sla.ts only does the I/O.
 import { createCalendar, type BusinessCalendar } from '../calendar';
 import { dayNumOfDate } from '../calendar/time';
-import {
-  clientEventTypes,
-  type ClientEvent,
-  type EventSource,
-  type Instant,
-  type Payer,
-  type Service,
-  type Stage,
-} from '../model/facts';
+import type { ClientEvent, EventSource, Instant } from '../model/facts';
 import type { RuleId } from '../model/obligations';
 import { defaultSettings, mergeSettings, validateSettings, type DeepPartial, type Settings } from '../playbook/settings';
-import { RULES } from '../playbook/rules';
+import { check } from '../schemas/issues';
+import { plainDataIssues } from '../schemas/plain';
+import { ScenarioHeadSchema, scenarioSchema } from '../schemas/scenario';
 import { computeObligations } from './compute';
 import type { SlaClient } from './context';
 import { obligationToJson, type ObligationJson } from './output';
@@ -55,12 +49,8 @@ export interface Scenario {
 export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
-const STAGES: Stage[] = ['contacted', 'questionnaire', 'launched', 'notice-sent', 'lost'];
-const SOURCES: EventSource[] = ['amocrm', 'instagram', 'manager'];
-
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** Errors shown at most (a broken file of thousands of events says enough in the first ones). */
+const MAX_ERRORS = 50;
 
 /** ISO 8601 time; without an offset it is a wall time in the agency zone. */
 export function parseScenarioTime(text: unknown, cal: BusinessCalendar): Instant | null {
@@ -72,215 +62,61 @@ export function parseScenarioTime(text: unknown, cal: BusinessCalendar): Instant
   return Number.isNaN(t) || dayNumOfDate(text.slice(0, 10)) === null ? null : t;
 }
 
-function enumOf<T extends string>(v: unknown, direct: readonly T[], names: Record<T, string>): T | null | undefined {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== 'string') return undefined;
-  if ((direct as readonly string[]).includes(v)) return v as T;
-  const hit = (Object.keys(names) as T[]).find((k) => names[k].toLowerCase() === v.toLowerCase());
-  return hit ?? undefined;
+function failed(errors: ScenarioError[], prefix = ''): ScenarioParse {
+  const shown = errors.slice(0, MAX_ERRORS).map((e) => ({ path: prefix ? `${prefix}.${e.path}` : e.path, message: e.message }));
+  if (errors.length > MAX_ERRORS) shown.push({ path: '(root)', message: `${errors.length - MAX_ERRORS} more errors not shown` });
+  return { ok: false, errors: shown };
+}
+
+/** Who did it when the file does not say: Instagram shows posts and Stories, the manager ticks, amoCRM the rest. */
+function defaultSource(type: ClientEvent['type']): EventSource {
+  if (type === 'post' || type === 'story') return 'instagram';
+  return type === 'tick' || type === 'untick' ? 'manager' : 'amocrm';
 }
 
 export function parseScenario(input: unknown): ScenarioParse {
-  const errors: ScenarioError[] = [];
-  const err = (path: string, message: string) => errors.push({ path, message });
-  if (!isObj(input)) return { ok: false, errors: [{ path: '(root)', message: 'must be a JSON object' }] };
-
+  // Own properties of plain data only, no prototype keys, before any field is read.
+  const plain = plainDataIssues(input);
+  if (plain.length) return failed(plain);
   // Settings first: the calendar they define reads every time below.
+  const head = check(ScenarioHeadSchema, input);
+  if (!head.ok) return failed(head.errors);
   let settings = defaultSettings;
-  if (input.settings !== undefined) {
-    if (!isObj(input.settings)) err('settings', 'must be an object of setting overrides');
-    else {
-      const merged = mergeSettings(defaultSettings, input.settings as DeepPartial<Settings>);
-      const v = validateSettings(merged);
-      if (v.ok) settings = v.value;
-      else for (const e of v.errors) err(`settings.${e.path}`, e.message);
-    }
+  if (head.value.settings) {
+    const r = validateSettings(mergeSettings(defaultSettings, head.value.settings as DeepPartial<Settings>));
+    if (!r.ok) return failed(r.errors, 'settings');
+    settings = r.value;
   }
-  if (errors.length) return { ok: false, errors };
   const cal = createCalendar(settings.calendar);
-
-  const now = parseScenarioTime(input.now, cal);
-  if (now === null) err('now', 'not an ISO 8601 time');
-
-  const c = input.client;
-  const events: ClientEvent[] = [];
-  let client: Scenario['client'] | null = null;
-  if (!isObj(c)) err('client', 'must be an object');
-  else {
-    if (typeof c.id !== 'string' || c.id === '') err('client.id', 'must be a non-empty string');
-    if (c.name !== undefined && typeof c.name !== 'string') err('client.name', 'must be a string');
-    const service = enumOf<Service>(c.service, ['management', 'complex'], settings.amocrm.serviceValues);
-    if (service === undefined)
-      err('client.service', 'must be management, complex, «Ведение аккаунта», «Комплексное продвижение» or null');
-    const payer = enumOf<Payer>(c.payer, ['individual', 'legal'], settings.amocrm.payerValues);
-    if (payer === undefined) err('client.payer', 'must be individual, legal, «Физ. лицо», «Юр. лицо» or null');
-    if (c.lossReason !== undefined && c.lossReason !== null && typeof c.lossReason !== 'string')
-      err('client.lossReason', 'must be a string or null');
-    if (c.credentialsFilled !== undefined && typeof c.credentialsFilled !== 'boolean')
-      err('client.credentialsFilled', 'must be true or false');
-    if (c.managerId !== undefined && c.managerId !== null && !Number.isInteger(c.managerId))
-      err('client.managerId', 'must be an integer or null');
-    if (c.managerName !== undefined && c.managerName !== null && typeof c.managerName !== 'string')
-      err('client.managerName', 'must be a string or null');
-    const trackedSince = c.trackedSince === undefined ? undefined : parseScenarioTime(c.trackedSince, cal);
-    if (trackedSince === null) err('client.trackedSince', 'not an ISO 8601 time');
-    const id = typeof c.id === 'string' ? c.id : '';
-    if (!Array.isArray(c.events)) err('client.events', 'must be an array of events');
-    else
-      c.events.forEach((raw, i) => {
-        const e = parseEvent(raw, `client.events[${i}]`, id, i, cal, err);
-        if (e) events.push(e);
-      });
-    client = {
-      id,
-      name: typeof c.name === 'string' ? c.name : id,
-      service: service ?? null,
-      payer: payer ?? null,
-      lossReason: typeof c.lossReason === 'string' ? c.lossReason : null,
-      managerId: typeof c.managerId === 'number' ? c.managerId : null,
-      managerName: typeof c.managerName === 'string' ? c.managerName : null,
-      ...(typeof c.credentialsFilled === 'boolean' ? { credentialsFilled: c.credentialsFilled } : {}),
-      ...(typeof trackedSince === 'number' ? { trackedSince } : {}),
-    };
-  }
-  const expect = input.expect === undefined ? undefined : parseExpect(input.expect, err);
-  if (input.description !== undefined && typeof input.description !== 'string') err('description', 'must be a string');
-  if (errors.length || now === null || !client) return { ok: false, errors };
+  const schema = scenarioSchema({
+    time: (text) => parseScenarioTime(text, cal),
+    serviceValues: settings.amocrm.serviceValues,
+    payerValues: settings.amocrm.payerValues,
+  });
+  const r = check(schema, input);
+  if (!r.ok) return failed(r.errors);
+  const { description, now, client: c, expect } = r.value;
+  const { events: raw, name, credentialsFilled, trackedSince, ...client } = c;
+  const events = raw.map((e, index): ClientEvent => {
+    const filled = { id: e.id ?? `scenario:${index}`, clientId: c.id, source: e.source ?? defaultSource(e.type) };
+    return e.type === 'start-date' ? { ...e, ...filled, at: e.at ?? cal.atLocal(e.date, 0) } : { ...e, ...filled };
+  });
   return {
     ok: true,
     scenario: {
-      ...(typeof input.description === 'string' ? { description: input.description } : {}),
+      ...(description !== undefined ? { description } : {}),
       now,
       settings,
-      client,
+      client: {
+        ...client,
+        name: name ?? c.id,
+        ...(credentialsFilled !== undefined ? { credentialsFilled } : {}),
+        ...(trackedSince !== undefined ? { trackedSince } : {}),
+      },
       events,
       ...(expect ? { expect } : {}),
     },
   };
-}
-
-function parseEvent(
-  raw: unknown,
-  path: string,
-  clientId: string,
-  index: number,
-  cal: BusinessCalendar,
-  err: (path: string, message: string) => void,
-): ClientEvent | null {
-  if (!isObj(raw)) {
-    err(path, 'must be an object');
-    return null;
-  }
-  const type = raw.type;
-  if (typeof type !== 'string' || !(clientEventTypes as readonly string[]).includes(type)) {
-    err(`${path}.type`, `must be one of ${clientEventTypes.join(', ')}`);
-    return null;
-  }
-  let failed = false;
-  const bad = (p: string, m: string): void => {
-    failed = true;
-    err(p, m);
-  };
-  let at: Instant | null;
-  if (type === 'start-date' && raw.at === undefined) {
-    // The field holds a date; when the scenario gives no time of entry, take that day's midnight.
-    at = typeof raw.date === 'string' && dayNumOfDate(raw.date) !== null ? cal.atLocal(raw.date, 0) : null;
-  } else {
-    at = parseScenarioTime(raw.at, cal);
-    if (at === null) bad(`${path}.at`, 'not an ISO 8601 time');
-  }
-  const source =
-    raw.source === undefined
-      ? type === 'post' || type === 'story'
-        ? 'instagram'
-        : type === 'tick' || type === 'untick'
-          ? 'manager'
-          : 'amocrm'
-      : raw.source;
-  if (!SOURCES.includes(source as EventSource)) bad(`${path}.source`, `must be one of ${SOURCES.join(', ')}`);
-  const id = raw.id === undefined ? `scenario:${index}` : raw.id;
-  if (typeof id !== 'string') bad(`${path}.id`, 'must be a string');
-  const optStr = (k: string) => {
-    if (raw[k] !== undefined && typeof raw[k] !== 'string') bad(`${path}.${k}`, 'must be a string');
-  };
-  const base = { id: String(id), clientId, at: at ?? 0, source: source as EventSource };
-  let e: ClientEvent | null = null;
-  switch (type) {
-    case 'stage': {
-      const stage =
-        typeof raw.stage === 'string' ? ((STAGES as string[]).includes(raw.stage) ? (raw.stage as Stage) : null) : null;
-      if (!stage) bad(`${path}.stage`, `must be one of ${STAGES.join(', ')}`);
-      else e = { ...base, type, stage };
-      break;
-    }
-    case 'tick':
-    case 'untick':
-      if (typeof raw.item !== 'string' || raw.item === '') bad(`${path}.item`, 'must be a non-empty checklist item id');
-      optStr('key');
-      if (type === 'tick') optStr('value');
-      else if (raw.value !== undefined) bad(`${path}.value`, 'not allowed on untick');
-      if (typeof raw.item === 'string') {
-        const key = typeof raw.key === 'string' ? { key: raw.key } : {};
-        e =
-          type === 'tick'
-            ? { ...base, type, item: raw.item, ...key, ...(typeof raw.value === 'string' ? { value: raw.value } : {}) }
-            : { ...base, type, item: raw.item, ...key };
-      }
-      break;
-    case 'start-date':
-      if (typeof raw.date !== 'string' || dayNumOfDate(raw.date) === null) bad(`${path}.date`, 'must be a date YYYY-MM-DD');
-      else e = { ...base, type, date: raw.date };
-      break;
-    case 'post':
-      optStr('shortcode');
-      e = { ...base, type, ...(typeof raw.shortcode === 'string' ? { shortcode: raw.shortcode } : {}) };
-      break;
-    case 'story':
-      optStr('storyId');
-      e = { ...base, type, ...(typeof raw.storyId === 'string' ? { storyId: raw.storyId } : {}) };
-      break;
-    case 'call-recording':
-      optStr('link');
-      e = { ...base, type, ...(typeof raw.link === 'string' ? { link: raw.link } : {}) };
-      break;
-    case 'deal-created':
-    case 'payment':
-    case 'refund':
-      e = { ...base, type };
-      break;
-  }
-  return !failed && at !== null ? e : null;
-}
-
-function parseExpect(raw: unknown, err: (path: string, message: string) => void): ScenarioExpect | undefined {
-  if (!isObj(raw)) {
-    err('expect', 'must be an object');
-    return undefined;
-  }
-  const rules = Object.keys(RULES);
-  const out: ScenarioExpect = {};
-  if (raw.obligations !== undefined) {
-    if (!Array.isArray(raw.obligations)) err('expect.obligations', 'must be an array');
-    else {
-      out.obligations = [];
-      raw.obligations.forEach((o, i) => {
-        if (!isObj(o) || typeof o.rule !== 'string' || !rules.includes(o.rule))
-          err(`expect.obligations[${i}].rule`, 'must be a rule id');
-        else out.obligations!.push(o as unknown as ExpectedObligation);
-      });
-    }
-  }
-  if (raw.count !== undefined) {
-    if (!isObj(raw.count) || Object.entries(raw.count).some(([k, v]) => !rules.includes(k) || !Number.isInteger(v)))
-      err('expect.count', 'must map rule ids to integers');
-    else out.count = raw.count as ScenarioExpect['count'];
-  }
-  if (raw.absent !== undefined) {
-    if (!Array.isArray(raw.absent) || raw.absent.some((r) => typeof r !== 'string' || !rules.includes(r)))
-      err('expect.absent', 'must be a list of rule ids');
-    else out.absent = raw.absent as RuleId[];
-  }
-  return out;
 }
 
 /** Runs a parsed scenario: obligations as JSON with times at the agency offset. */

@@ -68,6 +68,10 @@ describe('parseScenario errors name the bad field', () => {
     [{ ...ok, settings: { calendar: { workStart: '25:00' } } }, 'settings.calendar.workStart: must be HH:MM'],
     [
       { ...ok, client: { ...ok.client, events: [{ type: 'tick', at: '2026-12-01T10:00' }] } },
+      'client.events[0].item: is missing',
+    ],
+    [
+      { ...ok, client: { ...ok.client, events: [{ type: 'tick', item: '', at: '2026-12-01T10:00' }] } },
       'client.events[0].item: must be a non-empty checklist item id',
     ],
   ])('%#', (input, message) => {
