@@ -1,9 +1,9 @@
 // Validates a complete Settings object (e.g. from storage, a backup or the options form) against
-// the settings schema (lib/schemas/settings.ts). Every error names the setting path so the
+// the settings schema (lib/playbook/settings-schema.ts). Every error names the setting path so the
 // options page can put the message next to the right input.
 import { plainDataIssues } from '../schemas/plain';
 import { check, type FieldError } from '../schemas/issues';
-import { SettingsSchema } from '../schemas/settings';
+import { SettingsSchema } from './settings-schema';
 import type { Settings } from './settings-types';
 
 export type SettingsError = FieldError;

@@ -7,7 +7,7 @@ import type { RuleId } from '../model/obligations';
 import { defaultSettings, mergeSettings, validateSettings, type DeepPartial, type Settings } from '../playbook/settings';
 import { check } from '../schemas/issues';
 import { plainDataIssues } from '../schemas/plain';
-import { ScenarioHeadSchema, scenarioSchema } from '../schemas/scenario';
+import { ScenarioHeadSchema, scenarioSchema } from './scenario-schema';
 import { computeObligations } from './compute';
 import type { SlaClient } from './context';
 import { obligationToJson, type ObligationJson } from './output';

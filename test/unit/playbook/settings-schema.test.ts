@@ -1,9 +1,9 @@
-// The settings schema (lib/schemas/settings.ts) behind validateSettings: field paths, bounds,
+// The settings schema (lib/playbook/settings-schema.ts) behind validateSettings: field paths, bounds,
 // prototype keys, partial settings over the defaults, and a round trip of any valid settings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, mergeSettings, validateSettings, type Settings } from '../../../lib/playbook/settings';
-import { MAX_DATES, MAX_SETTING_TEXT, MAX_SLOTS } from '../../../lib/schemas/settings';
+import { MAX_DATES, MAX_SETTING_TEXT, MAX_SLOTS } from '../../../lib/playbook/settings-schema';
 import { FIELD_BY_PATH } from '../../../lib/options/fields';
 import { localizeError } from '../../../lib/options/strings';
 

@@ -1,11 +1,11 @@
-// The scenario file schema (lib/schemas/scenario.ts) through parseScenario: paths of bad fields,
+// The scenario file schema (lib/sla/scenario-schema.ts) through parseScenario: paths of bad fields,
 // prototype keys, bounds, the fields the runner fills in, and a round trip of generated scenarios.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type ScenarioParse } from '../../../lib/sla';
-import { MAX_SCENARIO_EVENTS } from '../../../lib/schemas/scenario';
+import { MAX_SCENARIO_EVENTS } from '../../../lib/sla/scenario-schema';
 import { clientEventTypes } from '../../../lib/model/facts';
 
 const dir = join(__dirname, '../../../scenarios');

@@ -6,8 +6,8 @@
 import * as v from 'valibot';
 import { parseHHMM } from '../calendar/time';
 import { isValidTimeZone } from '../calendar/zone';
-import type { Settings } from '../playbook/settings-types';
-import { isCalendarDate, notArray, obj } from './common';
+import type { Settings } from './settings-types';
+import { isCalendarDate, notArray, obj } from '../schemas/common';
 
 /** Longest text a setting may hold (a call script is a few thousand characters). */
 export const MAX_SETTING_TEXT = 20_000;

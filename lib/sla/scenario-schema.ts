@@ -6,8 +6,8 @@ import * as v from 'valibot';
 import { clientEventTypes, type Instant, type Payer, type Service } from '../model/facts';
 import type { ObligationState } from '../model/obligations';
 import { RULE_IDS } from '../playbook/rules';
-import { instant, isCalendarDate, nonEmptyText, notArray, obj, text } from './common';
-import { stages } from './facts';
+import { instant, isCalendarDate, nonEmptyText, notArray, obj, text } from '../schemas/common';
+import { stages } from '../schemas/facts';
 
 /** Most events one scenario may list (a year of daily posts, Stories and rounds is a few thousand). */
 export const MAX_SCENARIO_EVENTS = 20_000;
