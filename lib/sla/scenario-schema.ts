@@ -186,5 +186,3 @@ export function scenarioSchema(read: ScenarioReaders) {
     'must be a JSON object',
   );
 }
-
-export type ScenarioFile = v.InferOutput<ReturnType<typeof scenarioSchema>>;
