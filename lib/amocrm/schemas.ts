@@ -62,6 +62,15 @@ export interface AmoStatusChange {
   pipelineId: number | null;
 }
 
+/** An `entity_responsible_changed` event: the deal's responsible manager changed. */
+export interface AmoResponsibleChange {
+  id: string;
+  leadId: number;
+  at: number;
+  fromUserId: number | null;
+  toUserId: number;
+}
+
 export interface AmoNote {
   id: number;
   type: string;
@@ -264,6 +273,45 @@ export function parseStatusEvents(input: unknown): Page<AmoStatusChange> {
       fromStatusId: before.success ? before.output.lead_status.id : null,
       toStatusId: after.id,
       pipelineId: after.pipeline_id ?? null,
+    });
+  }
+  return { items: out, next, skipped };
+}
+
+const ResponsibleUser = v.looseObject({ responsible_user: v.looseObject({ id: Id }) });
+const ResponsibleEventSchema = v.looseObject({
+  id: v.union([v.string(), v.number()]),
+  type: v.literal('entity_responsible_changed'),
+  entity_id: Id,
+  created_at: Seconds,
+  value_after: v.tuple([ResponsibleUser]),
+  value_before: v.fallback(v.nullish(v.array(v.unknown())), null),
+});
+
+/**
+ * `entity_responsible_changed` events (`value_before` / `value_after` =
+ * `[{ responsible_user: { id } }]`, as public amoCRM integrations read them: docs/sites.md); events
+ * of other types are passed over, one of an unexpected shape is left out and counted in `skipped`.
+ */
+export function parseResponsibleEvents(input: unknown): Page<AmoResponsibleChange> {
+  const { items, next } = list(input, 'events');
+  const out: AmoResponsibleChange[] = [];
+  const skipped: Array<number | null> = [];
+  for (const raw of items) {
+    if (!isObj(raw) || raw.type !== 'entity_responsible_changed') continue;
+    const r = v.safeParse(ResponsibleEventSchema, raw);
+    if (!r.success) {
+      skipped.push(Number.isSafeInteger(raw.entity_id) ? (raw.entity_id as number) : null);
+      continue;
+    }
+    const e = r.output;
+    const before = v.safeParse(ResponsibleUser, e.value_before?.[0]);
+    out.push({
+      id: String(e.id),
+      leadId: e.entity_id,
+      at: e.created_at,
+      fromUserId: before.success ? before.output.responsible_user.id : null,
+      toUserId: e.value_after[0].responsible_user.id,
     });
   }
   return { items: out, next, skipped };

@@ -16,6 +16,7 @@ import { buildMonthCalendar, datesOfMonth } from './calendar';
 import { headView } from './head-view';
 
 export { datesOfMonth };
+import { managerAt } from './manager-at';
 import type { DashboardClient, DashboardMonth, Outcome, RecordRow, WeekBar } from './types';
 
 export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -57,12 +58,14 @@ export function recordOf(input: MonthInput): RecordRow[] {
       const at = anchorOf(o);
       if (cal.localDateOf(at).slice(0, 7) !== input.month) continue;
       const { outcome, lateBy } = outcomeOf(o, input.now);
+      // A client handed over in between counts for whoever was responsible at the obligation's date.
+      const manager = managerAt(client, at);
       rows.push({
         obligationId: o.id,
         clientId: client.id,
         clientName: client.name,
-        managerId: client.managerId,
-        managerName: managerNameOf(client, languageOf(input.settings)),
+        managerId: manager.id,
+        managerName: managerNameOf({ managerId: manager.id, managerName: manager.name }, languageOf(input.settings)),
         rule: o.rule,
         title: o.title,
         dueAt: o.dueAt,

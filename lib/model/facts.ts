@@ -65,6 +65,21 @@ export type NewClientEvent = ClientEvent extends infer E
     : never
   : never;
 
+/** A long-lived deal has a few handovers; past this many only the latest are kept. */
+export const MAX_HANDOVERS = 200;
+
+/** One change of a deal's responsible manager. */
+export interface Handover {
+  /** amoCRM's event id. */
+  id: string;
+  at: Instant;
+  /** The manager before (null when amoCRM did not say). */
+  fromId: number | null;
+  fromName: string | null;
+  toId: number;
+  toName: string | null;
+}
+
 export interface Client {
   /** `{host}:{leadId}`, e.g. `smmpro.amocrm.ru:1001`. */
   id: string;
@@ -75,6 +90,12 @@ export interface Client {
   payer: Payer | null;
   managerId: number | null;
   managerName: string | null;
+  /**
+   * The deal's changes of responsible manager as amoCRM recorded them (its
+   * `entity_responsible_changed` events, read by the team sync), oldest first: an obligation is
+   * counted for whoever was responsible at its date.
+   */
+  handovers?: Handover[];
   /** Instagram username without `@`, lower case. */
   instagram: string | null;
   /** Only whether the credentials field is filled; its value is never read into storage. */

@@ -1,7 +1,7 @@
 // Clients and events as they enter the store: from content scripts, extension pages, backups and
 // the team sync. Unknown fields are refused so nothing foreign is stored.
 import * as v from 'valibot';
-import type { Client, NewClientEvent, Stage } from '../model/facts';
+import { MAX_HANDOVERS, type Client, type NewClientEvent, type Stage } from '../model/facts';
 import {
   obj,
   amocrmHost,
@@ -19,6 +19,20 @@ export const stages: readonly Stage[] = ['contacted', 'questionnaire', 'launched
 
 const nullable = <S extends v.GenericSchema>(s: S) => v.nullable(s);
 
+const userId = v.pipe(
+  v.number('must be an amoCRM user id'),
+  v.safeInteger('must be an amoCRM user id'),
+  v.minValue(0, 'must be an amoCRM user id'),
+);
+const HandoverSchema = obj({
+  id: nonEmptyText(100),
+  at: instant,
+  fromId: v.nullable(userId),
+  fromName: nullable(text(500)),
+  toId: userId,
+  toName: nullable(text(500)),
+});
+
 export const ClientSchema = v.pipe(
   obj({
     id: clientId,
@@ -29,6 +43,9 @@ export const ClientSchema = v.pipe(
     payer: v.nullable(v.picklist(['individual', 'legal'], 'must be individual, legal or null')),
     managerId: nullable(v.pipe(v.number('must be an integer or null'), v.safeInteger('must be an integer or null'))),
     managerName: nullable(text(500)),
+    handovers: v.optional(
+      v.pipe(v.array(HandoverSchema), v.maxLength(MAX_HANDOVERS, `must have at most ${MAX_HANDOVERS} entries`)),
+    ),
     instagram: nullable(instagramUsername),
     credentialsFilled: v.boolean('must be a boolean'),
     stageName: nullable(text(500)),

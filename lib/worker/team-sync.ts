@@ -6,6 +6,7 @@ import type { TeamSyncStatus } from '../dashboard/types';
 import { ApiError } from '../amocrm/errors';
 import { dealFromApi, isSecretField, mapDeal } from '../amocrm/mapping';
 import { createAmoClient, SyncCancelled } from '../amocrm/client';
+import { mergeHandovers } from '../amocrm/team/handovers';
 import { readTeam, type FailedDeal } from '../amocrm/team/read-team';
 import type { TokenBucket } from '../amocrm/rate-limit';
 import { HandlerError } from '../messaging/errors';
@@ -151,8 +152,10 @@ export function createTeamSync(deps: TeamSyncDeps) {
     const changed: string[] = [];
     for (const { client } of mapped) {
       const old = existing.get(client.id);
+      const handovers = mergeHandovers(old?.handovers, data.handovers.get(client.leadId), data.users);
       const merged: Client = {
         ...client,
+        ...(handovers.length ? { handovers } : {}),
         instagram: client.instagram ?? old?.instagram ?? null,
         trackedSince: old?.trackedSince ?? at,
       };

@@ -140,14 +140,14 @@ export interface SeedLead {
 export interface SeedEvent {
   /** amoCRM event ids are opaque strings. */
   id: string;
-  type: 'lead_added' | 'lead_status_changed';
+  type: 'lead_added' | 'lead_status_changed' | 'entity_responsible_changed';
   leadId: number;
   /** Epoch ms. */
   createdAt: number;
   /** User id; 0 = robot / digital pipeline. */
   createdBy: number;
   pipelineId: number;
-  /** null for `lead_added`. */
+  /** Status ids (`entity_responsible_changed`: user ids); null for `lead_added`. */
   before: number | null;
   after: number;
 }

@@ -1,5 +1,6 @@
 // «Синхронизировать всё»: reads every lead of the configured pipeline (paged, 250 a page), the
-// status changes of those leads (≤ 10 lead ids per events request: amoCRM's limit), and the
+// status and responsible-manager changes of those leads (one events request per ≤ 10 lead ids:
+// amoCRM's limit; both types in it), and the
 // users (manager names). With `since`, only leads updated since then are asked for
 // (filter[updated_at][from] and If-Modified-Since), and only their events. A deal amoCRM answers
 // in a shape we cannot read is reported in `failed`; the others sync.
@@ -9,10 +10,12 @@ import { ApiError } from '../errors';
 import {
   parseLeadsPage,
   parsePipelines,
+  parseResponsibleEvents,
   parseStatusEvents,
   parseUsers,
   type AmoLead,
   type AmoPipeline,
+  type AmoResponsibleChange,
   type AmoStatusChange,
 } from '../schemas';
 
@@ -39,6 +42,8 @@ export interface TeamData {
   users: Map<number, string>;
   leads: AmoLead[];
   changes: Map<number, AmoStatusChange[]>;
+  /** Changes of each deal's responsible manager, oldest first (read with the status changes). */
+  handovers: Map<number, AmoResponsibleChange[]>;
   failed: FailedDeal[];
 }
 
@@ -99,26 +104,28 @@ export async function readTeam(client: AmoClient, options: ReadTeamOptions): Pro
   progress.eventsBatchesTotal = batches.length;
   report();
   const changes = new Map<number, AmoStatusChange[]>();
+  const handovers = new Map<number, AmoResponsibleChange[]>();
   const unreadable = new Map<number, string>();
+  const push = <T>(map: Map<number, T[]>, leadId: number, item: T) => {
+    let list = map.get(leadId);
+    if (!list) map.set(leadId, (list = []));
+    list.push(item);
+  };
   for (const ids of batches) {
-    const eq = new URLSearchParams({
-      'filter[entity]': 'lead',
-      'filter[type]': 'lead_status_changed',
-      limit: String(EVENTS_PAGE),
-      page: '1',
-    });
+    const eq = new URLSearchParams({ 'filter[entity]': 'lead' });
+    for (const type of ['lead_status_changed', 'entity_responsible_changed']) eq.append('filter[type][]', type);
+    eq.set('limit', String(EVENTS_PAGE));
+    eq.set('page', '1');
     for (const id of ids) eq.append('filter[entity_id][]', String(id));
     try {
       for await (const body of client.pages(`/api/v4/events?${eq.toString()}`)) {
         const page = parseStatusEvents(body);
-        for (const change of page.items) {
-          let list = changes.get(change.leadId);
-          if (!list) changes.set(change.leadId, (list = []));
-          list.push(change);
-        }
+        for (const change of page.items) push(changes, change.leadId, change);
         for (const leadId of page.skipped)
           for (const id of leadId === null ? ids : [leadId])
             unreadable.set(id, 'a status event amoCRM answered in an unexpected shape');
+        // A handover we cannot read only leaves that deal's obligations with its present manager.
+        for (const change of parseResponsibleEvents(body).items) push(handovers, change.leadId, change);
       }
     } catch (error) {
       // A batch whose history amoCRM would not give: those deals are reported, the others go on.
@@ -128,7 +135,7 @@ export async function readTeam(client: AmoClient, options: ReadTeamOptions): Pro
     progress.eventsBatchesDone++;
     report();
   }
-  for (const list of changes.values()) list.sort((a, b) => a.at - b.at);
+  for (const list of [...changes.values(), ...handovers.values()]) list.sort((a, b) => a.at - b.at);
   for (const [leadId, message] of unreadable) failed.push({ leadId, message });
-  return { pipeline, users, leads: leads.filter((l) => !unreadable.has(l.id)), changes, failed };
+  return { pipeline, users, leads: leads.filter((l) => !unreadable.has(l.id)), changes, handovers, failed };
 }

@@ -89,6 +89,8 @@ export interface AmocrmFake {
   readonly requests: RequestLog;
   /** Moves a lead to another status (by key or id), recording a `lead_status_changed` event. */
   moveLead(leadId: number, status: StatusKey | number, options?: { at?: number; by?: number }): SeedEvent;
+  /** Hands a lead over to another responsible user, recording an `entity_responsible_changed` event. */
+  handOver(leadId: number, toUserId: number, options?: { at?: number; by?: number }): SeedEvent;
   /** Adds a note as if POSTed; returns it. */
   addNote(leadId: number, note: Pick<SeedNote, 'noteType' | 'params'> & { at?: number; by?: number }): SeedNote;
   /** Changes lead fields (name, startDate, credentials, …) and bumps `updatedAt`. */
@@ -191,7 +193,8 @@ const OTHER_PIPELINE = {
 function feedFor(seed: Seed, lead: SeedLead, now: number): AmoFeedItemVM[] {
   const items: Array<AmoFeedItemVM & { at: number }> = [];
   const base = { link: '', durationText: '', phone: '', ts: 0, children: [] };
-  for (const e of seed.events.filter((x) => x.leadId === lead.id)) {
+  // Handovers are not drawn in the fake feed (nothing reads them from the page).
+  for (const e of seed.events.filter((x) => x.leadId === lead.id && x.type !== 'entity_responsible_changed')) {
     const author = e.createdBy ? (userById(seed, e.createdBy)?.name ?? '') : 'Робот';
     const after = statusById(seed, e.after)?.name ?? String(e.after);
     const before = e.before === null ? '' : (statusById(seed, e.before)?.name ?? String(e.before));
@@ -654,7 +657,12 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
   }
 
   function eventJson(e: SeedEvent): Record<string, unknown> {
-    const status = (id: number) => [{ lead_status: { id, pipeline_id: e.pipelineId } }];
+    // The value shapes public integrations read: `lead_status` for status changes,
+    // `responsible_user` for handovers (docs/sites.md).
+    const value = (id: number) =>
+      e.type === 'entity_responsible_changed'
+        ? [{ responsible_user: { id } }]
+        : [{ lead_status: { id, pipeline_id: e.pipelineId } }];
     return {
       id: e.id,
       type: e.type,
@@ -662,8 +670,8 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
       entity_type: 'lead',
       created_by: e.createdBy,
       created_at: unix(e.createdAt),
-      value_after: status(e.after),
-      value_before: e.before === null ? [] : status(e.before),
+      value_after: value(e.after),
+      value_before: e.before === null ? [] : value(e.before),
       account_id: seed.accountId,
       _links: { self: { href: href(`/api/v4/events/${e.id}`) } },
       _embedded: { entity: { id: e.leadId, _links: { self: { href: href(`/api/v4/leads/${e.leadId}`) } } } },
@@ -1138,6 +1146,26 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     return html(404, documentHtml(v.title, v.body, scripts), setCookie);
   }
 
+  function handOver(leadId: number, toUserId: number, opts: { at?: number; by?: number } = {}): SeedEvent {
+    const lead = leadById(seed, leadId);
+    if (!lead) throw new Error(`no lead ${leadId}`);
+    const at = opts.at ?? clock();
+    const event: SeedEvent = {
+      id: `01fake${String(nextEvent++).padStart(6, '0')}${leadId.toString(32)}`,
+      type: 'entity_responsible_changed',
+      leadId,
+      createdAt: at,
+      createdBy: opts.by ?? seed.currentUserId,
+      pipelineId: lead.pipelineId,
+      before: lead.responsibleUserId,
+      after: toUserId,
+    };
+    seed.events.push(event);
+    lead.responsibleUserId = toUserId;
+    lead.updatedAt = Math.max(lead.updatedAt, at);
+    return event;
+  }
+
   function moveLead(leadId: number, status: StatusKey | number, opts: { at?: number; by?: number } = {}): SeedEvent {
     const lead = leadById(seed, leadId);
     if (!lead) throw new Error(`no lead ${leadId}`);
@@ -1249,6 +1277,7 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     setFault: (fault, scope) => faults.set(fault, scope),
     requests,
     moveLead,
+    handOver,
     addNote(leadId, note) {
       if (!leadById(seed, leadId)) throw new Error(`no lead ${leadId}`);
       return storeNote(leadId, note.noteType, note.params, note.at ?? clock(), note.by ?? seed.currentUserId);

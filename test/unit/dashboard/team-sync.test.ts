@@ -10,7 +10,9 @@ import { openStore } from '../../../lib/store/db';
 import * as repo from '../../../lib/store/repo';
 import { createTeamSync } from '../../../lib/worker/team-sync';
 import { createAmocrmFake } from '../../fakes/amocrm/index';
-import { createSeed, storyLead } from '../../fakes/seed';
+import { createSeed, storyLead, USER } from '../../fakes/seed';
+import { recordOf } from '../../../lib/dashboard/month';
+import { defaultSettings } from '../../../lib/playbook/settings';
 
 async function setup(extraLeads: number) {
   const seed = createSeed(Date.parse('2026-12-07T06:00:00Z'), { extraLeads });
@@ -36,12 +38,13 @@ async function setup(extraLeads: number) {
     bucket: () => new TokenBucket({ capacity: 1000, perSecond: 1000 }),
   });
   const until = async (): Promise<TeamSyncStatus> => {
-    for (let i = 0; i < 500; i++) {
+    // Waits for the sync however busy the machine is (an iteration cap here failed under load, issue 12).
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
       const s = await sync.status();
       if (s.phase !== 'running') return s;
       await new Promise((r) => setTimeout(r, 5));
     }
-    throw new Error('sync did not finish');
+    throw new Error('sync did not finish within a minute');
   };
   return { seed, fake, db, sync, until, setNow: (t: number) => (now = t) };
 }
@@ -75,6 +78,60 @@ describe('team sync', () => {
     expect(batches.length).toBeGreaterThanOrEqual(Math.ceil(seed.leads.length / 10));
     for (const b of batches) expect(new URLSearchParams(b.search).getAll('filter[entity_id][]').length).toBeLessThanOrEqual(10);
     expect(fake.requests.entries.every((r) => r.url.startsWith(fake.origin))).toBe(true);
+  });
+
+  it('a client handed over mid-month: its obligations count for whoever was responsible at their date', async () => {
+    const { seed, fake, db, sync, until, setNow } = await setup(0);
+    const lead = storyLead(seed, 'e'); // complex service, mid-period: daily posts and rounds
+    const before = lead.responsibleUserId;
+    const after = before === USER.maria ? USER.aigerim : USER.maria;
+    const handedAt = Date.parse('2026-12-04T04:00:00Z');
+    fake.handOver(lead.id, after, { at: handedAt });
+    await sync.start(false);
+    expect(await until()).toMatchObject({ phase: 'done', failed: [] });
+    // The events were asked for both kinds in one request per batch.
+    const asked = new URLSearchParams(fake.requests.filter('/api/v4/events')[0]!.search).getAll('filter[type][]');
+    expect(asked.sort()).toEqual(['entity_responsible_changed', 'lead_status_changed']);
+    const name = (id: number) => seed.users.find((u) => u.id === id)!.name;
+    let client = (await repo.listClients(db)).find((c) => c.leadId === lead.id)!;
+    expect(client.managerId).toBe(after);
+    expect(client.handovers).toEqual([
+      expect.objectContaining({ at: handedAt, fromId: before, fromName: name(before), toId: after, toName: name(after) }),
+    ]);
+
+    // The posts the sidebar saw this month (Instagram facts are not the team sync's): one a day.
+    await repo.recordEvents(
+      db,
+      [1, 2, 3, 4, 5, 6].map((d) => ({
+        id: `ig:post:test${d}`,
+        clientId: client.id,
+        type: 'post' as const,
+        at: Date.parse(`2026-12-0${d}T07:00:00Z`),
+        source: 'instagram' as const,
+      })),
+    );
+    const rows = recordOf({
+      month: '2026-12',
+      clients: [client],
+      events: new Map([[client.id, await repo.eventsOf(db, client.id)]]),
+      plans: [],
+      settings: defaultSettings,
+      now: Date.parse('2026-12-07T06:30:00Z'),
+    }).filter((r) => r.outcome !== 'open');
+    const anchor = (r: (typeof rows)[number]) => r.dueAt ?? r.metAt ?? r.startAt;
+    const early = rows.filter((r) => anchor(r) < handedAt);
+    const late = rows.filter((r) => anchor(r) >= handedAt);
+    expect(early.length).toBeGreaterThan(0);
+    expect(late.length).toBeGreaterThan(0);
+    expect(early.every((r) => r.managerId === before && r.managerName === name(before))).toBe(true);
+    expect(late.every((r) => r.managerId === after && r.managerName === name(after))).toBe(true);
+
+    // An incremental sync, and a card read of the same deal, keep the handover once.
+    setNow(Date.parse('2026-12-07T07:30:00Z'));
+    await sync.start(false);
+    await until();
+    client = (await repo.listClients(db)).find((c) => c.leadId === lead.id)!;
+    expect(client.handovers).toHaveLength(1);
   });
 
   it('one deal amoCRM answers in a shape we cannot read is reported; the others sync', async () => {

@@ -44,7 +44,7 @@ async function seededAgency(at: number) {
   const before = await version(db);
   await sync.start(false);
   let status: TeamSyncStatus = await sync.status();
-  for (let i = 0; i < 2000 && status.phase === 'running'; i++) {
+  for (const deadline = Date.now() + 60_000; status.phase === 'running' && Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, 5));
     status = await sync.status();
   }
