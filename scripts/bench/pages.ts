@@ -80,13 +80,27 @@ function rearm(page: Page, lead: number): Promise<void> {
 }
 
 async function shown(page: Page, needCard: boolean): Promise<Recorder> {
-  await page.waitForFunction(
-    (needCard) => window.__rgBench?.shownAt != null && (!needCard || window.__rgBench.cardAt != null),
-    needCard,
-    {
-      timeout: 30_000,
-    },
-  );
+  try {
+    await page.waitForFunction(
+      (needCard) => window.__rgBench?.shownAt != null && (!needCard || window.__rgBench.cardAt != null),
+      needCard,
+      { timeout: 30_000 },
+    );
+  } catch (error) {
+    // Say what the page showed instead: a bench that only says «timeout» cannot be acted on.
+    const seen = await page
+      .evaluate(() => {
+        const ui = document.querySelector('reglament-overlay, reglament-sidebar') as HTMLElement | null;
+        return JSON.stringify({
+          url: location.href,
+          recorder: window.__rgBench,
+          ui: ui && { ...ui.dataset },
+          text: ui?.shadowRoot?.textContent?.slice(-300),
+        });
+      })
+      .catch(() => 'the page could not be read');
+    throw new Error(`${(error as Error).message.split('\n')[0]} — ${seen}`, { cause: error });
+  }
   return page.evaluate(() => window.__rgBench!);
 }
 
@@ -124,8 +138,16 @@ async function spaNavigations(context: BrowserContext, leadIds: number[], boardU
   for (let i = 0; i < NAVIGATIONS; i++) {
     const lead = leadIds[i % leadIds.length]!;
     await page.locator('.pipeline_leads__item').first().waitFor();
-    await rearm(page, lead);
-    await page.locator(`a[href="/leads/detail/${lead}"]`).click();
+    // A click while the board is still painting its chips may miss the moving link: once more then.
+    for (let attempt = 0; ; attempt++) {
+      await rearm(page, lead);
+      await page.locator(`a[href="/leads/detail/${lead}"]`).click();
+      const went = await page.waitForURL(`**/leads/detail/${lead}`, { timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (went || attempt === 2) break;
+    }
     const r = await shown(page, true);
     times.push(r.shownAt! - r.cardAt!);
     await page.goBack();
