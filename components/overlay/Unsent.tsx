@@ -8,9 +8,11 @@ export function Unsent({ env, status }: { env: OverlayEnv; status: RecordStatus 
   const count = status.pending;
   const text = !status.enabled
     ? t('unsentOff', { count })
-    : status.lastError
-      ? t('unsentWhy', { count, why: status.lastError })
-      : t('unsent', { count });
+    : status.waitsForTab
+      ? t('unsentNoTab', { count })
+      : status.lastError
+        ? t('unsentWhy', { count, why: status.lastError })
+        : t('unsent', { count });
   return (
     <footer class="rg-foot" role="status" data-notice="unsent" data-count={count}>
       {text}

@@ -10,9 +10,11 @@ export function Unsent({ status }: { status: RecordStatus | undefined }) {
   const count = status.pending;
   const text = !status.enabled
     ? tr('unsentOff', { count })
-    : status.lastError
-      ? tr('unsentWhy', { count, why: status.lastError })
-      : tr('unsent', { count });
+    : status.waitsForTab
+      ? tr('unsentNoTab', { count })
+      : status.lastError
+        ? tr('unsentWhy', { count, why: status.lastError })
+        : tr('unsent', { count });
   const sendNow = () => {
     setBusy(true);
     void sendMessage('record.send', {})

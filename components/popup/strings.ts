@@ -44,6 +44,7 @@ export type PopupKey =
   | 'unsent'
   | 'unsentWhy'
   | 'unsentOff'
+  | 'unsentNoTab'
   | 'sendNow'
   | 'dailyPostOf';
 
@@ -86,6 +87,7 @@ export const popupMessages: Messages<PopupKey> = {
     unsent: 'Не отправлено в amoCRM: {count}',
     unsentWhy: 'Не отправлено в amoCRM: {count} — {why}',
     unsentOff: 'Запись в amoCRM выключена в настройках: {count} ждут',
+    unsentNoTab: 'Не отправлено в amoCRM: {count} — откройте amoCRM в этом браузере, отметки отправятся оттуда',
     sendNow: 'Отправить сейчас',
     'service.management': 'Ведение',
     'service.complex': 'Комплекс',
@@ -133,6 +135,7 @@ export const popupMessages: Messages<PopupKey> = {
     unsent: 'Not sent to amoCRM: {count}',
     unsentWhy: 'Not sent to amoCRM: {count} — {why}',
     unsentOff: 'Writing to amoCRM is off in the settings: {count} waiting',
+    unsentNoTab: 'Not sent to amoCRM: {count} — open amoCRM in this browser, the ticks will be sent from there',
     sendNow: 'Send now',
     'service.management': 'Management',
     'service.complex': 'Complex',

@@ -1,12 +1,28 @@
-// The amoCRM API client for the overlay and the board (see lib/amocrm/api-port.ts): runs first, leaves its factory.
+// The amoCRM API client for the overlay and the board (see lib/amocrm/api-port.ts): runs first,
+// leaves its factory. It also serves the team record's requests of the worker when no token is
+// bound to the account (lib/record/tab-serve.ts): same-origin, with the manager's session, under
+// the tab's shared token bucket.
 import { createAmoApi } from '@/lib/amocrm/api';
-import { provideAmoApi, withSharedBuckets } from '@/lib/amocrm/api-port';
+import { provideAmoApi, sharedBuckets, withSharedBuckets } from '@/lib/amocrm/api-port';
+import { createAmoClient } from '@/lib/amocrm/client';
+import { browser } from '@/lib/browser/api';
 import { amocrmMatches } from '@/lib/hosts';
+import { serveTabRequest } from '@/lib/record/tab-serve';
+
+/** The tab's own request gives up after this long (the worker waits a little longer for the answer). */
+const TAB_REQUEST_TIMEOUT_MS = 30_000;
 
 export default defineContentScript({
   matches: amocrmMatches,
   runAt: 'document_start',
   main() {
-    provideAmoApi(withSharedBuckets(createAmoApi));
+    const bucketOf = sharedBuckets();
+    provideAmoApi(withSharedBuckets(createAmoApi, bucketOf));
+    const origin = location.origin;
+    const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
+    const client = () => createAmoClient({ origin, bucket: bucketOf(origin), timeoutMs: TAB_REQUEST_TIMEOUT_MS });
+    browser.runtime.onMessage.addListener((message: unknown, sender) =>
+      serveTabRequest(message, { id: sender.id, url: sender.url, tab: sender.tab }, { self, origin, client }),
+    );
   },
 });

@@ -4,7 +4,7 @@
 // symbol, invisible to the page) and the overlay picks it up.
 import type { AmoApi, AmoApiDeps } from './api';
 import { ApiError } from './errors';
-import { TokenBucket } from './rate-limit';
+import { TokenBucket, type Clock } from './rate-limit';
 
 const KEY = Symbol.for('reglament.amocrm.api');
 
@@ -14,19 +14,28 @@ export function provideAmoApi(factory: AmoApiFactory): void {
   (globalThis as Record<symbol, unknown>)[KEY] = factory;
 }
 
+/** The tab's token bucket of an account origin (one per origin for the tab's whole life). */
+export type BucketOf = (origin: string, clock?: Clock) => TokenBucket;
+
 /**
- * The factory with one token bucket per account for every API user in the tab (the overlay and the
- * board chips): their requests share the account's limit instead of each bursting on its own.
+ * One token bucket per account for every API user in the tab: the overlay, the board chips and
+ * the team record's requests the worker asks this tab to make (lib/record/tab-serve.ts).
  */
-export function withSharedBuckets(create: AmoApiFactory): AmoApiFactory {
+export function sharedBuckets(): BucketOf {
   const buckets = new Map<string, TokenBucket>();
-  return (deps) => {
-    let bucket = deps.bucket ?? buckets.get(deps.origin);
-    // One token less than the default burst: the worker also reads an opened deal's team notes
-    // (at most one read per DEAL_PULL_SPACING_MS), and together they stay within 6 a second.
-    if (!bucket) buckets.set(deps.origin, (bucket = new TokenBucket({ capacity: 3, perSecond: 2, clock: deps.clock })));
-    return create({ ...deps, bucket });
+  return (origin, clock) => {
+    let bucket = buckets.get(origin);
+    // One token less than the default burst: a worker with a token reads an opened deal's team
+    // notes with its own fetch (at most one read per DEAL_PULL_SPACING_MS), and together they stay
+    // within 6 a second. Without a token the worker's reads and writes come through this bucket.
+    if (!bucket) buckets.set(origin, (bucket = new TokenBucket({ capacity: 3, perSecond: 2, clock })));
+    return bucket;
   };
+}
+
+/** The factory with the tab's shared buckets: the API users' requests share the account's limit instead of each bursting on its own. */
+export function withSharedBuckets(create: AmoApiFactory, bucketOf: BucketOf = sharedBuckets()): AmoApiFactory {
+  return (deps) => create({ ...deps, bucket: deps.bucket ?? bucketOf(deps.origin, deps.clock) });
 }
 
 /** The factory, or null when the client script is not there (the page then stands in for the API). */

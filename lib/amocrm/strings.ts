@@ -57,6 +57,7 @@ const ru = {
   unsent: 'Не отправлено в amoCRM: {count}',
   unsentWhy: 'Не отправлено в amoCRM: {count} — {why}',
   unsentOff: 'Запись в amoCRM выключена в настройках: {count} ждут',
+  unsentNoTab: 'Не отправлено в amoCRM: {count} — откройте amoCRM в этом браузере, отметки отправятся оттуда',
   period: 'день {day} из {length}',
 } as const;
 
@@ -120,6 +121,7 @@ export const overlayMessages: Messages<OverlayKey> = {
     unsent: 'Not sent to amoCRM: {count}',
     unsentWhy: 'Not sent to amoCRM: {count} — {why}',
     unsentOff: 'Writing to amoCRM is off in the settings: {count} waiting',
+    unsentNoTab: 'Not sent to amoCRM: {count} — open amoCRM in this browser, the ticks will be sent from there',
     period: 'day {day} of {length}',
   },
 };

@@ -11,6 +11,8 @@ export interface RecordStatus {
   rejected: number;
   /** Why they wait (the last failure), or null. */
   lastError: string | null;
+  /** They wait for an open amoCRM tab: no token is bound to the account and no tab of it is open. */
+  waitsForTab: boolean;
   /** When the next write may go. */
   nextAt: Instant | null;
 }
@@ -33,6 +35,8 @@ export interface WriterState {
   /** This browser's moment in every write cycle (ms into the interval), drawn once. */
   phaseMs: number | null;
   lastError: string | null;
+  /** The last attempt found no way to the account: no token bound to it and no open tab of it. */
+  waitsForTab?: boolean;
   sent: number;
 }
 

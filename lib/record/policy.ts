@@ -18,6 +18,8 @@ export interface WritePolicy {
   /** After a 429 without Retry-After, wait this long; the interval doubles up to `maxIntervalMs`. */
   throttleMs: number;
   maxIntervalMs: number;
+  /** With no way to the account (no token, no open amoCRM tab), look again this much later. */
+  noRouteRetryMs: number;
 }
 
 // 50 managers at one write a minute make under one request a second on average, at phases spread
@@ -30,6 +32,7 @@ export const WRITE_POLICY: WritePolicy = {
   retryMaxMs: 10 * 60_000,
   throttleMs: 30_000,
   maxIntervalMs: 120_000,
+  noRouteRetryMs: 30_000,
 };
 
 /** What a browser remembers between sends (kept in the meta store, so a restart keeps its pace). */
@@ -82,6 +85,7 @@ export function afterSent(state: WriterState, now: number, policy: WritePolicy =
     lastSentAt: now,
     intervalMs: Math.max(policy.intervalMs, Math.round(state.intervalMs * 0.75)),
     lastError: null,
+    waitsForTab: false,
     sent: state.sent + 1,
   };
 }
@@ -97,12 +101,20 @@ export function afterThrottled(
 ): WriterState {
   const intervalMs = Math.min(policy.maxIntervalMs, state.intervalMs * 2);
   const wait = Math.max(retryAfterMs ?? 0, policy.throttleMs) + Math.floor(random() * intervalMs);
-  return { ...state, lastSentAt: now, pausedUntil: now + wait, intervalMs, lastError: error };
+  return { ...state, lastSentAt: now, pausedUntil: now + wait, intervalMs, lastError: error, waitsForTab: false };
 }
 
 /** The state after a request that failed otherwise (the notes carry their own back-off). */
 export function afterFailed(state: WriterState, now: number, error: string): WriterState {
-  return { ...state, lastSentAt: now, lastError: error };
+  return { ...state, lastSentAt: now, lastError: error, waitsForTab: false };
+}
+
+/**
+ * The state when no request could go (no token bound to the account, no open amoCRM tab): nothing
+ * was sent, so neither the pace nor the notes' back-off change; the queue waits and says why.
+ */
+export function afterNoRoute(state: WriterState, reason: string): WriterState {
+  return { ...state, lastError: reason, waitsForTab: true };
 }
 
 /** When a note that failed `attempts` times may be tried again. */

@@ -5,10 +5,9 @@
 // note. Sent through the one API client (the manager's session, or the token bound to this
 // account), so amoCRM records that user as `created_by`.
 import { isApiError } from '../amocrm/errors';
+import { NOTE_SERVICE, NOTE_TYPE, NOTES_POST_PATH } from './notes-paths';
 
-export const NOTE_TYPE = 'service_message';
-/** `params.service` of every note: the name the feed shows, and what a head filters on. */
-export const NOTE_SERVICE = 'Reglament';
+export { NOTE_SERVICE, NOTE_TYPE };
 
 export interface NoteToPost {
   leadId: number;
@@ -27,15 +26,26 @@ export interface NotesPoster {
   post(path: string, body: unknown): Promise<unknown>;
 }
 
-export async function postNotes(client: NotesPoster, notes: NoteToPost[]): Promise<PostOutcome> {
-  const body = notes.map((n, i) => ({
+/** One note of the request body, as amoCRM takes it. */
+export interface NoteBody {
+  entity_id: number;
+  note_type: typeof NOTE_TYPE;
+  params: { service: typeof NOTE_SERVICE; text: string };
+  request_id: string;
+}
+
+export function notesBody(notes: readonly NoteToPost[]): NoteBody[] {
+  return notes.map((n, i) => ({
     entity_id: n.leadId,
     note_type: NOTE_TYPE,
     params: { service: NOTE_SERVICE, text: n.text },
     request_id: String(i),
   }));
+}
+
+export async function postNotes(client: NotesPoster, notes: NoteToPost[]): Promise<PostOutcome> {
   try {
-    await client.post('/api/v4/leads/notes', body);
+    await client.post(NOTES_POST_PATH, notesBody(notes));
     return { kind: 'ok' };
   } catch (error) {
     if (!isApiError(error)) return { kind: 'failed', status: 0, message: `amoCRM недоступна: ${messageOf(error)}` };

@@ -4,7 +4,7 @@
 // second after the read is not missed, one read twice is one fact), so history is read once.
 import { attributeNote, type StoredNote } from '../amocrm/attribution';
 import type { SharedEvent } from '../amocrm/markers';
-import { NOTE_TYPE } from './post-notes';
+import { MAX_PAGES, MAX_USER_PAGES, USERS_PATH } from './notes-paths';
 import { parseNotesPage, parseUsersPage, type PulledNote } from './notes-page';
 
 export type { PullCursors } from '../model/record';
@@ -12,9 +12,7 @@ export type { PullCursors } from '../model/record';
 /** GET a path (with query) on the account's own origin; null for 204. */
 export type Get = (pathAndQuery: string) => Promise<unknown>;
 
-/** At most this many pages per read (250 notes each); the cursor lets the next read go on. */
-export const MAX_PAGES = 40;
-const LIMIT = 250;
+export { MAX_PAGES, accountNotesPath, dealNotesPath, notesQuery } from './notes-paths';
 
 export interface Pulled {
   events: SharedEvent[];
@@ -34,15 +32,6 @@ export function nextPath(href: string): string | null {
   } catch {
     return null;
   }
-}
-
-export function notesQuery(since: number | null, types: readonly string[]): string {
-  const q = new URLSearchParams();
-  for (const t of types) q.append('filter[note_type][]', t);
-  if (since !== null) q.set('filter[updated_at][from]', String(since));
-  q.set('order[updated_at]', 'asc');
-  q.set('limit', String(LIMIT));
-  return q.toString();
 }
 
 /**
@@ -85,21 +74,11 @@ export async function pullNotes(
   return { events, cursor, notes, requests, unknownAuthors: [...unknown] };
 }
 
-/** The account's marker notes since `since` (service messages only: Reglament writes no other kind). */
-export function accountNotesPath(since: number | null): string {
-  return `/api/v4/leads/notes?${notesQuery(since, [NOTE_TYPE])}`;
-}
-
-/** One deal's marker notes since `since`; common notes too, where older builds wrote ticks. */
-export function dealNotesPath(leadId: number, since: number | null): string {
-  return `/api/v4/leads/${leadId}/notes?${notesQuery(since, [NOTE_TYPE, 'common'])}`;
-}
-
 /** All users of the account (names of authors). */
 export async function pullUsers(get: Get): Promise<Map<number, string>> {
   const users = new Map<number, string>();
-  let path: string | null = '/api/v4/users?limit=250';
-  for (let i = 0; path && i < 10; i++) {
+  let path: string | null = USERS_PATH;
+  for (let i = 0; path && i < MAX_USER_PAGES; i++) {
     const body = await get(path);
     if (body === null) break;
     const page = parseUsersPage(body);

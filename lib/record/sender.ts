@@ -8,6 +8,7 @@ import { listOutbox, markFailed, removeSent, type OutboxItem } from '../store/ou
 import type { Db } from '../store/schema';
 import {
   afterFailed,
+  afterNoRoute,
   afterSent,
   afterThrottled,
   initialWriterState,
@@ -23,8 +24,12 @@ export interface SenderDeps {
   db: () => Promise<Db>;
   now: () => number;
   random: () => number;
-  /** The API client for an account origin (lib/amocrm/client.ts: it refuses any origin but an amoCRM account's). */
-  client: (db: Db, origin: string) => Promise<NotesPoster>;
+  /**
+   * The way to an account origin: the API client with the token bound to it (lib/amocrm/client.ts
+   * refuses any origin but an amoCRM account's), or an open amoCRM tab of it (lib/record/tab-route.ts);
+   * null when there is neither.
+   */
+  client: (db: Db, origin: string) => Promise<NotesPoster | null>;
   /** Whether facts are written to amoCRM at all (the account's setting). */
   enabled: () => Promise<boolean>;
 }
@@ -40,6 +45,9 @@ export interface FlushResult {
 const MAX_REQUESTS_PER_FLUSH = 20;
 /** «Send now» sends at most this many batches at once (keeps to the account's limit). */
 const MAX_FORCED = 3;
+
+/** Why the queue waits when there is no token and no amoCRM tab (the UIs say it in their language: `waitsForTab`). */
+export const NO_TAB_REASON = 'Откройте amoCRM в этом браузере — отметки отправятся оттуда';
 
 export async function writerStateOf(db: Db): Promise<WriterState> {
   return (await repo.getMeta(db, 'writerState')) ?? initialWriterState();
@@ -59,19 +67,25 @@ export function createSender(deps: SenderDeps) {
     if (at === null || at > now) return { sent: false, nextAt: at };
     const batch = pickBatch(items, now);
     if (!batch.length) return { sent: false, nextAt: planned.at };
-    await send(db, planned.state, batch, now);
+    if (!(await send(db, planned.state, batch, now))) return { sent: false, nextAt: now + WRITE_POLICY.noRouteRetryMs };
     return { sent: true, nextAt: null };
   }
 
-  async function send(db: Db, state: WriterState, batch: OutboxItem[], now: number): Promise<void> {
+  /** Sends one batch; false when there was no way to its account (nothing sent, the queue waits). */
+  async function send(db: Db, state: WriterState, batch: OutboxItem[], now: number): Promise<boolean> {
     const origin = `https://${batch[0]!.host}`;
     const ids = batch.map((i) => i.id);
     if (!isAmocrmOrigin(origin)) {
       await markFailed(db, ids, `${batch[0]!.host} — не аккаунт amoCRM`, () => now, true);
-      return;
+      return true;
+    }
+    const client = await deps.client(db, origin);
+    if (!client) {
+      await repo.setMeta(db, 'writerState', afterNoRoute(state, NO_TAB_REASON));
+      return false;
     }
     const outcome = await postNotes(
-      await deps.client(db, origin),
+      client,
       batch.map((i) => ({ leadId: i.leadId, text: i.text })),
     );
     // The pace counts from when the request went, so the next one keeps this browser's phase.
@@ -80,22 +94,22 @@ export function createSender(deps: SenderDeps) {
       case 'ok':
         await removeSent(db, ids);
         await repo.setMeta(db, 'writerState', afterSent(state, at));
-        return;
+        return true;
       case 'throttled':
         await markFailed(db, ids, outcome.message, () => at);
         await repo.setMeta(db, 'writerState', afterThrottled(state, at, outcome.retryAfterMs, deps.random, outcome.message));
-        return;
+        return true;
       case 'rejected': {
         const refused = new Set(outcome.indexes.map((i) => ids[i]!));
         await markFailed(db, [...refused], outcome.message, () => at, true);
         // The others were refused only because they shared the request: send them again at once.
         await repo.setMeta(db, 'writerState', afterFailed(state, at, outcome.message));
-        return;
+        return true;
       }
       case 'failed':
         await markFailed(db, ids, outcome.message, (attempts) => retryAt(attempts, at, deps.random));
         await repo.setMeta(db, 'writerState', afterFailed(state, at, outcome.message));
-        return;
+        return true;
     }
   }
 

@@ -6,6 +6,7 @@ import { SAFETY_ALARM, WAKE_ALARM, browserEffects, ensureSafetyAlarm } from './b
 import { createRouter, isEnvelope } from '../messaging/router';
 import type { SenderInfo } from '../messaging/sender';
 import { openStore } from '../store/db';
+import { browserTabPort } from './record-tabs';
 import { createWorker } from './service';
 
 /** Wakes the worker to send the amoCRM write queue (a killed worker's timers are gone; alarms are not). */
@@ -24,6 +25,7 @@ export function startBackground() {
         if (at === null) await browser.alarms.clear(RECORD_ALARM);
         else await browser.alarms.create(RECORD_ALARM, { when: at });
       },
+      tabs: browserTabPort(),
     },
   });
   const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });

@@ -11,6 +11,7 @@ import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
 import { accountNotesPath, dealNotesPath, pullNotes, pullUsers, type Get, type Pulled } from '../record/pull';
 import { createSender, writerStateOf } from '../record/sender';
+import { createTabRoute, type TabChannel, type TabPort } from '../record/tab-route';
 import { factTitle } from '../record/titles';
 import { boundToken } from './account';
 
@@ -25,6 +26,8 @@ export interface RecordDeps {
   onRecorded?: () => void;
   /** Runs `fn` after `ms` in this worker life (tests: nothing, they drive the clock). */
   later?: (fn: () => void, ms: number) => void;
+  /** Open amoCRM tabs (lib/worker/record-tabs.ts): the way to an account when no token is bound to it. */
+  tabs?: TabPort;
 }
 
 /** The popup reads the account's notes at most this often. */
@@ -41,14 +44,17 @@ export function createTeamRecord(deps: RecordDeps) {
   const doFetch = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const random = deps.random ?? Math.random;
   const enabled = async () => (await repo.getSettings(await deps.db())).amocrm.shareFacts;
+  const tabRoute = deps.tabs ? createTabRoute(deps.tabs) : null;
   /**
-   * The one API client for an account: the stored token when it is bound to that very account,
-   * else the browser's amoCRM session there (the client refuses any other origin).
+   * The way to an account: the one API client with the stored token when it is bound to that very
+   * account (the client refuses any other origin); else an open amoCRM tab of it, whose requests
+   * carry the manager's session (the worker's own would go without a SameSite=Lax cookie); else
+   * none, and the record waits for a tab.
    */
-  async function clientFor(db: Db, origin: string): Promise<AmoClient> {
+  async function clientFor(db: Db, origin: string): Promise<AmoClient | TabChannel | null> {
     const bound = await boundToken(db);
-    const token = bound && bound.origin === origin ? bound.token : null;
-    return createAmoClient({ origin, token, fetch: doFetch });
+    if (bound && bound.origin === origin) return createAmoClient({ origin, token: bound.token, fetch: doFetch });
+    return tabRoute ? tabRoute.open(origin) : null;
   }
   const sender = createSender({ db: deps.db, now: deps.now, random, client: clientFor, enabled });
   const later =
@@ -100,13 +106,9 @@ export function createTeamRecord(deps: RecordDeps) {
       pending: summary.pending,
       rejected: summary.rejected,
       lastError: summary.pending ? (writer.lastError ?? summary.lastError) : null,
+      waitsForTab: summary.pending > 0 && writer.waitsForTab === true,
       nextAt: summary.nextAt,
     };
-  }
-
-  async function readerGet(db: Db, host: string): Promise<Get> {
-    const client = await clientFor(db, `https://${host}`);
-    return (path) => client.get(path);
   }
 
   async function names(db: Db, host: string, get: Get, pulled: Pulled): Promise<Pulled> {
@@ -123,9 +125,14 @@ export function createTeamRecord(deps: RecordDeps) {
     };
   }
 
-  /** Reads notes at `path` since `cursorKey`'s cursor, records the facts of known clients, moves the cursor. */
+  /**
+   * Reads notes at `path` since `cursorKey`'s cursor, records the facts of known clients, moves the
+   * cursor. With no way to the account (no token, no open tab) nothing is read: the cursor stays.
+   */
   async function pull(db: Db, host: string, cursorKey: string, since: number | null, path: string): Promise<number> {
-    const get = await readerGet(db, host);
+    const client = await clientFor(db, `https://${host}`);
+    if (!client) return 0;
+    const get: Get = (p) => client.get(p);
     const users = (await repo.getMeta(db, 'amoUsers'))?.[host] ?? {};
     let pulled = await pullNotes(get, path, host, since, (id) => users[String(id)] ?? null);
     pulled = await names(db, host, get, pulled);

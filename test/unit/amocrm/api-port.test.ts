@@ -1,7 +1,8 @@
 // The overlay finds the API client left by its own content script, or reads the page without it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAmoApi } from '@/lib/amocrm/api';
-import { findAmoApi, lazyAmoApi, missingAmoApi, provideAmoApi, withSharedBuckets } from '@/lib/amocrm/api-port';
+import { findAmoApi, lazyAmoApi, missingAmoApi, provideAmoApi, sharedBuckets, withSharedBuckets } from '@/lib/amocrm/api-port';
+import { createAmoClient } from '@/lib/amocrm/client';
 import { ApiError, fallbackKind, isApiError, shouldFallBack } from '@/lib/amocrm/errors';
 
 const KEY = Symbol.for('reglament.amocrm.api');
@@ -70,5 +71,38 @@ describe('api port', () => {
       ...[1, 2, 3].map((id) => `smmpro.amocrm.ru/api/v4/leads/${id}`),
       'other.amocrm.ru/api/v4/leads/6',
     ]);
+  });
+
+  it('the worker’s requests through the tab take tokens of the same bucket as the overlay', async () => {
+    const sent: string[] = [];
+    const bucketOf = sharedBuckets();
+    const at = { now: () => 0 };
+    const fetch = (async (url: string) => (
+      sent.push(new URL(url).pathname),
+      new Response('{}', { status: 200 })
+    )) as typeof globalThis.fetch;
+    const overlay = withSharedBuckets(
+      createAmoApi,
+      bucketOf,
+    )({
+      origin: 'https://smmpro.amocrm.ru',
+      clock: at,
+      sleep: () => new Promise<void>(() => undefined),
+      fetch,
+    });
+    // The tab's script serving the worker (entrypoints/amocrm-api.content) builds its client on the same bucket.
+    const forWorker = createAmoClient({
+      origin: 'https://smmpro.amocrm.ru',
+      bucket: bucketOf('https://smmpro.amocrm.ru', at),
+      sleep: () => new Promise<void>(() => undefined),
+      fetch,
+    });
+    for (const id of [1, 2]) void overlay.lead(id, () => false).catch(() => undefined);
+    void forWorker.post('/api/v4/leads/notes', []).catch(() => undefined);
+    void forWorker.get('/api/v4/leads/notes?limit=250').catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    // Burst 3 for the tab as a whole: the fourth request waits, whoever makes it.
+    expect(sent).toEqual(['/api/v4/leads/1', '/api/v4/leads/2', '/api/v4/leads/notes']);
+    expect(bucketOf('https://smmpro.amocrm.ru')).toBe(bucketOf('https://smmpro.amocrm.ru'));
   });
 });

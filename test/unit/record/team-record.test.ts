@@ -1,5 +1,7 @@
 // The team's one record through the fake amoCRM: two managers' workers (two databases, two
-// amoCRM sessions) and a head's, sharing one account.
+// amoCRM sessions) and a head's, sharing one account. Without a token each worker reads and writes
+// through its browser's open amoCRM tab: here the tab's real serving code (lib/record/tab-serve.ts)
+// with the manager's session, messages passed as structured clones like the browser does.
 import { describe, expect, it } from 'vitest';
 import { createAmocrmFake } from '../../fakes/amocrm/index';
 import { createSeed, USER } from '../../fakes/seed';
@@ -8,8 +10,13 @@ import { markedEventId } from '@/lib/amocrm/markers';
 import * as repo from '@/lib/store/repo';
 import { listOutbox } from '@/lib/store/outbox';
 import { WRITE_POLICY } from '@/lib/record/policy';
+import { NO_TAB_REASON } from '@/lib/record/sender';
 import { DEAL_PULL_EVERY_MS } from '@/lib/worker/record';
 import { createWorker } from '@/lib/worker/service';
+import { createAmoClient } from '@/lib/amocrm/client';
+import { TokenBucket } from '@/lib/amocrm/rate-limit';
+import { serveTabRequest } from '@/lib/record/tab-serve';
+import type { TabPort } from '@/lib/record/tab-route';
 import { fakeEffects, freshDb, page } from '../worker/helpers';
 
 const NOW = Date.parse('2026-03-12T06:00:00Z');
@@ -28,9 +35,44 @@ function account() {
 
 type Account = ReturnType<typeof account>;
 
-/** One browser: its own database and amoCRM session, the account's clock. */
+const SELF = { id: 'reglament-extension-id', origin: 'chrome-extension://reglament-extension-id' };
+
+/** The browser's amoCRM tab of the account, its API script serving the worker with `fetch` (the session). */
+function amocrmTab(fetch: typeof globalThis.fetch, open: { value: boolean; closeDuringNext?: boolean }): TabPort {
+  const origin = `https://${HOST}`;
+  const tab = { id: 7, url: `${origin}/leads/detail/${LEAD}`, active: true };
+  // The unit tests drive their own clock: the bucket never makes them wait (its pace is tested elsewhere).
+  const bucket = new TokenBucket({ capacity: 1000, perSecond: 1000 });
+  return {
+    query: async (o) => (open.value && o === origin ? [tab] : []),
+    send: async (_tabId, message) => {
+      if (!open.value) throw new Error('Could not establish connection. Receiving end does not exist.');
+      const answer = serveTabRequest(
+        structuredClone(message),
+        { id: SELF.id, url: `${SELF.origin}/background.js` },
+        {
+          self: SELF,
+          origin,
+          client: () => createAmoClient({ origin, fetch, bucket }),
+        },
+      );
+      const answered = answer && structuredClone(await answer);
+      // Closed after amoCRM stored the notes, before the answer came back.
+      if (open.closeDuringNext) {
+        open.value = false;
+        open.closeDuringNext = false;
+        throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed');
+      }
+      return answered;
+    },
+    get: async () => (open.value ? tab : null),
+  };
+}
+
+/** One browser: its own database and amoCRM session, the account's clock, an open amoCRM tab. */
 async function browser(acc: Account, session: string, db?: Awaited<ReturnType<typeof freshDb>>) {
   const store = db ?? (await freshDb());
+  const tabOpen: { value: boolean; closeDuringNext?: boolean } = { value: true };
   const requests: string[] = [];
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
@@ -48,11 +90,16 @@ async function browser(acc: Account, session: string, db?: Awaited<ReturnType<ty
     now: acc.at,
     effects: fakeEffects().effects,
     agendaUrl: 'x',
-    record: { fetch, random: () => 0, later: () => undefined },
+    record: { fetch: refusedWithoutToken, random: () => 0, later: () => undefined, tabs: amocrmTab(fetch, tabOpen) },
     teamSync: { fetch },
   });
-  return { db: store, worker, requests };
+  return { db: store, worker, requests, tabOpen };
 }
+
+/** The worker's own fetch goes without the session (a SameSite=Lax cookie stays off it): without a token it is never used. */
+const refusedWithoutToken = (async () => {
+  throw new Error('the worker has no token: its own fetch must not be used');
+}) as typeof globalThis.fetch;
 
 const client = (extra: Partial<Client> = {}): Client => ({
   id: `${HOST}:${LEAD}`,
@@ -234,5 +281,87 @@ describe('the team record through amoCRM', () => {
     expect((await repo.eventsOf(head.db, `${HOST}:${LEAD}`)).filter((e) => e.author)).toHaveLength(1);
     const accountReads = head.requests.filter((r) => r === 'GET /api/v4/leads/notes');
     expect(accountReads).toHaveLength(2);
+  });
+
+  it('with no token and no amoCRM tab open the queue waits and says so; a tab opened sends it', async () => {
+    const acc = account();
+    const a = await browser(acc, 'aigerim');
+    await a.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    a.tabOpen.value = false;
+    await a.worker.handlers['event.record']({ event: tick(acc.at()) }, page);
+    await a.worker.record.kick();
+    const status = await a.worker.record.status(a.db);
+    expect(status).toMatchObject({ pending: 1, waitsForTab: true, lastError: NO_TAB_REASON });
+    // Nothing was tried: no request, no back-off of the note.
+    expect(a.requests.filter((r) => r.startsWith('POST'))).toEqual([]);
+    expect((await listOutbox(a.db))[0]).toMatchObject({ attempts: 0 });
+    a.tabOpen.value = true;
+    // At this browser's next moment of the write cycle.
+    acc.tick(WRITE_POLICY.intervalMs);
+    await a.worker.record.kick();
+    expect(markerNotes(acc)).toHaveLength(1);
+    expect(await a.worker.record.status(a.db)).toMatchObject({ pending: 0, waitsForTab: false, lastError: null });
+  });
+
+  it('a tab closed mid-request is a network failure: the note is sent again, and read back as one fact', async () => {
+    const acc = account();
+    const a = await browser(acc, 'aigerim');
+    await a.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    await a.worker.handlers['event.record']({ event: tick(acc.at()) }, page);
+    a.tabOpen.closeDuringNext = true;
+    await a.worker.record.kick();
+    // amoCRM stored it, the answer was lost with the tab: kept in the queue, retried later.
+    expect(markerNotes(acc)).toHaveLength(1);
+    expect(await a.worker.record.status(a.db)).toMatchObject({ pending: 1, waitsForTab: false });
+    a.tabOpen.value = true;
+    for (let i = 0; i < 5 && (await listOutbox(a.db)).length; i++) {
+      acc.tick(60_000);
+      await a.worker.record.kick();
+    }
+    expect(await listOutbox(a.db)).toHaveLength(0);
+    expect(markerNotes(acc)).toHaveLength(2);
+    acc.tick(5 * 60_000);
+    const b = await browser(acc, 'maria');
+    await b.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    const ticks = (await repo.eventsOf(b.db, `${HOST}:${LEAD}`)).filter((e) => e.type === 'tick');
+    expect(ticks).toHaveLength(1);
+    expect(ticks[0]!.author?.id).toBe(USER.aigerim);
+  });
+
+  it('with a token bound to the account the worker writes with its own fetch, not through the tab', async () => {
+    const acc = account();
+    const seen: string[] = [];
+    const tokenFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+      const res = await acc.fake.handle({
+        method: init?.method ?? 'GET',
+        url: String(input),
+        headers: Object.fromEntries(
+          Object.entries((init?.headers as Record<string, string>) ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+        ),
+        body: typeof init?.body === 'string' ? init.body : undefined,
+      });
+      return new Response(res.status === 204 ? null : res.body, { status: res.status, headers: res.headers });
+    }) as typeof globalThis.fetch;
+    const db = await freshDb();
+    const tabAsked: string[] = [];
+    const worker = createWorker({
+      db: async () => db,
+      now: acc.at,
+      effects: fakeEffects().effects,
+      agendaUrl: 'x',
+      record: {
+        fetch: tokenFetch,
+        random: () => 0,
+        later: () => undefined,
+        tabs: { query: async () => (tabAsked.push('query'), []), send: async () => undefined, get: async () => null },
+      },
+    });
+    await worker.handlers['token.set']({ token: 'token-aigerim', origin: `https://${HOST}` }, page);
+    await worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    await worker.handlers['event.record']({ event: tick(acc.at()) }, page);
+    await worker.record.kick();
+    expect(seen).toContain('POST /api/v4/leads/notes');
+    expect(tabAsked).toEqual([]);
   });
 });
