@@ -5,11 +5,13 @@
 // sync see them as done by A, named from the notes' `created_by`. A forged note (B's session
 // re-using A's fact with an earlier claimed time) changes nothing.
 //
-// Each worker writes and reads with its own long-lived token bound to the account (the fake knows
-// whose token it is). The worker's other way, the browser's amoCRM session, does not reach amoCRM
-// from the worker when the session cookie is SameSite=Lax: Chromium leaves it off the extension
-// worker's cross-site fetch (this spec found it: every worker request answered 401), see
-// docs/team-record.md.
+// The managers have no token: only their browsers' amoCRM sessions, whose cookie is SameSite=Lax
+// (as the fake sets it), which Chromium leaves off the extension worker's own cross-site fetch
+// (every such request was answered 401). Their workers write and read through their open amoCRM
+// tab's API script, same-origin with the session, so amoCRM names the manager as `created_by`
+// (docs/team-record.md). With no amoCRM tab open the queue waits and the popup says to open one.
+// The head keeps a long-lived token: «Синхронизировать всё» reads the whole pipeline in the
+// worker (lib/worker/team-sync.ts), which has no way through a tab.
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithExtension, type LaunchedExtension } from '../../scripts/launch';
 import { createAmocrmFake, type AmocrmFake } from '../fakes/amocrm/index';
@@ -29,7 +31,12 @@ interface Browser {
   ext: (path: string) => Promise<Page>;
 }
 
-async function browser(fake: AmocrmFake, session: keyof typeof SESSIONS, opened: Browser[]): Promise<Browser> {
+async function browser(
+  fake: AmocrmFake,
+  session: keyof typeof SESSIONS,
+  opened: Browser[],
+  { token }: { token: boolean },
+): Promise<Browser> {
   const launched = await launchWithExtension({ headless: true });
   await installFakes(launched.context, { amocrmFake: fake, amoSession: session });
   const b: Browser = {
@@ -44,7 +51,7 @@ async function browser(fake: AmocrmFake, session: keyof typeof SESSIONS, opened:
   opened.push(b);
   const popup = await b.ext('popup.html');
   await roundTheClock(popup);
-  expect((await send(popup, 'token.set', { token: `token-${session}`, origin: ORIGIN })).ok).toBe(true);
+  if (token) expect((await send(popup, 'token.set', { token: `token-${session}`, origin: ORIGIN })).ok).toBe(true);
   await popup.close();
   return b;
 }
@@ -70,26 +77,100 @@ test('two managers and the head: one record in amoCRM, attributed by amoCRM, for
   }
 });
 
+test('the amoCRM tab’s API script does nothing for a message that is not its worker’s, not its account’s, or not its operation', async () => {
+  test.setTimeout(120_000); // a browser on a shared machine: a waiting budget, not a speed assertion
+  const fake = createAmocrmFake(createSeed(Date.now()), { sessionUsers: SESSIONS, clock: () => Date.now() });
+  const browsers: Browser[] = [];
+  try {
+    const a = await browser(fake, 'aigerim', browsers, { token: false });
+    const card = await a.context.newPage();
+    const lead = storyLead(fake.seed, 'c');
+    await openCard(card, lead.id);
+    const ext = await a.ext('popup.html');
+    // As the worker does (tabs.sendMessage to the top frame); the extension's pages are the extension too.
+    const toTab = (message: unknown) =>
+      ext.evaluate(
+        async ([origin, message]) => {
+          const [tab] = await chrome.tabs.query({ url: `${origin}/*` });
+          return chrome.tabs.sendMessage(tab!.id!, message, { frameId: 0 }).then(
+            (answer: unknown) => answer ?? null,
+            (error: Error) => `refused: ${error.message}`,
+          );
+        },
+        [ORIGIN, message] as const,
+      );
+    // What the hostile messages would cause (the popup's own read of the account's notes may come through the tab too).
+    const record = () =>
+      fake.requests.entries.filter(
+        (r) =>
+          (r.path === '/api/v4/leads/notes' && r.method === 'POST') ||
+          r.path === '/api/v4/leads/999/notes' ||
+          r.path === '/api/v4/users',
+      );
+    const note = {
+      entity_id: lead.id,
+      note_type: 'service_message',
+      params: { service: 'Reglament', text: 'x' },
+      request_id: '0',
+    };
+    const hostile: unknown[] = [
+      { reglamentTab: 1, origin: 'https://other.amocrm.ru', op: 'notes.post', notes: [note] },
+      { reglamentTab: 1, origin: ORIGIN, op: 'leads.delete', leadId: lead.id },
+      { reglamentTab: 1, origin: ORIGIN, op: 'notes.read', leadId: 999, since: null, page: 1, url: 'https://evil.example/' },
+      { reglamentTab: 1, origin: ORIGIN, op: 'notes.read', leadId: 999, since: null, page: 1, method: 'POST' },
+      { reglamentTab: 1, origin: ORIGIN, op: 'notes.post', notes: [note], method: 'DELETE' },
+      { reglamentTab: 1, origin: ORIGIN, op: 'notes.post', notes: [{ ...note, note_type: 'common' }] },
+    ];
+    // No answer at all: the script left each one alone.
+    for (const message of hostile) expect(await toTab(message)).toBeNull();
+    // The page itself (another sender than the extension) cannot reach the script at all.
+    await card.evaluate((message) => {
+      window.postMessage(message, '*');
+      document.dispatchEvent(new CustomEvent('reglamentTab', { detail: message }));
+    }, hostile[0]);
+    // A good message afterwards is served: the channel works, and the hostile ones made no request before it.
+    const control = await toTab({ reglamentTab: 1, origin: ORIGIN, op: 'users.read', page: 1 });
+    expect(control).toMatchObject({ reglamentTab: 1, origin: ORIGIN, ok: true });
+    expect(record().map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v4/users']);
+    expect(fake.seed.notes.filter((n) => n.params.text === 'x')).toEqual([]);
+  } finally {
+    for (const b of browsers) await b.context.close();
+  }
+});
+
 async function scenario(fake: AmocrmFake, browsers: Browser[]): Promise<void> {
   const seed = fake.seed;
   const lead = storyLead(seed, 'c');
   const clientId = `${HOST}:${lead.id}`;
-  const a = await browser(fake, 'aigerim', browsers);
-  const b = await browser(fake, 'maria', browsers);
-  const head = await browser(fake, 'head', browsers);
+  const a = await browser(fake, 'aigerim', browsers, { token: false });
+  const b = await browser(fake, 'maria', browsers, { token: false });
+  const head = await browser(fake, 'head', browsers, { token: true });
 
   // --- manager A: a tick on the card, and the sidebar's post (the message the sidebar sends) ---
-  const cardA = await a.context.newPage();
+  let cardA = await a.context.newPage();
   await openCard(cardA, lead.id);
   const step = (page: Page) => overlay(page).locator('.rg-step[data-item="concept-draft"]');
   await step(cardA).locator('input[type="checkbox"]').click();
   await expect(step(cardA)).toHaveAttribute('data-done', 'true');
+  // No amoCRM tab open in A's browser: what waits cannot go, and the popup says how to send it.
+  await cardA.close();
   const extA = await a.ext('popup.html');
   const postAt = Date.now() - 5 * 60_000;
   const post = { id: 'ig:post:TEAMe2e01', clientId, type: 'post', at: postAt, source: 'instagram', shortcode: 'TEAMe2e01' };
   expect((await send(extA, 'event.record', { event: post })).data).toMatchObject({ recorded: true });
+  await expect(async () => {
+    await extA.reload();
+    const unsent = extA.getByTestId('unsent');
+    if (!(await unsent.textContent())?.includes('откройте amoCRM'))
+      await unsent.getByRole('button', { name: 'Отправить сейчас' }).click();
+    await expect(unsent).toContainText('откройте amoCRM в этом браузере, отметки отправятся оттуда', { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await extA.screenshot({ path: 'test-results/team-record-no-tab.png' });
+  expect(markerNotes(seed, lead.id)).toHaveLength(0);
 
-  // The popup says what waits and sends it on request; both notes reach amoCRM from A's worker, as A.
+  // A opens amoCRM again: the popup sends on request, through that tab; both notes reach amoCRM as A.
+  cardA = await a.context.newPage();
+  await openCard(cardA, lead.id);
   await expect(async () => {
     if (markerNotes(seed, lead.id).length < 2) {
       await extA.reload();
@@ -100,7 +181,9 @@ async function scenario(fake: AmocrmFake, browsers: Browser[]): Promise<void> {
   }).toPass({ timeout: 120_000 });
   const written = markerNotes(seed, lead.id);
   expect(written.every((n) => n.createdBy === USER.aigerim && n.params.service === 'Reglament')).toBe(true);
+  // Sent by the tab (its session), the one way without a token: no request of A's worker was refused.
   expect(fake.requests.filter('/api/v4/leads/notes', 'POST').every((r) => r.status === 200)).toBe(true);
+  expect(fake.requests.entries.filter((r) => r.status === 401)).toEqual([]);
   await expect(extA.getByTestId('unsent')).toHaveCount(0);
 
   // --- a forged note: B's session writes A's tick again, claiming it was done two days earlier ---
