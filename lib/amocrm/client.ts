@@ -64,6 +64,9 @@ export function nextPath(href: string, origin: string): string | null {
 /** How long a 429 makes a following 403 read as a throttling block. */
 const THROTTLE_MEMORY_MS = 10 * 60_000;
 
+/** Pages followed at most per list, unless the caller says otherwise. */
+export const DEFAULT_MAX_PAGES = 20;
+
 export function createAmoClient(options: AmoClientOptions) {
   // The token and the session cookies go to an amoCRM account and nowhere else, whatever the caller was told.
   if (!isAmocrmOrigin(options.origin) || new URL(options.origin).origin !== options.origin)
@@ -73,7 +76,7 @@ export function createAmoClient(options: AmoClientOptions) {
   const bucket = options.bucket ?? defaultBucket(clock);
   const sleep = options.sleep ?? abortableSleep;
   const maxRetries = options.maxRetries ?? 0;
-  const maxPages = options.maxPages ?? 20;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const { signal, token } = options;
   let last429 = Number.NEGATIVE_INFINITY;
 

@@ -1,12 +1,15 @@
 // What the worker may ask an open amoCRM tab's API script to do for the team's record, when no
 // token is bound to the account (the extension worker's cross-site fetch goes without the
 // SameSite=Lax session cookie; the tab's own requests carry it, so amoCRM names the manager as
-// `created_by`). Three typed operations and nothing else: add these notes, read a page of notes
-// since a cursor, read a page of the users list. The message names no URL and no method: the
-// tab's script builds the path (lib/record/notes-paths.ts) on its own origin. Every request and
-// every answer is checked with these schemas on arrival.
+// `created_by`). Typed operations and nothing else: add these notes, read a page of notes since a
+// cursor, read a page of the users list — and for «Синхронизировать всё» the pipelines, a page of
+// a pipeline's leads, a page of some leads' stage changes and hand-overs. The message names no URL and no method:
+// the tab's script builds the path (lib/record/notes-paths.ts, lib/amocrm/team/paths.ts) on its
+// own origin. Every request and every answer is checked with these schemas on arrival.
 import * as v from 'valibot';
+import { DEFAULT_MAX_PAGES } from '../amocrm/client';
 import type { ApiErrorKind } from '../amocrm/errors';
+import { EVENTS_BATCH, eventsPath, leadsPath, PIPELINES_PATH, TEAM_EVENT_TYPES } from '../amocrm/team/paths';
 import { obj, text } from '../schemas/common';
 import { check, type Checked } from '../schemas/issues';
 import { plainDataIssues } from '../schemas/plain';
@@ -36,6 +39,14 @@ const origin = v.pipe(v.string('must be an origin'), v.maxLength(300, 'must be a
 const cursor = v.nullable(
   v.pipe(v.number('must be Unix seconds'), v.safeInteger('must be Unix seconds'), v.minValue(0, 'must be Unix seconds')),
 );
+const epochMs = v.nullable(
+  v.pipe(v.number('must be epoch ms'), v.safeInteger('must be epoch ms'), v.minValue(0, 'must be epoch ms')),
+);
+const leadIds = v.pipe(
+  v.array(id, 'must be lead ids'),
+  v.minLength(1, 'must name a lead'),
+  v.maxLength(EVENTS_BATCH, `at most ${EVENTS_BATCH} leads`),
+);
 
 /** One note as `POST /api/v4/leads/notes` takes it (lib/record/post-notes.ts `notesBody`), and only that. */
 export const NoteBodySchema = obj({
@@ -62,14 +73,29 @@ export const TabRequestSchema = v.variant(
     obj({ ...mark, op: v.literal('notes.post'), origin, notes: NotesBodySchema }),
     obj({ ...mark, op: v.literal('notes.read'), origin, leadId: v.nullable(id), since: cursor, page: page(MAX_PAGES) }),
     obj({ ...mark, op: v.literal('users.read'), origin, page: page(MAX_USER_PAGES) }),
+    obj({ ...mark, op: v.literal('pipelines.read'), origin }),
+    obj({
+      ...mark,
+      op: v.literal('leads.read'),
+      origin,
+      pipelineId: id,
+      updatedFrom: cursor,
+      page: page(DEFAULT_MAX_PAGES),
+      ifModifiedSince: epochMs,
+    }),
+    obj({ ...mark, op: v.literal('events.read'), origin, leadIds, page: page(DEFAULT_MAX_PAGES) }),
   ],
-  'must name an operation: notes.post, notes.read or users.read',
+  'must name an operation: notes.post, notes.read, users.read, pipelines.read, leads.read or events.read',
 );
 
 export type TabRequest = v.InferOutput<typeof TabRequestSchema>;
 /** A read without its envelope: what a reader's path stands for. */
 export type ReadOp =
-  { op: 'notes.read'; leadId: number | null; since: number | null; page: number } | { op: 'users.read'; page: number };
+  | { op: 'notes.read'; leadId: number | null; since: number | null; page: number }
+  | { op: 'users.read'; page: number }
+  | { op: 'pipelines.read' }
+  | { op: 'leads.read'; pipelineId: number; updatedFrom: number | null; page: number; ifModifiedSince: number | null }
+  | { op: 'events.read'; leadIds: number[]; page: number };
 
 const apiErrorKinds: readonly ApiErrorKind[] = ['auth', 'blocked', 'rate', 'server', 'garbage', 'network', 'not-found', 'other'];
 
@@ -106,8 +132,18 @@ export const checkTabAnswer = (answer: unknown): Checked<TabAnswer> => check(Tab
 
 /** The path a read asks on the tab's own origin. */
 export function readPath(op: ReadOp): string {
-  if (op.op === 'users.read') return withPage(USERS_PATH, op.page);
-  return withPage(op.leadId === null ? accountNotesPath(op.since) : dealNotesPath(op.leadId, op.since), op.page);
+  switch (op.op) {
+    case 'users.read':
+      return withPage(USERS_PATH, op.page);
+    case 'notes.read':
+      return withPage(op.leadId === null ? accountNotesPath(op.since) : dealNotesPath(op.leadId, op.since), op.page);
+    case 'pipelines.read':
+      return PIPELINES_PATH;
+    case 'leads.read':
+      return leadsPath(op.pipelineId, op.updatedFrom, op.page);
+    case 'events.read':
+      return eventsPath(op.leadIds, op.page);
+  }
 }
 
 const wholeNumber = (s: string | null): number | null => (s !== null && /^\d{1,15}$/.test(s) ? Number(s) : null);
@@ -127,6 +163,9 @@ export function readOpOfPath(path: string): ReadOp | null {
   const pageNo = q.has('page') ? wholeNumber(q.get('page')) : 1;
   if (pageNo === null || pageNo < 1) return null;
   if (url.pathname === '/api/v4/users') return pageNo <= MAX_USER_PAGES ? { op: 'users.read', page: pageNo } : null;
+  if (url.pathname === PIPELINES_PATH) return pageNo === 1 ? { op: 'pipelines.read' } : null;
+  if (url.pathname === '/api/v4/leads') return leadsOp(q, pageNo);
+  if (url.pathname === '/api/v4/events') return eventsOp(q, pageNo);
   const deal = /^\/api\/v4\/leads\/(\d{1,15})\/notes$/.exec(url.pathname);
   if (url.pathname !== '/api/v4/leads/notes' && !deal) return null;
   const since = q.has('filter[updated_at][from]') ? wholeNumber(q.get('filter[updated_at][from]')) : null;
@@ -134,4 +173,20 @@ export function readOpOfPath(path: string): ReadOp | null {
   const leadId = deal ? Number(deal[1]) : null;
   if ((leadId !== null && leadId < 1) || pageNo > MAX_PAGES) return null;
   return { op: 'notes.read', leadId, since, page: pageNo };
+}
+
+function leadsOp(q: URLSearchParams, pageNo: number): ReadOp | null {
+  const pipelineId = wholeNumber(q.get('filter[pipeline_id]'));
+  const updatedFrom = q.has('filter[updated_at][from]') ? wholeNumber(q.get('filter[updated_at][from]')) : null;
+  if (pipelineId === null || pipelineId < 1 || (q.has('filter[updated_at][from]') && updatedFrom === null)) return null;
+  if (pageNo > DEFAULT_MAX_PAGES) return null;
+  return { op: 'leads.read', pipelineId, updatedFrom, page: pageNo, ifModifiedSince: null };
+}
+
+function eventsOp(q: URLSearchParams, pageNo: number): ReadOp | null {
+  const types = q.getAll('filter[type][]');
+  if (q.get('filter[entity]') !== 'lead' || types.join() !== TEAM_EVENT_TYPES.join()) return null;
+  const ids = q.getAll('filter[entity_id][]').map(wholeNumber);
+  if (!ids.length || ids.length > EVENTS_BATCH || ids.some((i) => i === null || i < 1) || pageNo > DEFAULT_MAX_PAGES) return null;
+  return { op: 'events.read', leadIds: ids as number[], page: pageNo };
 }

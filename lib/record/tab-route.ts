@@ -5,6 +5,7 @@
 // wrong on the way — no answer, the tab closed or navigated away mid-request, an answer that is not
 // the channel's — is a network failure, retried later; notes are idempotent by their marker id,
 // so a retried write is never a doubled fact.
+import { DEFAULT_MAX_PAGES, nextPath, SyncCancelled } from '../amocrm/client';
 import { ApiError } from '../amocrm/errors';
 import { NOTES_POST_PATH } from './notes-paths';
 import { pickTab, showsAccount, type TabLike } from './tab-checks';
@@ -27,8 +28,19 @@ export const TAB_ANSWER_TIMEOUT_MS = 45_000;
 export interface TabChannel {
   auth: 'tab';
   tabId: number;
-  get(path: string): Promise<unknown>;
+  get(path: string, opts?: { ifModifiedSince?: number | null }): Promise<unknown>;
   post(path: string, body: unknown): Promise<unknown>;
+  /** Every page of a list, as the worker's own client gives them (lib/amocrm/client.ts `pages`). */
+  pages(first: string, opts?: { ifModifiedSince?: number | null }): AsyncGenerator<unknown>;
+}
+
+export interface ChannelOptions {
+  /** Cancels the requests not yet asked (team sync's «Отменить»). */
+  signal?: AbortSignal;
+  /** Called once per request asked of the tab (progress). */
+  onRequest?: () => void;
+  /** Pages followed at most per list. */
+  maxPages?: number;
 }
 
 const lost = (why: string) => new ApiError('network', 0, `The amoCRM tab ${why}`);
@@ -43,11 +55,13 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export function createTabRoute(port: TabPort, timeoutMs = TAB_ANSWER_TIMEOUT_MS) {
   /** A channel to the best open tab of the account, or null when none is open. */
-  async function open(origin: string): Promise<TabChannel | null> {
+  async function open(origin: string, options: ChannelOptions = {}): Promise<TabChannel | null> {
     const tabId = pickTab(await port.query(origin), origin);
     if (tabId === null) return null;
 
     async function ask(request: TabRequest): Promise<unknown> {
+      if (options.signal?.aborted) throw new SyncCancelled();
+      options.onRequest?.();
       let answer: unknown;
       try {
         answer = await within(port.send(tabId!, request), timeoutMs);
@@ -66,13 +80,29 @@ export function createTabRoute(port: TabPort, timeoutMs = TAB_ANSWER_TIMEOUT_MS)
       throw new ApiError(e.kind, e.status, e.message, { retryAfterMs: e.retryAfterMs, body: e.body });
     }
 
+    function get(path: string, opts: { ifModifiedSince?: number | null } = {}): Promise<unknown> {
+      const op = readOpOfPath(path);
+      if (!op) return Promise.reject(new ApiError('other', 0, `Not a read of the team's record: ${path.split('?')[0]}`));
+      return ask({
+        [TAB_MARK]: 1,
+        origin,
+        ...(op.op === 'leads.read' ? { ...op, ifModifiedSince: opts.ifModifiedSince ?? null } : op),
+      });
+    }
+
     return {
       auth: 'tab',
       tabId,
-      get(path) {
-        const op = readOpOfPath(path);
-        if (!op) return Promise.reject(new ApiError('other', 0, `Not a read of the team's record: ${path.split('?')[0]}`));
-        return ask({ [TAB_MARK]: 1, origin, ...op });
+      get,
+      async *pages(first, opts = {}) {
+        let path: string | null = first;
+        for (let i = 0; path && i < (options.maxPages ?? DEFAULT_MAX_PAGES); i++) {
+          const body = await get(path, i === 0 ? opts : {});
+          if (body === null) return;
+          yield body;
+          const href = (body as { _links?: { next?: { href?: unknown } } } | null)?._links?.next?.href;
+          path = typeof href === 'string' ? nextPath(href, origin) : null;
+        }
       },
       post(path, body) {
         const notes = v.safeParse(NotesBodySchema, body);

@@ -11,7 +11,7 @@ import { checkTabRequest, isTabMessage, readPath, TAB_MARK, type TabAnswer, type
 
 /** The tab's API client (lib/amocrm/client.ts on `location.origin`, the tab's bucket). */
 export interface TabClient {
-  get(path: string): Promise<unknown>;
+  get(path: string, opts?: { ifModifiedSince?: number | null }): Promise<unknown>;
   post(path: string, body: unknown): Promise<unknown>;
 }
 
@@ -38,7 +38,9 @@ async function perform(request: TabRequest, env: ServeEnv): Promise<TabAnswer> {
   const client = env.client();
   try {
     const body =
-      request.op === 'notes.post' ? await client.post(NOTES_POST_PATH, request.notes) : await client.get(readPath(request));
+      request.op === 'notes.post'
+        ? await client.post(NOTES_POST_PATH, request.notes)
+        : await client.get(readPath(request), request.op === 'leads.read' ? { ifModifiedSince: request.ifModifiedSince } : {});
     return { [TAB_MARK]: 1, origin: env.origin, ok: true, body: body ?? null };
   } catch (error) {
     return { [TAB_MARK]: 1, origin: env.origin, ok: false, error: errorAnswer(error) };

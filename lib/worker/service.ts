@@ -43,7 +43,7 @@ export function createWorker(deps: WorkerDeps) {
     ...(deps.teamSync?.fetch ? { fetch: deps.teamSync.fetch } : {}),
     ...deps.record,
   });
-  const teamSync = createTeamSync({ db, now, onRecorded: changed, record, ...deps.teamSync });
+  const teamSync = createTeamSync({ db, now, onRecorded: changed, record, tabs: deps.record?.tabs, ...deps.teamSync });
   const handlers: Handlers = {
     ...createClientHandlers({ db, now, changed, record }),
     ...createBoardHandlers({ db, now, onRecorded: changed }),

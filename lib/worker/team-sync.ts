@@ -18,6 +18,7 @@ import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
 import { validateClient } from '../store/validate';
 import { amocrmMatches, amocrmTabHost } from '../hosts';
+import { createTabRoute, type TabPort } from '../record/tab-route';
 import { queryTabs } from '../browser/api';
 import { resolveAccount } from './account';
 
@@ -37,6 +38,11 @@ export interface TeamSyncDeps {
   findHost?: () => Promise<string | null>;
   /** After facts were recorded (re-plan alarms). */
   onRecorded?: () => void;
+  /**
+   * Open amoCRM tabs (lib/worker/record-tabs.ts): without a token the sync reads through one, with
+   * the manager's session (the worker's own fetch goes without a SameSite=Lax cookie).
+   */
+  tabs?: TabPort;
   /** The team's record: after the deals, the facts the managers wrote to them as notes. */
   record?: { pullAccount(host: string, options?: { force?: boolean }): Promise<number> };
 }
@@ -93,15 +99,21 @@ export function createTeamSync(deps: TeamSyncDeps) {
   ): Promise<void> {
     const settings = await repo.getSettings(db);
     const host = new URL(origin).host;
-    const client = createAmoClient({
-      origin,
-      token,
-      signal,
-      maxRetries: 3,
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-      ...(deps.bucket ? { bucket: deps.bucket() } : {}),
-      onRequest: () => void (status.requests += 1),
-    });
+    const onRequest = () => void (status.requests += 1);
+    // Without a token, through an open amoCRM tab of the account when there is one; else the
+    // worker's own session (it works where the session cookie reaches the worker).
+    const viaTab = token === null && deps.tabs ? await createTabRoute(deps.tabs).open(origin, { signal, onRequest }) : null;
+    const client =
+      viaTab ??
+      createAmoClient({
+        origin,
+        token,
+        signal,
+        maxRetries: 3,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        ...(deps.bucket ? { bucket: deps.bucket() } : {}),
+        onRequest,
+      });
     const data = await readTeam(client, {
       pipelineName: settings.amocrm.pipelineName,
       since,

@@ -3,21 +3,23 @@
 // account. Manager A ticks a step and her sidebar's fact of a post is recorded; both go to the
 // deal as marker notes from A's worker; manager B, opening the same deal, and the head's team
 // sync see them as done by A, named from the notes' `created_by`. A forged note (B's session
-// re-using A's fact with an earlier claimed time) changes nothing.
+// re-using A's fact with an earlier claimed time) changes nothing. A's own dashboard, after her own
+// «Синхронизировать всё», shows the same pay and the same kept obligations as the head's.
 //
 // The managers have no token: only their browsers' amoCRM sessions, whose cookie is SameSite=Lax
 // (as the fake sets it), which Chromium leaves off the extension worker's own cross-site fetch
 // (every such request was answered 401). Their workers write and read through their open amoCRM
 // tab's API script, same-origin with the session, so amoCRM names the manager as `created_by`
 // (docs/team-record.md). With no amoCRM tab open the queue waits and the popup says to open one.
-// The head keeps a long-lived token: «Синхронизировать всё» reads the whole pipeline in the
-// worker (lib/worker/team-sync.ts), which has no way through a tab.
+// Nobody has a token: the head's and A's «Синхронизировать всё» read the pipeline through their open
+// amoCRM tab as well.
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithExtension, type LaunchedExtension } from '../../scripts/launch';
 import { createAmocrmFake, type AmocrmFake } from '../fakes/amocrm/index';
 import { installFakes } from '../fakes/route';
 import { createSeed, storyLead, USER, type Seed } from '../fakes/seed';
 import { roundTheClock, send } from './send';
+import type { DashboardMonth } from '../../lib/dashboard/types';
 
 const HOST = 'smmpro.amocrm.ru';
 const ORIGIN = `https://${HOST}`;
@@ -144,7 +146,7 @@ async function scenario(fake: AmocrmFake, browsers: Browser[]): Promise<void> {
   const clientId = `${HOST}:${lead.id}`;
   const a = await browser(fake, 'aigerim', browsers, { token: false });
   const b = await browser(fake, 'maria', browsers, { token: false });
-  const head = await browser(fake, 'head', browsers, { token: true });
+  const head = await browser(fake, 'head', browsers, { token: false });
 
   // --- manager A: a tick on the card, and the sidebar's post (the message the sidebar sends) ---
   let cardA = await a.context.newPage();
@@ -224,7 +226,9 @@ async function scenario(fake: AmocrmFake, browsers: Browser[]): Promise<void> {
     expect.objectContaining({ at: postAt, author: expect.objectContaining({ id: USER.aigerim }) }),
   ]);
 
-  // --- the head: team sync reads the deals and the notes; A's facts counted for the deal's manager ---
+  // --- the head: team sync reads the deals and the notes (through the head's amoCRM tab); A's facts counted for the deal's manager ---
+  const cardHead = await head.context.newPage();
+  await openCard(cardHead, lead.id);
   const dash = await head.ext('dashboard.html');
   await send(dash, 'settings.set', { settings: { amocrm: { subdomain: 'smmpro' } } });
   const sync = async (page: Page) => {
@@ -244,6 +248,25 @@ async function scenario(fake: AmocrmFake, browsers: Browser[]): Promise<void> {
   const again = (await send(dash, 'client.events', { clientId })).data as typeof eventsB;
   expect(again.length).toBe(eventsHead.length);
   expect(((await send(extB, 'client.events', { clientId })).data as typeof eventsB).length).toBe(eventsB.length);
+
+  // --- A's own dashboard: her sync (through her tab) gives the same pay and the same obligations as the head's ---
+  const dashA = await a.ext('dashboard.html');
+  await send(dashA, 'settings.set', { settings: { amocrm: { subdomain: 'smmpro' } } });
+  await sync(dashA);
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit' }).format(
+    new Date(),
+  );
+  const monthOf = async (page: Page) => (await send(page, 'dashboard.month', { month })).data as DashboardMonth;
+  const [ofHead, ofA] = [await monthOf(dash), await monthOf(dashA)];
+  const payOfA = (m: DashboardMonth) => m.payroll.managers.find((x) => x.managerId === USER.aigerim);
+  expect(payOfA(ofHead)).toBeDefined();
+  expect(payOfA(ofA)).toEqual(payOfA(ofHead));
+  expect(ofA.payroll).toEqual(ofHead.payroll);
+  expect(ofA.team).toEqual(ofHead.team);
+  // The deal's manager holds the obligation A kept on it: the same on both.
+  const keptOn = (m: DashboardMonth) => m.team.managers.find((x) => x.managerId === lead.responsibleUserId)?.kept ?? 0;
+  expect(keptOn(ofHead)).toBeGreaterThan(0);
+  await dashA.screenshot({ path: 'test-results/team-record-manager-dashboard.png', fullPage: true });
 
   await dash.screenshot({ path: 'test-results/team-record-head.png', fullPage: true });
   await cardB.screenshot({ path: 'test-results/team-record-colleague.png' });

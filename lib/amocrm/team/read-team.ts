@@ -4,7 +4,6 @@
 // users (manager names). With `since`, only leads updated since then are asked for
 // (filter[updated_at][from] and If-Modified-Since), and only their events. A deal amoCRM answers
 // in a shape we cannot read is reported in `failed`; the others sync.
-import { IDS_PER_REQUEST } from '../api';
 import type { AmoClient } from '../client';
 import { ApiError } from '../errors';
 import {
@@ -18,11 +17,12 @@ import {
   type AmoResponsibleChange,
   type AmoStatusChange,
 } from '../schemas';
+import { EVENTS_BATCH, eventsPath, leadsPath, PIPELINES_PATH } from './paths';
 
-export const LEADS_PAGE = 250;
-export const EVENTS_PAGE = 100;
-/** Lead ids per events request: amoCRM's `filter[entity_id]` takes at most 10 (docs/sites.md). */
-export const EVENTS_BATCH = IDS_PER_REQUEST;
+export { EVENTS_BATCH, EVENTS_PAGE, LEADS_PAGE } from './paths';
+
+/** What the sync reads with: the worker's own client, or an amoCRM tab's (lib/record/tab-route.ts). */
+export type TeamReader = Pick<AmoClient, 'get' | 'pages'>;
 
 export interface TeamProgress {
   step: 'pipelines' | 'users' | 'leads' | 'events';
@@ -65,11 +65,11 @@ export function choosePipeline(pipelines: AmoPipeline[], name: string): AmoPipel
   return found;
 }
 
-export async function readTeam(client: AmoClient, options: ReadTeamOptions): Promise<TeamData> {
+export async function readTeam(client: TeamReader, options: ReadTeamOptions): Promise<TeamData> {
   const progress: TeamProgress = { step: 'pipelines', leadsDone: 0, eventsBatchesDone: 0, eventsBatchesTotal: null };
   const report = () => options.onProgress?.({ ...progress });
   report();
-  const pipelinesBody = await client.get('/api/v4/leads/pipelines');
+  const pipelinesBody = await client.get(PIPELINES_PATH);
   const pipeline = choosePipeline(pipelinesBody === null ? [] : parsePipelines(pipelinesBody), options.pipelineName);
 
   progress.step = 'users';
@@ -80,17 +80,10 @@ export async function readTeam(client: AmoClient, options: ReadTeamOptions): Pro
 
   progress.step = 'leads';
   report();
-  const q = new URLSearchParams({
-    'filter[pipeline_id]': String(pipeline.id),
-    with: 'loss_reason',
-    limit: String(LEADS_PAGE),
-    page: '1',
-    'order[id]': 'asc',
-  });
-  if (options.since !== null) q.set('filter[updated_at][from]', String(Math.floor(options.since / 1000)));
+  const first = leadsPath(pipeline.id, options.since === null ? null : Math.floor(options.since / 1000));
   const leads: AmoLead[] = [];
   const failed: FailedDeal[] = [];
-  for await (const body of client.pages(`/api/v4/leads?${q.toString()}`, { ifModifiedSince: options.since })) {
+  for await (const body of client.pages(first, { ifModifiedSince: options.since })) {
     const page = parseLeadsPage(body, options.isSecretField);
     for (const lead of page.leads) if (lead.pipelineId === pipeline.id) leads.push(lead);
     for (const bad of page.bad) failed.push({ leadId: bad.id, message: bad.message });
@@ -112,13 +105,8 @@ export async function readTeam(client: AmoClient, options: ReadTeamOptions): Pro
     list.push(item);
   };
   for (const ids of batches) {
-    const eq = new URLSearchParams({ 'filter[entity]': 'lead' });
-    for (const type of ['lead_status_changed', 'entity_responsible_changed']) eq.append('filter[type][]', type);
-    eq.set('limit', String(EVENTS_PAGE));
-    eq.set('page', '1');
-    for (const id of ids) eq.append('filter[entity_id][]', String(id));
     try {
-      for await (const body of client.pages(`/api/v4/events?${eq.toString()}`)) {
+      for await (const body of client.pages(eventsPath(ids))) {
         const page = parseStatusEvents(body);
         for (const change of page.items) push(changes, change.leadId, change);
         for (const leadId of page.skipped)

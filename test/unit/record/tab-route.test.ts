@@ -1,7 +1,9 @@
 // The worker's channel to an amoCRM tab: answers count only from a tab of the very account, and
 // everything that goes wrong on the way is a network failure the writer retries.
 import { describe, expect, it } from 'vitest';
+import { SyncCancelled } from '@/lib/amocrm/client';
 import { ApiError } from '@/lib/amocrm/errors';
+import { leadsPath, PIPELINES_PATH } from '@/lib/amocrm/team/paths';
 import { accountNotesPath, NOTES_POST_PATH } from '@/lib/record/notes-paths';
 import { notesBody, postNotes } from '@/lib/record/post-notes';
 import { TAB_MARK, type TabRequest } from '@/lib/record/tab-ops';
@@ -100,5 +102,37 @@ describe('the tab route', () => {
     });
     expect(await postNotes(await open(refusing('auth', 401)), notes)).toMatchObject({ kind: 'failed', status: 401 });
     expect(await postNotes(await open(refusing('server', 503)), notes)).toMatchObject({ kind: 'failed', status: 503 });
+  });
+
+  it('follows a list’s pages as the worker’s own client does, and stops when the sync is cancelled', async () => {
+    const next = (page: number) => ({ _links: { next: { href: `https://shard151.amocrm.ru${leadsPath(3001, null, page)}` } } });
+    const p = port(async (m) => ({
+      [TAB_MARK]: 1,
+      origin: ORIGIN,
+      ok: true,
+      body: 'page' in m && m.page < 3 ? next(m.page + 1) : {},
+    }));
+    let requests = 0;
+    const channel = (await createTabRoute(p.port).open(ORIGIN, { onRequest: () => requests++ }))!;
+    const bodies: unknown[] = [];
+    for await (const body of channel.pages(leadsPath(3001, null), { ifModifiedSince: 1_773_295_200_000 })) bodies.push(body);
+    expect(bodies).toHaveLength(3);
+    expect(requests).toBe(3);
+    expect(p.sent.map(([, m]) => m)).toEqual(
+      [1, 2, 3].map((page) => ({
+        [TAB_MARK]: 1,
+        origin: ORIGIN,
+        op: 'leads.read',
+        pipelineId: 3001,
+        updatedFrom: null,
+        page,
+        ifModifiedSince: page === 1 ? 1_773_295_200_000 : null,
+      })),
+    );
+    const controller = new AbortController();
+    const cancelled = (await createTabRoute(p.port).open(ORIGIN, { signal: controller.signal }))!;
+    controller.abort();
+    await expect(cancelled.get(PIPELINES_PATH)).rejects.toBeInstanceOf(SyncCancelled);
+    expect(p.sent).toHaveLength(3);
   });
 });

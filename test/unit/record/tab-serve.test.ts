@@ -6,6 +6,7 @@ import { accountNotesPath, dealNotesPath, NOTES_POST_PATH, USERS_PATH } from '@/
 import { notesBody } from '@/lib/record/post-notes';
 import { TAB_MARK } from '@/lib/record/tab-ops';
 import { serveTabRequest, type TabClient } from '@/lib/record/tab-serve';
+import { eventsPath, leadsPath, PIPELINES_PATH } from '@/lib/amocrm/team/paths';
 
 const SELF = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' };
 const ORIGIN = 'https://smmpro.amocrm.ru';
@@ -48,6 +49,27 @@ describe('the tab serves the worker', () => {
       `GET ${dealNotesPath(1004, 17)}`,
       `GET ${accountNotesPath(null)}&page=3`,
       `GET ${USERS_PATH}&page=2`,
+    ]);
+  });
+
+  it('reads the sync’s lists at paths it builds, a pipeline’s leads with If-Modified-Since', async () => {
+    const asked: Array<[string, unknown]> = [];
+    const env = {
+      self: SELF,
+      origin: ORIGIN,
+      client: () => ({
+        get: async (path: string, opts?: unknown) => (asked.push([path, opts]), null),
+        post: async () => null,
+      }),
+    };
+    await serveTabRequest({ [TAB_MARK]: 1, origin: ORIGIN, op: 'pipelines.read' }, WORKER, env);
+    const leads = { [TAB_MARK]: 1, origin: ORIGIN, op: 'leads.read', pipelineId: 3001, updatedFrom: 1_773_295_200, page: 2 };
+    await serveTabRequest({ ...leads, ifModifiedSince: 1_773_295_200_000 }, WORKER, env);
+    await serveTabRequest({ [TAB_MARK]: 1, origin: ORIGIN, op: 'events.read', leadIds: [1001, 1002], page: 1 }, WORKER, env);
+    expect(asked).toEqual([
+      [PIPELINES_PATH, {}],
+      [leadsPath(3001, 1_773_295_200, 2), { ifModifiedSince: 1_773_295_200_000 }],
+      [eventsPath([1001, 1002]), {}],
     ]);
   });
 

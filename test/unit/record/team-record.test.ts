@@ -91,7 +91,8 @@ async function browser(acc: Account, session: string, db?: Awaited<ReturnType<ty
     effects: fakeEffects().effects,
     agendaUrl: 'x',
     record: { fetch: refusedWithoutToken, random: () => 0, later: () => undefined, tabs: amocrmTab(fetch, tabOpen) },
-    teamSync: { fetch },
+    // «Синхронизировать всё» without a token goes through the tab too.
+    teamSync: { fetch: refusedWithoutToken },
   });
   return { db: store, worker, requests, tabOpen };
 }
