@@ -4,7 +4,7 @@
 // the tab's shared token bucket.
 import { createAmoApi } from '@/lib/amocrm/api';
 import { provideAmoApi, sharedBuckets, withSharedBuckets } from '@/lib/amocrm/api-port';
-import { createAmoClient } from '@/lib/amocrm/client';
+import { createAmoClient, type AmoClient } from '@/lib/amocrm/client';
 import { browser } from '@/lib/browser/api';
 import { amocrmMatches } from '@/lib/hosts';
 import { serveTabRequest } from '@/lib/record/tab-serve';
@@ -20,7 +20,9 @@ export default defineContentScript({
     provideAmoApi(withSharedBuckets(createAmoApi, bucketOf));
     const origin = location.origin;
     const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
-    const client = () => createAmoClient({ origin, bucket: bucketOf(origin), timeoutMs: TAB_REQUEST_TIMEOUT_MS });
+    // One client for the tab's life: it remembers a 429, so a 403 soon after reads as a throttling block.
+    let made: AmoClient | null = null;
+    const client = () => (made ??= createAmoClient({ origin, bucket: bucketOf(origin), timeoutMs: TAB_REQUEST_TIMEOUT_MS }));
     browser.runtime.onMessage.addListener((message: unknown, sender) =>
       serveTabRequest(message, { id: sender.id, url: sender.url, tab: sender.tab }, { self, origin, client }),
     );
