@@ -208,10 +208,11 @@ export function mountOverlay(ctx: ContentScriptContext): void {
     }
   }
 
-  // From the document's start: the UI's CSS, the preferences and the opened deal's last known view
-  // (the session's first message) are on their way while amoCRM's HTML parses, so the countdowns
-  // paint as soon as the card's widget column is there.
-  void makeUi().then(check, () => undefined);
+  // From the document's start on a deal card: the UI's CSS, the preferences and the deal's last known
+  // view (the session's first message) are on their way while amoCRM's HTML parses, so the
+  // countdowns paint as soon as the card's widget column is there. Elsewhere (the board, whose own
+  // script reads its last state at this moment) the UI is made at the first card.
+  if (leadIdOf(location.href) !== null) void makeUi().then(check, () => undefined);
   watchPage(check, pageLife.signal);
   if (parsing()) ctx.addEventListener(document, 'DOMContentLoaded', check);
   ctx.addEventListener(window, 'wxt:locationchange', check);

@@ -80,9 +80,6 @@ export async function launchBench(options: { userDataDir?: string; viewport?: { 
     timezoneId: 'Asia/Almaty',
     args: [...chromiumArgs, `--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`],
   });
-  // tsx compiles with esbuild's keepNames, which wraps inner named functions in `__name(…)`: a
-  // function Playwright serializes into the page (an init script, an evaluate) would throw there.
-  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   return { context, worker, extensionId: new URL(worker.url()).host } satisfies BenchBrowser;
 }

@@ -164,7 +164,9 @@ export async function runPagesBench(): Promise<BenchRow[]> {
   try {
     const fakes = await installFakes(context);
     await delayApis(context);
-    await context.addInitScript(recorder);
+    // tsx compiles with esbuild's keepNames, which wraps inner named functions in `__name(…)`: the
+    // recorder, serialized into the page, gets its own stand-in (a global one slowed the board bench).
+    await context.addInitScript({ content: `(() => { const __name = (fn) => fn; (${recorder.toString()})(); })();` });
     const leadIds = STORIES.map((k) => fakes.seed.storyLeads[k]);
     const origin = `https://${fakes.seed.host}`;
     const cards = leadIds.map((id) => `${origin}/leads/detail/${id}`);
