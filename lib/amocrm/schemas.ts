@@ -242,79 +242,79 @@ export function parsePipelines(input: unknown): AmoPipeline[] {
 // --- events --------------------------------------------------------------------------------------
 
 const LeadStatus = v.looseObject({ lead_status: v.looseObject({ id: Id, pipeline_id: v.fallback(v.nullish(Id), null) }) });
-const EventSchema = v.looseObject({
-  id: v.union([v.string(), v.number()]),
-  type: v.string(),
-  entity_id: Id,
-  created_at: Seconds,
-  value_after: v.tuple([LeadStatus]),
-  value_before: v.fallback(v.nullish(v.array(v.unknown())), null),
-});
+const ResponsibleUser = v.looseObject({ responsible_user: v.looseObject({ id: Id }) });
 
-/** `lead_status_changed` events of any number of leads; events of other types are passed over. */
-export function parseStatusEvents(input: unknown): Page<AmoStatusChange> {
+/** An event whose `value_after` / `value_before` hold one value of the given shape. */
+const eventSchema = <V extends v.GenericSchema>(value: V) =>
+  v.looseObject({
+    id: v.union([v.string(), v.number()]),
+    type: v.string(),
+    entity_id: Id,
+    created_at: Seconds,
+    value_after: v.tuple([value]),
+    value_before: v.fallback(v.nullish(v.array(v.unknown())), null),
+  });
+
+/**
+ * The events of one type on an events page: events of other types are passed over, one of an
+ * unexpected shape is left out and its deal named in `skipped` (null when it has no readable id).
+ */
+function parseEventsOf<V extends v.GenericSchema, T>(
+  input: unknown,
+  type: string,
+  value: V,
+  make: (e: { id: string; leadId: number; at: number; after: v.InferOutput<V>; before: v.InferOutput<V> | null }) => T,
+): Page<T> {
   const { items, next } = list(input, 'events');
-  const out: AmoStatusChange[] = [];
+  const schema = eventSchema(value);
+  const out: T[] = [];
   const skipped: Array<number | null> = [];
   for (const raw of items) {
-    if (isObj(raw) && raw.type !== 'lead_status_changed') continue;
-    const r = v.safeParse(EventSchema, raw);
+    if (isObj(raw) && raw.type !== type) continue;
+    const r = v.safeParse(schema, raw);
     if (!r.success) {
       skipped.push(isObj(raw) && Number.isSafeInteger(raw.entity_id) ? (raw.entity_id as number) : null);
       continue;
     }
     const e = r.output;
-    const before = v.safeParse(LeadStatus, e.value_before?.[0]);
-    const after = e.value_after[0].lead_status;
-    out.push({
-      id: String(e.id),
-      leadId: e.entity_id,
-      at: e.created_at,
-      fromStatusId: before.success ? before.output.lead_status.id : null,
-      toStatusId: after.id,
-      pipelineId: after.pipeline_id ?? null,
-    });
+    const before = v.safeParse(value, e.value_before?.[0]);
+    out.push(
+      make({
+        id: String(e.id),
+        leadId: e.entity_id,
+        at: e.created_at,
+        after: e.value_after[0] as v.InferOutput<V>,
+        before: before.success ? before.output : null,
+      }),
+    );
   }
   return { items: out, next, skipped };
 }
 
-const ResponsibleUser = v.looseObject({ responsible_user: v.looseObject({ id: Id }) });
-const ResponsibleEventSchema = v.looseObject({
-  id: v.union([v.string(), v.number()]),
-  type: v.literal('entity_responsible_changed'),
-  entity_id: Id,
-  created_at: Seconds,
-  value_after: v.tuple([ResponsibleUser]),
-  value_before: v.fallback(v.nullish(v.array(v.unknown())), null),
-});
+/** `lead_status_changed` events of any number of leads. */
+export function parseStatusEvents(input: unknown): Page<AmoStatusChange> {
+  return parseEventsOf(input, 'lead_status_changed', LeadStatus, (e) => ({
+    id: e.id,
+    leadId: e.leadId,
+    at: e.at,
+    fromStatusId: e.before?.lead_status.id ?? null,
+    toStatusId: e.after.lead_status.id,
+    pipelineId: e.after.lead_status.pipeline_id ?? null,
+  }));
+}
 
 /**
  * `entity_responsible_changed` events (`value_before` / `value_after` =
- * `[{ responsible_user: { id } }]`, as public amoCRM integrations read them: docs/sites.md); events
- * of other types are passed over, one of an unexpected shape is left out and counted in `skipped`.
+ * `[{ responsible_user: { id } }]`, as public amoCRM integrations read them: docs/sites.md).
  */
 export function parseResponsibleEvents(input: unknown): Page<AmoResponsibleChange> {
-  const { items, next } = list(input, 'events');
-  const out: AmoResponsibleChange[] = [];
-  const skipped: Array<number | null> = [];
-  for (const raw of items) {
-    if (!isObj(raw) || raw.type !== 'entity_responsible_changed') continue;
-    const r = v.safeParse(ResponsibleEventSchema, raw);
-    if (!r.success) {
-      skipped.push(Number.isSafeInteger(raw.entity_id) ? (raw.entity_id as number) : null);
-      continue;
-    }
-    const e = r.output;
-    const before = v.safeParse(ResponsibleUser, e.value_before?.[0]);
-    out.push({
-      id: String(e.id),
-      leadId: e.entity_id,
-      at: e.created_at,
-      fromUserId: before.success ? before.output.responsible_user.id : null,
-      toUserId: e.value_after[0].responsible_user.id,
-    });
-  }
-  return { items: out, next, skipped };
+  return parseEventsOf(input, 'entity_responsible_changed', ResponsibleUser, (e) => ({
+    id: e.id,
+    leadId: e.leadId,
+    at: e.at,
+    fromUserId: e.before?.responsible_user.id ?? null,
+    toUserId: e.after.responsible_user.id,
+  }));
 }
 
 // --- notes ---------------------------------------------------------------------------------------

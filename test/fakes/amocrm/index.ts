@@ -1146,46 +1146,54 @@ export function createAmocrmFake(seed: Seed, options: AmocrmFakeOptions = {}): A
     return html(404, documentHtml(v.title, v.body, scripts), setCookie);
   }
 
-  function handOver(leadId: number, toUserId: number, opts: { at?: number; by?: number } = {}): SeedEvent {
+  /** Records an event of a lead, as amoCRM does when the lead changes; `apply` changes the lead itself. */
+  function leadEvent(
+    leadId: number,
+    type: SeedEvent['type'],
+    value: (lead: SeedLead) => { before: number; after: number },
+    opts: { at?: number; by?: number },
+    apply: (lead: SeedLead, at: number) => void,
+  ): SeedEvent {
     const lead = leadById(seed, leadId);
     if (!lead) throw new Error(`no lead ${leadId}`);
     const at = opts.at ?? clock();
     const event: SeedEvent = {
       id: `01fake${String(nextEvent++).padStart(6, '0')}${leadId.toString(32)}`,
-      type: 'entity_responsible_changed',
+      type,
       leadId,
       createdAt: at,
       createdBy: opts.by ?? seed.currentUserId,
       pipelineId: lead.pipelineId,
-      before: lead.responsibleUserId,
-      after: toUserId,
+      ...value(lead),
     };
     seed.events.push(event);
-    lead.responsibleUserId = toUserId;
+    apply(lead, at);
     lead.updatedAt = Math.max(lead.updatedAt, at);
     return event;
   }
 
-  function moveLead(leadId: number, status: StatusKey | number, opts: { at?: number; by?: number } = {}): SeedEvent {
-    const lead = leadById(seed, leadId);
-    if (!lead) throw new Error(`no lead ${leadId}`);
-    const to = typeof status === 'number' ? status : STATUS[status];
-    const at = opts.at ?? clock();
-    const event: SeedEvent = {
-      id: `01fake${String(nextEvent++).padStart(6, '0')}${leadId.toString(32)}`,
-      type: 'lead_status_changed',
+  function handOver(leadId: number, toUserId: number, opts: { at?: number; by?: number } = {}): SeedEvent {
+    return leadEvent(
       leadId,
-      createdAt: at,
-      createdBy: opts.by ?? seed.currentUserId,
-      pipelineId: lead.pipelineId,
-      before: lead.statusId,
-      after: to,
-    };
-    seed.events.push(event);
-    lead.statusId = to;
-    lead.updatedAt = Math.max(lead.updatedAt, at);
-    lead.closedAt = to === STATUS.won || to === STATUS.lost ? at : null;
-    return event;
+      'entity_responsible_changed',
+      (lead) => ({ before: lead.responsibleUserId, after: toUserId }),
+      opts,
+      (lead) => (lead.responsibleUserId = toUserId),
+    );
+  }
+
+  function moveLead(leadId: number, status: StatusKey | number, opts: { at?: number; by?: number } = {}): SeedEvent {
+    const to = typeof status === 'number' ? status : STATUS[status];
+    return leadEvent(
+      leadId,
+      'lead_status_changed',
+      (lead) => ({ before: lead.statusId, after: to }),
+      opts,
+      (lead, at) => {
+        lead.statusId = to;
+        lead.closedAt = to === STATUS.won || to === STATUS.lost ? at : null;
+      },
+    );
   }
 
   function saveStatus(body: string | undefined): FakeResponse {
