@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { amocrmMatches, instagramMatches } from './lib/hosts';
+import { buildId } from './scripts/build-id';
 
 export default defineConfig({
   // MV3 for every browser: Firefox runs its background as an event page (README «Loading the built extension»).
@@ -32,5 +33,5 @@ export default defineConfig({
           minimum_chrome_version: '103',
         }),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], define: { __REGLAMENT_BUILD__: JSON.stringify(buildId(import.meta.dirname)) } }),
 });

@@ -17,7 +17,11 @@ export function Popup() {
     return () => clearInterval(timer);
   }, []);
   const l = load.value;
-  usePaintMarks(l);
+  usePaintMarks(
+    l.state === 'ready',
+    l.state === 'ready' && l.fresh,
+    l.state === 'ready' ? l.agenda.overdue.length + l.agenda.today.length + l.agenda.tomorrow.length : 0,
+  );
   let body;
   if (l.state === 'loading')
     body = (

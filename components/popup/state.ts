@@ -73,6 +73,12 @@ export async function refresh(first = false): Promise<void> {
     if (first) missed.value = agenda.missedWhileAway;
     load.value = { state: 'ready', agenda, clients, fresh: true };
     writeSnapshot(agenda, clients, zone.value);
+    // The team's record after the first paint: colleagues' new notes bring a second list.
+    if (first)
+      void sendMessage('record.pull', {}).then(
+        ({ added }) => (added > 0 ? refresh() : undefined),
+        () => undefined,
+      );
     if (first)
       void sendMessage('settings.get', {}).then(
         (s) => {

@@ -172,6 +172,8 @@ export interface Protocol {
   };
   /** Extension pages only: send the amoCRM write queue now (the manager asked), refused notes included. */
   'record.send': { request: Record<string, never>; response: RecordStatus };
+  /** Extension pages only (the popup, after its first paint): colleagues' notes since the last read; `added` facts are new. */
+  'record.pull': { request: Record<string, never>; response: { added: number } };
 }
 
 export const optionsSections = [

@@ -124,6 +124,7 @@ export const messageSchemas: Schemas = {
     ),
   }),
   'record.send': none,
+  'record.pull': none,
   'team.sync.start': obj({ full: v.optional(v.boolean('must be a boolean')) }),
   'team.sync.status': none,
   'team.sync.cancel': none,

@@ -20,6 +20,8 @@ export interface AwayWindow {
 export interface PlanCache extends Candidates {
   /** The cache layout (PLAN_CACHE_FORMAT); another value is a miss. */
   format: number;
+  /** The build that computed it (lib/worker/build.ts). */
+  build: string;
   dataVersion: number;
   locale: Locale;
   /** Records in `clients` and `events` when computed: a write that bypassed the repo changes them. */

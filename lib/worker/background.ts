@@ -44,8 +44,10 @@ export function startBackground() {
     return route(message, info);
   });
 
-  // An install or update may change the engine: derive in full rather than trust cached candidates.
-  browser.runtime.onInstalled.addListener(() => void worker.replan({ full: true }).catch(log('re-plan on install')));
+  // An update's engine derives again by itself: cached plans and shares carry the build that made
+  // them (lib/worker/build.ts). Chromium reports every launch of an unpacked extension as an
+  // install, so a full derivation here would make every such start as slow as a first one.
+  browser.runtime.onInstalled.addListener(() => void worker.replan().catch(log('re-plan on install')));
   browser.runtime.onStartup.addListener(() => void worker.replan().catch(log('re-plan on startup')));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM || alarm.name === SAFETY_ALARM) void worker.replan().catch(log('wake'));

@@ -15,6 +15,7 @@ import type { Db } from '../store/schema';
 import { obligationsOf, type Settings } from './engine';
 import { summaryOf } from './summary';
 import { validUntilOf } from './validity';
+import { BUILD_ID } from './build';
 
 /** The layout of DerivedClient and the planner's per-client output; bump when either changes meaning. */
 export const DERIVED_FORMAT = 1;
@@ -39,7 +40,7 @@ export interface Shares {
 
 /** What a share depends on besides the client: one string, compared as is. */
 function basisOf(options: ShareOptions): string {
-  return `${DERIVED_FORMAT}|${options.locale}|${options.pastHorizon}|${fingerprint(JSON.stringify(options.settings))}`;
+  return `${DERIVED_FORMAT}|${BUILD_ID}|${options.locale}|${options.pastHorizon}|${fingerprint(JSON.stringify(options.settings))}`;
 }
 
 function derive(

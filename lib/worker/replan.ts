@@ -22,6 +22,7 @@ import type { ClientObligations } from './agenda';
 import { obligationsOf, type Settings } from './engine';
 import { sharesAt } from './derived';
 import { PLAN_CACHE_TTL, validUntilOf } from './validity';
+import { BUILD_ID } from './build';
 
 export { PLAN_CACHE_TTL, validUntilOf };
 /** The layout of PlanCache; bump when it or the planner's output changes meaning. */
@@ -47,6 +48,8 @@ export function deriveAll(world: World, now: number): ClientObligations[] {
 
 /** What a cache must match to be used (read in one transaction, with the cache itself). */
 export interface CacheKey {
+  /** The build (lib/worker/build.ts): another build's candidates are derived again. */
+  build: string;
   dataVersion: number;
   locale: Locale;
   clients: number;
@@ -58,6 +61,7 @@ export function cacheHolds(cache: PlanCache | undefined, key: CacheKey, now: num
   return (
     cache !== undefined &&
     cache.format === PLAN_CACHE_FORMAT &&
+    cache.build === key.build &&
     cache.dataVersion === key.dataVersion &&
     cache.locale === key.locale &&
     cache.clients === key.clients &&
@@ -105,7 +109,13 @@ async function readKey(
   const settings = repo.settingsFrom(storedSettings);
   return {
     // Notifications speak the agency's interface language unless the caller asks for another.
-    key: { dataVersion: typeof version === 'number' ? version : 0, locale: locale ?? languageOf(settings), clients, events },
+    key: {
+      build: BUILD_ID,
+      dataVersion: typeof version === 'number' ? version : 0,
+      locale: locale ?? languageOf(settings),
+      clients,
+      events,
+    },
     cache: cache as PlanCache | undefined,
     settings,
   };

@@ -184,6 +184,34 @@ describe('the team record through amoCRM', () => {
     expect((await a.worker.handlers['client.sync']({ client: client(), events: [] }, page)).recorded).toBe(0);
   });
 
+  it('the popup: its agenda answers from stored facts without a request; its read of the team record follows', async () => {
+    const acc = account();
+    const a = await browser(acc, 'aigerim');
+    await a.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    await a.worker.handlers['event.record']({ event: tick(acc.at()) }, page);
+    await a.worker.record.kick();
+    acc.tick(5 * 60_000);
+    const b = await browser(acc, 'maria');
+    await b.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    // A records a post after B last read the deal.
+    await a.worker.handlers['event.record']({ event: post(acc.at()) }, page);
+    await a.worker.record.kick();
+    acc.tick(60_000);
+
+    const before = b.requests.length;
+    const agenda = await b.worker.handlers['agenda.get']({}, page);
+    expect(agenda.now).toBe(acc.at());
+    expect(b.requests.length).toBe(before);
+    expect((await repo.eventsOf(b.db, `${HOST}:${LEAD}`)).map((e) => e.type)).toEqual(['tick']);
+
+    expect(await b.worker.handlers['record.pull']({}, page)).toEqual({ added: 1 });
+    expect(b.requests.slice(before)).toEqual(['GET /api/v4/leads/notes']);
+    expect((await repo.eventsOf(b.db, `${HOST}:${LEAD}`)).map((e) => e.type).sort()).toEqual(['post', 'tick']);
+    // At most once a minute: the popup opened again at once asks nothing.
+    expect(await b.worker.handlers['record.pull']({}, page)).toEqual({ added: 0 });
+    expect(b.requests.length).toBe(before + 1);
+  });
+
   it('a worker killed with queued writes sends all of them after a restart, none twice', async () => {
     const acc = account();
     const first = await browser(acc, 'aigerim');

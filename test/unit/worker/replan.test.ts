@@ -10,6 +10,7 @@ import * as repo from '../../../lib/store/repo';
 import type { Db } from '../../../lib/store/schema';
 import { buildAgenda, overdueCount } from '../../../lib/worker/agenda';
 import { deriveAll, loadWorld, planBasis, PLAN_CACHE_FORMAT, PLAN_CACHE_TTL } from '../../../lib/worker/replan';
+import { BUILD_ID } from '../../../lib/worker/build';
 import { createTeamSync } from '../../../lib/worker/team-sync';
 import { createAmocrmFake } from '../../fakes/amocrm/index';
 import { createSeed } from '../../fakes/seed';
@@ -190,6 +191,14 @@ describe('plan cache', () => {
     expect((await planBasis(db, at)).derived).toBe(true);
     await repo.setMeta(db, 'planCache', cache);
     expect((await planBasis(db, at)).derived).toBe(false);
+    // An update's engine derives again: neither the plan nor a client's share of another build is trusted.
+    expect(cache.build).toBe(BUILD_ID);
+    await repo.setMeta(db, 'planCache', { ...cache, build: 'an older build' });
+    expect((await planBasis(db, at)).rederived).toBe(0);
+    const shares = await db.getAll('derived');
+    for (const d of shares) await db.put('derived', { ...d, basis: d.basis.replace(`|${BUILD_ID}|`, '|an older build|') });
+    expect((await planBasis(db, at)).rederived).toBe(shares.length);
+    await repo.setMeta(db, 'planCache', cache);
     // As the e2e test does: a deal written straight into IndexedDB, no version bump.
     const b = client(7);
     await db.put('clients', b);
