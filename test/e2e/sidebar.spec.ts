@@ -193,7 +193,9 @@ test.describe('Instagram sidebar', () => {
     // One click opens the account (single-page navigation), one click ticks the slot.
     await round.getByRole('link', { name: 'Открыть @zhanna_cakes' }).click();
     await expect(page).toHaveURL(/\/zhanna_cakes\/$/);
-    // The profile column leaves no free margin at this width: the panel folds by default there.
+    // The profile column leaves no free margin at this width: the panel folds by default there once
+    // the new page is measured (a moment after the URL changes); expanding before that would be undone.
+    await expect(sidebar(page).locator('.rg')).toHaveClass(/rg--overlay/);
     await expand(page);
     const slot = panel(page).locator(`.rg-slot[data-slot="${slotKey}"]`);
     await expect(slot).toHaveAttribute('data-state', /due|overdue|upcoming/);
@@ -251,6 +253,7 @@ test.describe('Instagram sidebar', () => {
     const username = (await link.getAttribute('href'))!.split('/')[1];
     await link.click();
     await expect(page).toHaveURL(new RegExp(`/${username.replace('.', '\\.')}/$`));
+    await expect(sidebar(page).locator('.rg')).toHaveClass(/rg--overlay/); // the profile measured: folded by default
     await expand(page);
     await expect(panel(page).locator('.rg-client, .rg-link-client')).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __marker: number }).__marker)).toBe(marker);
