@@ -75,7 +75,9 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<MountedSi
   return {
     c,
     navigate(href) {
-      if (session.navigate(href)) ctx.setTimeout(() => prefs.relayout(), RELAYOUT_AFTER_MS);
+      if (!session.navigate(href)) return;
+      const at = performance.now();
+      ctx.setTimeout(() => prefs.relayout(at), RELAYOUT_AFTER_MS);
     },
   };
 }

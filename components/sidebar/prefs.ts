@@ -14,14 +14,30 @@ export function createSidebarPrefs() {
   const layout = signal<PanelLayout>({ docked: false, width: 300, top: 16 });
   const locale = signal<Locale>(DEFAULT_LOCALE);
   let pref: CollapsedPref = {};
+  /** When the manager last opened or folded the panel (performance.now()). */
+  let toggledAt = Number.NEGATIVE_INFINITY;
 
-  /** Re-measures where the panel fits; the default (or the remembered choice) follows. */
-  function relayout(): void {
+  /**
+   * Re-measures where the panel fits; the default (or the remembered choice) follows. A choice the
+   * manager made after `since` (the navigation this re-measure follows) is kept, and remembered for
+   * the layout measured now: a click while the new page was rendering is not undone.
+   */
+  function relayout(since = Number.POSITIVE_INFINITY): void {
     const next = measureLayout();
     const prev = layout.value;
     if (next.docked !== prev.docked || next.width !== prev.width || next.top !== prev.top) layout.value = next;
-    const stored = next.docked ? pref.wide : pref.narrow;
-    collapsed.value = stored ?? !next.docked;
+    const kind = next.docked ? 'wide' : 'narrow';
+    if (toggledAt >= since) remember({ ...pref, [kind]: collapsed.value });
+    else collapsed.value = pref[kind] ?? !next.docked;
+  }
+
+  function remember(next: CollapsedPref): void {
+    pref = next;
+    try {
+      browser.storage.local.set({ [collapsedKey]: pref }).catch(() => undefined);
+    } catch {
+      /* the extension was reloaded under the page */
+    }
   }
 
   /** Reads the stored preferences; rejects when the extension was reloaded under the page. */
@@ -39,12 +55,8 @@ export function createSidebarPrefs() {
 
   function toggle(): void {
     collapsed.value = !collapsed.value;
-    pref = { ...pref, [layout.value.docked ? 'wide' : 'narrow']: collapsed.value };
-    try {
-      browser.storage.local.set({ [collapsedKey]: pref }).catch(() => undefined);
-    } catch {
-      /* the extension was reloaded under the page */
-    }
+    toggledAt = performance.now();
+    remember({ ...pref, [layout.value.docked ? 'wide' : 'narrow']: collapsed.value });
   }
 
   return { collapsed, layout, locale, load, relayout, toggle };
