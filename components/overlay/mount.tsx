@@ -9,6 +9,7 @@ import { S } from '@/lib/amocrm/selectors';
 import { createSession, type Session } from '@/lib/amocrm/session';
 import { overlayMessages } from '@/lib/amocrm/strings';
 import { leadIdOf } from '@/lib/amocrm/url';
+import { createPrefetch } from '@/lib/amocrm/prefetch';
 import { translator } from '@/lib/i18n/translate';
 import { isContextInvalidated, sendMessage } from '@/lib/messaging/client';
 import type { ContentSettings } from '@/lib/playbook/settings-types';
@@ -68,6 +69,19 @@ export function mountOverlay(ctx: ContentScriptContext): void {
     shown.set(leadId, view);
     // A day of cards in one tab stays small: the oldest go first.
     if (shown.size > REMEMBERED_VIEWS) shown.delete(shown.keys().next().value!);
+  };
+
+  const prefetchView = createPrefetch({
+    host: location.hostname,
+    send: sendMessage,
+    has: (leadId) => shown.has(leadId),
+    current: () => visit?.leadId ?? null,
+    keep: remember,
+  });
+  /** A deal link pointed at or pressed: the card it opens paints its last known view at once. */
+  const prefetch = (event: Event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href*="/leads/detail/"]') : null;
+    if (link instanceof HTMLAnchorElement) prefetchView(link.href);
   };
 
   /** The extension was reloaded under this page: the overlay gives way to a one-line notice. */
@@ -216,6 +230,8 @@ export function mountOverlay(ctx: ContentScriptContext): void {
   watchPage(check, pageLife.signal);
   if (parsing()) ctx.addEventListener(document, 'DOMContentLoaded', check);
   ctx.addEventListener(window, 'wxt:locationchange', check);
+  ctx.addEventListener(document, 'pointerover', prefetch, { capture: true, passive: true });
+  ctx.addEventListener(document, 'pointerdown', prefetch, { capture: true, passive: true });
   const refresh = () => {
     if (document.visibilityState === 'visible' && visit) visit.session.refresh();
   };
