@@ -47,10 +47,13 @@ export async function lastViewOf(db: Db, clientId: string, now: number): Promise
 
 export function createClientHandlers(deps: ClientDeps): ClientHandlers {
   const { now } = deps;
-  const withStatus = async (db: Db, view: ClientView | null): Promise<ClientView | null> =>
-    view && { ...view, record: await deps.record.status(db) };
+  // The view and the record's status are read side by side: each is a transaction of its own.
+  const withStatus = async (db: Db, view: Promise<ClientView | null>): Promise<ClientView | null> => {
+    const [v, record] = await Promise.all([view, deps.record.status(db)]);
+    return v && { ...v, record };
+  };
   const mustView = async (db: Db, clientId: string): Promise<ClientView> => {
-    const view = await withStatus(db, await viewOf(db, clientId, now()));
+    const view = await withStatus(db, viewOf(db, clientId, now()));
     if (!view) throw new HandlerError('not-found', `No client ${clientId}`);
     return view;
   };
@@ -84,7 +87,7 @@ export function createClientHandlers(deps: ClientDeps): ClientHandlers {
     },
     'client.view': async ({ clientId }) => {
       const db = await deps.db();
-      return withStatus(db, await lastViewOf(db, clientId, now()));
+      return withStatus(db, lastViewOf(db, clientId, now()));
     },
     'client.byInstagram': async ({ username }) => {
       const db = await deps.db();
