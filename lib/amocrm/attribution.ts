@@ -42,8 +42,11 @@ export function attributeNote(
   const claim = eventFromNote(note.text, clientIdOf(host, note.entityId));
   if (!claim) return null;
   const author: EventAuthor = { id: note.createdBy, name: userName(note.createdBy) };
-  // A claim a little ahead of the server (browser clock) is not "before": it counts when stored.
-  const ahead = claim.at >= note.createdAt + STORED_SECOND_MS && claim.at <= note.createdAt + CLOCK_AHEAD_MS;
-  const at = ahead ? note.createdAt : claim.at;
-  return { ...claim, at: attributedTime(at, note.createdAt), author };
+  return { ...claim, at: settledTime(claim.at, note.createdAt), author };
+}
+
+/** The time a note's claim counts at: a claim a little ahead of the server (browser clock) is not "before", it counts when stored. */
+export function settledTime(claimed: number, createdAt: number): number {
+  const ahead = claimed >= createdAt + STORED_SECOND_MS && claimed <= createdAt + CLOCK_AHEAD_MS;
+  return attributedTime(ahead ? createdAt : claimed, createdAt);
 }

@@ -2,7 +2,7 @@
 // (unknown fields included). The router runs the plain-data guard first (lib/schemas/plain.ts).
 import * as v from 'valibot';
 import { MONTH_RE } from '../dashboard/month';
-import { PlanSchema } from '../schemas/plan';
+import { StoredPlanSchema } from '../schemas/plan';
 import { clientId, obj } from '../schemas/common';
 import { ClientSchema, NewEventSchema } from '../schemas/facts';
 import { isAmocrmOrigin } from '../hosts';
@@ -113,7 +113,8 @@ export const messageSchemas: Schemas = {
   'amocrm.account': none,
   'plan.today': byClient,
   'plans.list': byClient,
-  'plans.save': obj({ plan: PlanSchema }),
+  // The editor sends back a plan as listed, which may name its author: the worker drops it (only amoCRM says who).
+  'plans.save': obj({ plan: StoredPlanSchema }),
   'dashboard.month': obj({ month }),
   'dashboard.best.confirm': obj({
     month,

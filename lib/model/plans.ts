@@ -1,4 +1,4 @@
-import type { Instant } from './facts';
+import type { EventAuthor, Instant } from './facts';
 
 export type PlanFormat = 'post' | 'carousel' | 'reels';
 export type PlanState = 'drafting' | 'sent' | 'corrections' | 'agreed';
@@ -20,7 +20,10 @@ export interface ContentPlan {
   planNo: PlanNo;
   state: PlanState;
   days: PlanDay[];
+  /** When this version was made: this browser's save, or, read back from amoCRM, the note's attributed time. */
   updatedAt: Instant;
+  /** Who made this version, as amoCRM says (set only on a version read back from the deal's notes). */
+  author?: EventAuthor;
 }
 
 /** What the Instagram sidebar shows for today. */

@@ -4,6 +4,8 @@
 // second after the read is not missed, one read twice is one fact), so history is read once.
 import { attributeNote, type StoredNote } from '../amocrm/attribution';
 import type { SharedEvent } from '../amocrm/markers';
+import type { ContentPlan } from '../model/plans';
+import { attributePlanNote } from './plan-merge';
 import { MAX_PAGES, MAX_USER_PAGES, USERS_PATH } from './notes-paths';
 import { parseNotesPage, parseUsersPage, type PulledNote } from './notes-page';
 
@@ -16,6 +18,8 @@ export { MAX_PAGES, accountNotesPath, dealNotesPath, notesQuery } from './notes-
 
 export interface Pulled {
   events: SharedEvent[];
+  /** Content plan versions (lib/record/plan-marker.ts), attributed like the facts. */
+  plans: ContentPlan[];
   /** The new cursor (Unix seconds), or the old one when nothing new was read. */
   cursor: number | null;
   notes: number;
@@ -46,6 +50,7 @@ export async function pullNotes(
   userName: (id: number) => string | null,
 ): Promise<Pulled> {
   const events: SharedEvent[] = [];
+  const plans: ContentPlan[] = [];
   const unknown = new Set<number>();
   let cursor = since;
   let path: string | null = firstPath;
@@ -67,11 +72,13 @@ export async function pullNotes(
   }
   for (const note of seen) {
     const event = attributeNote(note satisfies StoredNote, host, userName);
-    if (!event) continue;
-    if (event.author?.name === null) unknown.add(note.createdBy);
-    events.push(event);
+    const plan = event ? null : attributePlanNote(note, host, userName);
+    if (event) events.push(event);
+    else if (plan) plans.push(plan);
+    else continue;
+    if ((event ?? plan)!.author?.name === null) unknown.add(note.createdBy);
   }
-  return { events, cursor, notes, requests, unknownAuthors: [...unknown] };
+  return { events, plans, cursor, notes, requests, unknownAuthors: [...unknown] };
 }
 
 /** All users of the account (names of authors). */

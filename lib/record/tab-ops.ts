@@ -28,7 +28,8 @@ import { WRITE_POLICY } from './policy';
 /** The mark of a worker → tab message (the worker's own router takes `reglament: 1`; these never mix). */
 export const TAB_MARK = 'reglamentTab';
 
-const MAX_NOTE_TEXT = 4000;
+/** The longest note text the tab writes (a plan's note is bounded to fit: lib/record/plan-marker.ts). */
+export const MAX_NOTE_TEXT = 4000;
 const MAX_MESSAGE = 500;
 
 const id = v.pipe(v.number('must be an amoCRM id'), v.safeInteger('must be an amoCRM id'), v.minValue(1, 'must be an amoCRM id'));

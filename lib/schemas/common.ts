@@ -73,3 +73,9 @@ export function notArray<S extends v.GenericSchema>(schema: S, message = 'must b
     schema,
   );
 }
+
+/** Who recorded a fact, as amoCRM says (a note's `created_by` and the user's name). */
+export const authorSchema = obj({
+  id: v.pipe(v.number(), v.safeInteger(), v.minValue(0, 'must be an amoCRM user id')),
+  name: v.nullable(text(200)),
+});

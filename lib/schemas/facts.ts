@@ -5,6 +5,7 @@ import { MAX_HANDOVERS, type Client, type NewClientEvent, type Stage } from '../
 import {
   obj,
   amocrmHost,
+  authorSchema,
   clientId,
   instagramUsername,
   instant,
@@ -63,10 +64,6 @@ export const ClientSchema = v.pipe(
 ) satisfies v.GenericSchema<unknown, Client>;
 
 const optionalText = v.optional(nonEmptyText(2000));
-const author = obj({
-  id: v.pipe(v.number(), v.safeInteger(), v.minValue(0, 'must be an amoCRM user id')),
-  name: v.nullable(text(200)),
-});
 const common = {
   clientId,
   at: instant,
@@ -75,7 +72,7 @@ const common = {
 /** From messages: the id is optional, and no author (only amoCRM says who did it). */
 const newBase = { ...common, id: v.optional(nonEmptyText(600)) };
 /** As stored (backups): a stored id carries its client's scope (lib/store/ids.ts), and facts read back from amoCRM notes keep their author. */
-const storedBase = { ...common, id: nonEmptyText(1000), author: v.optional(author) };
+const storedBase = { ...common, id: nonEmptyText(1000), author: v.optional(authorSchema) };
 
 function eventSchema<B extends v.ObjectEntries>(b: B) {
   return v.variant(

@@ -1,7 +1,7 @@
 // A content plan as it enters the store (the dashboard's editor, a backup): every field checked.
 import * as v from 'valibot';
 import type { ContentPlan, PlanFormat, PlanNo, PlanState } from '../model/plans';
-import { clientId, instant, localDate, obj, text } from './common';
+import { authorSchema, clientId, instant, localDate, obj, text } from './common';
 
 export const PLAN_NOS: readonly PlanNo[] = [1, 2, 3];
 export const PLAN_FORMATS: readonly PlanFormat[] = ['post', 'carousel', 'reels'];
@@ -16,7 +16,7 @@ export const PlanDaySchema = obj({
   topic: text(MAX_TOPIC),
 });
 
-export const PlanSchema = obj({
+const planEntries = {
   clientId,
   periodStart: instant,
   planNo: v.picklist(PLAN_NOS, 'must be 1, 2 or 3'),
@@ -26,4 +26,13 @@ export const PlanSchema = obj({
     v.maxLength(MAX_PLAN_DAYS, `must be an array of at most ${MAX_PLAN_DAYS} days`),
   ),
   updatedAt: instant,
-}) satisfies v.GenericSchema<unknown, ContentPlan>;
+};
+
+/** From messages (the dashboard's editor): no author, only amoCRM says who made a version. */
+export const PlanSchema = obj(planEntries) satisfies v.GenericSchema<unknown, ContentPlan>;
+
+/** As stored (backups): a version read back from amoCRM keeps its author. */
+export const StoredPlanSchema = obj({ ...planEntries, author: v.optional(authorSchema) }) satisfies v.GenericSchema<
+  unknown,
+  ContentPlan
+>;

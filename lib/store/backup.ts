@@ -10,7 +10,7 @@ import { SCHEMA_VERSION } from './schema';
 import { timelinesFrom } from './timelines';
 import { describeErrors, isRecord, type FieldError } from './validate';
 import { ClientSchema, StoredEventSchema } from '../schemas/facts';
-import { PlanSchema } from '../schemas/plan';
+import { StoredPlanSchema } from '../schemas/plan';
 import { check } from '../schemas/issues';
 import { plainDataIssues } from '../schemas/plain';
 import { SnoozesSchema } from '../schemas/meta';
@@ -141,7 +141,7 @@ export function parseBackup(json: string): BackupFile {
   });
   const plans: ContentPlan[] = [];
   (d.plans as unknown[]).forEach((p, i) => {
-    const r = rowCheck(PlanSchema, p, `plans[${i}]`);
+    const r = rowCheck(StoredPlanSchema, p, `plans[${i}]`);
     if (!r.ok) report(r.errors);
     else if (!clientIds.has(r.value.clientId))
       report([{ path: `plans[${i}].clientId`, message: `no client ${r.value.clientId} in this backup` }]);

@@ -3,7 +3,7 @@
 // browser's share of the account's rate limit, and reads the team's notes back incrementally.
 import { createAmoClient, type AmoClient } from '../amocrm/client';
 import { isShared, noteText } from '../amocrm/markers';
-import type { Client, ClientEvent } from '../model/facts';
+import type { Client, ClientEvent, EventAuthor } from '../model/facts';
 import type { RecordStatus } from '../model/record';
 import type { Settings } from '../playbook/settings-types';
 import { outboxSummary, retryRejected, type OutboxItem } from '../store/outbox';
@@ -14,6 +14,7 @@ import { createSender, writerStateOf } from '../record/sender';
 import { createTabRoute, type TabChannel, type TabPort } from '../record/tab-route';
 import { factTitle } from '../record/titles';
 import { boundToken } from './account';
+import { mergePlans } from './plans';
 
 export interface RecordDeps {
   db: () => Promise<Db>;
@@ -117,17 +118,15 @@ export function createTeamRecord(deps: RecordDeps) {
     const users = await pullUsers(get);
     const forHost = { ...known[host], ...Object.fromEntries([...users].map(([id, name]) => [String(id), name])) };
     await repo.setMeta(db, 'amoUsers', { ...known, [host]: forHost });
-    return {
-      ...pulled,
-      events: pulled.events.map((e) =>
-        e.author && e.author.name === null ? { ...e, author: { ...e.author, name: forHost[String(e.author.id)] ?? null } } : e,
-      ),
-    };
+    const named = <T extends { author?: EventAuthor }>(x: T): T =>
+      x.author && x.author.name === null ? { ...x, author: { ...x.author, name: forHost[String(x.author.id)] ?? null } } : x;
+    return { ...pulled, events: pulled.events.map(named), plans: pulled.plans.map(named) };
   }
 
   /**
-   * Reads notes at `path` since `cursorKey`'s cursor, records the facts of known clients, moves the
-   * cursor. With no way to the account (no token, no open tab) nothing is read: the cursor stays.
+   * Reads notes at `path` since `cursorKey`'s cursor, records the facts of known clients and merges
+   * their content plans' versions, moves the cursor; returns how many facts and plans changed.
+   * With no way to the account (no token, no open tab) nothing is read: the cursor stays.
    */
   async function pull(db: Db, host: string, cursorKey: string, since: number | null, path: string): Promise<number> {
     const client = await clientFor(db, `https://${host}`);
@@ -141,12 +140,13 @@ export function createTeamRecord(deps: RecordDeps) {
       db,
       pulled.events.filter((e) => known.has(e.clientId)),
     );
+    const plans = await mergePlans(db, pulled.plans, known);
     if (pulled.cursor !== null && pulled.cursor !== since) {
       const cursors = (await repo.getMeta(db, 'pullCursors')) ?? {};
       await repo.setMeta(db, 'pullCursors', { ...cursors, [cursorKey]: Math.max(cursors[cursorKey] ?? 0, pulled.cursor) });
     }
-    if (added.length) deps.onRecorded?.();
-    return added.length;
+    if (added.length || plans) deps.onRecorded?.();
+    return added.length + plans;
   }
 
   /** A deal was opened: its notes since it (or the whole account) was last read. */

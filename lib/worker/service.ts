@@ -52,7 +52,12 @@ export function createWorker(deps: WorkerDeps) {
     ...createDataHandlers({ db, now, changed, emptied: () => notifier.replan() }),
     ...createTokenHandlers({ db, now }),
     ...createPageHandlers(deps.openPage),
-    ...createPlanHandlers({ db, now, editUrl: (id) => new URL(`dashboard.html#plans/${id}`, deps.agendaUrl).href }),
+    ...createPlanHandlers({
+      db,
+      now,
+      editUrl: (id) => new URL(`dashboard.html#plans/${id}`, deps.agendaUrl).href,
+      queued: () => record.soon(),
+    }),
     ...createDashboardHandlers({ db, now }),
     ...teamSync.handlers,
     'amocrm.account': createAccountCheck({ db, ...deps.teamSync }),

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createAmocrmFake } from '../../fakes/amocrm/index';
 import { createSeed, USER } from '../../fakes/seed';
 import type { Client } from '@/lib/model/facts';
+import type { ContentPlan } from '@/lib/model/plans';
 import { markedEventId } from '@/lib/amocrm/markers';
 import * as repo from '@/lib/store/repo';
 import { listOutbox } from '@/lib/store/outbox';
@@ -392,5 +393,96 @@ describe('the team record through amoCRM', () => {
     await worker.record.kick();
     expect(seen).toContain('POST /api/v4/leads/notes');
     expect(tabAsked).toEqual([]);
+  });
+});
+
+describe('content plans on the team record', () => {
+  const PERIOD = Date.parse('2026-03-10T00:00:00+05:00');
+  const CID = `${HOST}:${LEAD}`;
+  const draft = (extra: Partial<ContentPlan> = {}): ContentPlan => ({
+    clientId: CID,
+    periodStart: PERIOD,
+    planNo: 2,
+    state: 'drafting',
+    days: [
+      { date: '2026-03-19', format: 'reels', topic: 'Рилс: как выбрать торт на свадьбу' },
+      { date: '2026-03-20', format: 'carousel', topic: 'Карусель: 5 начинок | сезон весна' },
+    ],
+    updatedAt: NOW,
+    ...extra,
+  });
+  const planNotes = (acc: Account) => markerNotes(acc).filter((n) => n.params.text?.includes('[Reglament:2:plan|'));
+  /** On this browser's moment of the write cycle (its phase is 0: `random` is 0). */
+  const onCycle = (acc: Account) =>
+    acc.tick((WRITE_POLICY.intervalMs - (acc.at() % WRITE_POLICY.intervalMs)) % WRITE_POLICY.intervalMs);
+  const listOf = async (b: Awaited<ReturnType<typeof browser>>) => b.worker.handlers['plans.list']({ clientId: CID }, page);
+
+  it('A sends a plan; B opening the deal and the head’s sync hold the same state and items, whatever the order', async () => {
+    const acc = account();
+    const a = await browser(acc, 'aigerim');
+    await a.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    await a.worker.handlers['plans.save']({ plan: draft() }, page);
+    acc.tick(1000);
+    // Edited again before it went: only the latest version waits.
+    const sent = await a.worker.handlers['plans.save']({ plan: draft({ state: 'sent' }) }, page);
+    expect(await listOutbox(a.db)).toHaveLength(1);
+    // Saved again unchanged: no note for it.
+    acc.tick(1000);
+    await a.worker.handlers['plans.save']({ plan: sent }, page);
+    expect(await listOutbox(a.db)).toHaveLength(1);
+    onCycle(acc);
+    await a.worker.record.kick();
+    expect(planNotes(acc)).toHaveLength(1);
+    expect(planNotes(acc)[0]!.params.text!.split('\n')[0]).toBe('Контент-план 2 (19.03–20.03): отправлен клиенту, тем 2 из 2');
+
+    acc.tick(5 * 60_000);
+    const b = await browser(acc, 'maria');
+    await b.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    const [ofB] = await listOf(b);
+    expect(ofB).toEqual({ ...sent, author: { id: USER.aigerim, name: 'Айгерим Сарсенова' } });
+
+    // A agrees it (the editor records the agreement tick as well); B reads the later state.
+    acc.tick(WRITE_POLICY.intervalMs);
+    await a.worker.handlers['plans.save']({ plan: { ...sent, state: 'agreed' } }, page);
+    onCycle(acc);
+    await a.worker.record.kick();
+    expect(planNotes(acc)).toHaveLength(2);
+    acc.tick(DEAL_PULL_EVERY_MS);
+    await b.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    const [agreedOfB] = await listOf(b);
+    expect(agreedOfB).toMatchObject({ state: 'agreed', days: sent.days, author: { id: USER.aigerim } });
+
+    // The head reads both versions at once: the later one holds.
+    const head = await browser(acc, 'head');
+    await head.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    const ofHead = await listOf(head);
+    expect(ofHead).toEqual([agreedOfB]);
+    // Re-read (notes in the cursor's second again): nothing changes, nothing doubles.
+    acc.tick(DEAL_PULL_EVERY_MS);
+    expect((await head.worker.handlers['client.sync']({ client: client(), events: [] }, page)).recorded).toBe(0);
+    expect(await listOf(head)).toEqual([agreedOfB]);
+    // Facts read back are not written again; B edits: its version supersedes, and A reads it.
+    expect(await listOutbox(b.db)).toHaveLength(0);
+    acc.tick(60_000);
+    await b.worker.handlers['plans.save']({ plan: { ...agreedOfB!, state: 'corrections' } }, page);
+    onCycle(acc);
+    await b.worker.record.kick();
+    acc.tick(DEAL_PULL_EVERY_MS);
+    await a.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    expect(await listOf(a)).toEqual([
+      expect.objectContaining({ state: 'corrections', days: sent.days, author: { id: USER.maria, name: expect.any(String) } }),
+    ]);
+  });
+
+  it('with writing switched off a saved plan stays in this browser', async () => {
+    const acc = account();
+    const a = await browser(acc, 'aigerim');
+    await a.worker.handlers['settings.set']({ settings: { amocrm: { shareFacts: false } } }, page);
+    await a.worker.handlers['client.sync']({ client: client(), events: [] }, page);
+    await a.worker.handlers['plans.save']({ plan: draft({ state: 'sent' }) }, page);
+    onCycle(acc);
+    await a.worker.record.kick();
+    expect(await listOutbox(a.db)).toHaveLength(0);
+    expect(planNotes(acc)).toHaveLength(0);
   });
 });

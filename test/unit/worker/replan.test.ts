@@ -134,7 +134,7 @@ describe('data version', () => {
     await worker.handlers['client.sync']({ client: c, events: [ev(c, 'deal-created', almaty('2026-12-07T10:30'))] }, page);
     const v = await version(db);
     await worker.handlers['plans.save'](
-      { plan: { clientId: c.id, periodStart: 0, planNo: 1, days: [], updatedAt: 0 } as never },
+      { plan: { clientId: c.id, periodStart: 0, planNo: 1, state: 'drafting', days: [], updatedAt: 0 } },
       page,
     );
     await repo.setMeta(db, 'lastSeenAt', 1);
