@@ -191,6 +191,11 @@ function PlanEditor({
         <div>
           <div class={`deadline${overdue ? ' overdue' : ''}`}>{deadline}</div>
           <div class="muted">{t('plans.filled', { filled: filledDays(draft), total: draft.days.length })}</div>
+          {plan.author && (
+            <div class="muted" data-testid="plan-author">
+              {t('plans.by', { name: plan.author.name ?? `#${plan.author.id}`, at: dateTime(plan.updatedAt) })}
+            </div>
+          )}
         </div>
         <div class="actions">
           {nextStates(plan.state).map((s) => (

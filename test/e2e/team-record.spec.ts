@@ -3,7 +3,8 @@
 // account. Manager A ticks a step and her sidebar's fact of a post is recorded; both go to the
 // deal as marker notes from A's worker; manager B, opening the same deal, and the head's team
 // sync see them as done by A, named from the notes' `created_by`. A forged note (B's session
-// re-using A's fact with an earlier claimed time) changes nothing. A's own dashboard, after her own
+// re-using A's fact with an earlier claimed time) changes nothing. A's content plan, edited and sent to
+// the client in her dashboard, reaches B and the head with the same state and items. A's own dashboard, after her own
 // «Синхронизировать всё», shows the same pay and the same kept obligations as the head's.
 //
 // The managers have no token: only their browsers' amoCRM sessions, whose cookie is SameSite=Lax
@@ -188,6 +189,42 @@ async function scenario(fake: AmocrmFake, browsers: Browser[]): Promise<void> {
   expect(fake.requests.entries.filter((r) => r.status === 401)).toEqual([]);
   await expect(extA.getByTestId('unsent')).toHaveCount(0);
 
+  // --- A's content plan: edited in her dashboard and sent to the client; its version goes to the deal ---
+  const plansA = await a.ext(`dashboard.html#plans/${clientId}`);
+  await expect(plansA.getByTestId('plans-client')).toHaveValue(clientId);
+  const topicBoxes = plansA.getByRole('textbox', { name: /Тема/ });
+  await expect(topicBoxes.first()).toBeVisible();
+  const topics = ['Рилс: торт на заказ за 60 секунд', 'Карусель: 5 начинок | весна', 'Отзыв клиента [фото]'];
+  for (let i = 0; i < topics.length; i++) await topicBoxes.nth(i).fill(topics[i]!);
+  await plansA
+    .getByRole('combobox', { name: /Формат/ })
+    .nth(1)
+    .selectOption('carousel');
+  await plansA.getByRole('button', { name: 'Отправлен клиенту' }).click();
+  type Plan = {
+    planNo: number;
+    state: string;
+    days: Array<{ date: string; format: string; topic: string }>;
+    author?: { id: number };
+  };
+  const plansOf = async (page: Page) => (await send(page, 'plans.list', { clientId })).data as Plan[];
+  await expect.poll(async () => (await plansOf(plansA)).map((p) => p.state)).toEqual(['sent']);
+  const [planA] = await plansOf(plansA);
+  expect(planA!.days.slice(0, 3).map((d) => d.topic)).toEqual(topics);
+  const planNotes = () => markerNotes(seed, lead.id).filter((n) => n.params.text!.includes('[Reglament:2:plan|'));
+  await expect(async () => {
+    if (planNotes().length < 1) {
+      await extA.reload();
+      const unsent = extA.getByTestId('unsent');
+      if (await unsent.isVisible()) await unsent.getByRole('button', { name: 'Отправить сейчас' }).click();
+    }
+    expect(planNotes()).toHaveLength(1);
+  }).toPass({ timeout: 120_000 });
+  expect(planNotes()[0]).toMatchObject({ createdBy: USER.aigerim });
+  expect(planNotes()[0]!.params.text!.split('\n')[0]).toMatch(
+    /^Контент-план 1 \(\d\d\.\d\d–\d\d\.\d\d\): отправлен клиенту, тем 3 из \d+$/,
+  );
+
   // --- a forged note: B's session writes A's tick again, claiming it was done two days earlier ---
   const tickNote = written.find((n) => n.params.text!.includes('[Reglament:2:tick|'))!;
   const forgedText = tickNote.params.text!.replace(/\|(\d{10,15})\|/, (_, at: string) => `|${Number(at) - 2 * 86_400_000}|`);
@@ -225,6 +262,14 @@ async function scenario(fake: AmocrmFake, browsers: Browser[]): Promise<void> {
   expect(eventsB.filter((e) => e.type === 'post')).toEqual([
     expect.objectContaining({ at: postAt, author: expect.objectContaining({ id: USER.aigerim }) }),
   ]);
+  // B holds A's plan: the same state and items, made by A (as amoCRM says); her dashboard shows it.
+  const planOfB = (await plansOf(extB)) as Plan[];
+  expect(planOfB).toEqual([{ ...planA, updatedAt: expect.any(Number), author: { id: USER.aigerim, name: 'Айгерим Сарсенова' } }]);
+  const plansB = await b.ext(`dashboard.html#plans/${clientId}`);
+  await expect(plansB.getByRole('tab', { name: /План 1/ })).toContainText('Отправлен клиенту');
+  await expect(plansB.getByRole('textbox', { name: /Тема/ }).nth(1)).toHaveValue(topics[1]!);
+  await expect(plansB.getByTestId('plan-author')).toContainText('Айгерим Сарсенова');
+  await plansB.screenshot({ path: 'test-results/team-record-plan-colleague.png', fullPage: true });
 
   // --- the head: team sync reads the deals and the notes (through the head's amoCRM tab); A's facts counted for the deal's manager ---
   const cardHead = await head.context.newPage();
@@ -242,6 +287,7 @@ async function scenario(fake: AmocrmFake, browsers: Browser[]): Promise<void> {
     expect.objectContaining({ id: tickA.id, at: tickA.at, author: { id: USER.aigerim, name: 'Айгерим Сарсенова' } }),
   ]);
   expect(eventsHead.filter((e) => e.type === 'post')).toHaveLength(1);
+  expect((await plansOf(dash)).map(({ state, days }) => ({ state, days }))).toEqual([{ state: 'sent', days: planA!.days }]);
   // Again: nothing doubles after repeated syncs and re-reads.
   await sync(dash);
   await openCard(cardB, lead.id);
