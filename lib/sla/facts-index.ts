@@ -1,7 +1,7 @@
 // One pass over a client's events into lookup structures the rules read. Events after `now`
 // are ignored (facts cannot come from the future; it also makes "as of" recomputation exact).
 import type { BusinessCalendar } from '../calendar';
-import { dayNumOfDate } from '../calendar/time';
+import { dayNumOfDate, slotNumOfKey } from '../calendar/time';
 import type { ClientEvent, Instant, Stage } from '../model/facts';
 
 export interface TickRecord {
@@ -17,8 +17,13 @@ export interface FactsIndex {
   stages: { stage: Stage; at: Instant }[];
   /** Post events, ascending. */
   posts: Instant[];
-  /** First post per local day number (post events and `daily-post` ticks keyed by date). */
-  postByDay: Map<number, Instant>;
+  /**
+   * Local day numbers with a post (post events and `daily-post` ticks keyed by date), ascending,
+   * and the first post of each day in `postDayAts`: parallel lists rather than a Map, since posts
+   * arrive in day order (an append) and the daily-post rule reads the days in order.
+   */
+  postDays: number[];
+  postDayAts: Instant[];
   /** Story events and `stories` ticks, ascending. */
   stories: Instant[];
   payments: Instant[];
@@ -29,10 +34,15 @@ export interface FactsIndex {
   /** Active ticks (after unticks) by `item` + '\u0001' + `key ?? ''`, ascending by time. */
   ticks: Map<string, TickRecord[]>;
   /**
-   * Times of the active `engagement-round` ticks by slot key (kept apart: ~60 per period, the
-   * hottest lookup; a round's tick carries no value, so bare instants, no record per tick).
+   * Active `engagement-round` ticks (~60 per period, the most frequent fact) as two parallel
+   * lists ordered by slot, then by tick order: the slot number of the key (see slotNumOfKey) and
+   * the tick's time. A string-keyed Map with a list per key cost a third of the engine's time
+   * (hashing, table growth, an array per tick); rounds are read in slot order, so the rule walks
+   * these lists instead of looking keys up. Keys that are not a well-formed slot are left out:
+   * no slot of the schedule can match them.
    */
-  rounds: Map<string, Instant[]>;
+  roundSlots: number[];
+  roundAts: Instant[];
 }
 
 export const ROUND_ITEM = 'engagement-round';
@@ -62,77 +72,102 @@ function indexInOrder(events: readonly ClientEvent[], cal: BusinessCalendar, now
     firstStageAt: {},
     stages: [],
     posts: [],
-    postByDay: new Map(),
+    postDays: [],
+    postDayAts: [],
     stories: [],
     payments: [],
     refunds: [],
     callRecordings: [],
     startDates: [],
     ticks: new Map(),
-    rounds: new Map(),
+    roundSlots: [],
+    roundAts: [],
   };
+  let roundsInOrder = true;
   const dailyTicks: { key: string; at: Instant }[] = [];
   let previous = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (e.at < previous) return null;
-    previous = e.at;
-    if (e.at > now) {
+    // Each field is read once: events come in a dozen shapes, so every read is a megamorphic
+    // load, and one of the double field `at` allocates a fresh number box each time.
+    const at = e.at;
+    if (at < previous) return null;
+    previous = at;
+    if (at > now) {
       // Later events are ignored, but they must still be in order for this reading to be right.
       for (let j = i + 1; j < events.length; j++) if (events[j]!.at < events[j - 1]!.at) return null;
       break;
     }
     switch (e.type) {
       case 'deal-created':
-        if (idx.createdAt === null) idx.createdAt = e.at;
+        if (idx.createdAt === null) idx.createdAt = at;
         break;
-      case 'stage':
-        idx.stages.push({ stage: e.stage, at: e.at });
-        if (idx.firstStageAt[e.stage] === undefined) idx.firstStageAt[e.stage] = e.at;
+      case 'stage': {
+        const stage = e.stage;
+        idx.stages.push({ stage, at });
+        if (idx.firstStageAt[stage] === undefined) idx.firstStageAt[stage] = at;
         break;
+      }
       case 'post': {
-        idx.posts.push(e.at);
-        const d = cal.dayNumOf(e.at);
-        if (!idx.postByDay.has(d)) idx.postByDay.set(d, e.at);
+        idx.posts.push(at);
+        const d = cal.dayNumOf(at);
+        const n = idx.postDays.length;
+        if (n === 0 || d > idx.postDays[n - 1]!) {
+          idx.postDays.push(d);
+          idx.postDayAts.push(at);
+        } else if (d < idx.postDays[n - 1]!) keepEarlierPost(idx, d, at); // a zone's clock turned back over midnight
         break;
       }
       case 'story':
-        idx.stories.push(e.at);
+        idx.stories.push(at);
         break;
       case 'payment':
-        idx.payments.push(e.at);
+        idx.payments.push(at);
         break;
       case 'refund':
-        idx.refunds.push(e.at);
+        idx.refunds.push(at);
         break;
       case 'call-recording':
-        idx.callRecordings.push(e.at);
+        idx.callRecordings.push(at);
         break;
       case 'start-date':
-        idx.startDates.push({ date: e.date, at: e.at });
+        idx.startDates.push({ date: e.date, at });
         break;
       case 'tick': {
-        if (e.item === ROUND_ITEM && e.key !== undefined) {
-          const list = idx.rounds.get(e.key);
-          if (list) list.push(e.at);
-          else idx.rounds.set(e.key, [e.at]);
+        const item = e.item;
+        const key = e.key;
+        if (item === ROUND_ITEM && key !== undefined) {
+          const slot = slotNumOfKey(key);
+          if (slot === null) break;
+          const n = idx.roundSlots.length;
+          if (n && slot < idx.roundSlots[n - 1]!) roundsInOrder = false;
+          idx.roundSlots.push(slot);
+          idx.roundAts.push(at);
           break;
         }
-        const k = tickKey(e.item, e.key);
+        const k = tickKey(item, key);
         let list = idx.ticks.get(k);
         if (!list) idx.ticks.set(k, (list = []));
-        list.push(e.value === undefined ? { at: e.at } : { at: e.at, value: e.value });
+        const value = e.value;
+        list.push(value === undefined ? { at } : { at, value });
         break;
       }
       case 'untick': {
         // An untick cancels the most recent still-active tick of the same item and key.
-        const list: unknown[] | undefined =
-          e.item === ROUND_ITEM && e.key !== undefined ? idx.rounds.get(e.key) : idx.ticks.get(tickKey(e.item, e.key));
+        const item = e.item;
+        const key = e.key;
+        if (item === ROUND_ITEM && key !== undefined) {
+          const slot = slotNumOfKey(key);
+          if (slot !== null) removeLastRound(idx, slot);
+          break;
+        }
+        const list = idx.ticks.get(tickKey(item, key));
         if (list && list.length) list.pop();
         break;
       }
     }
   }
+  if (!roundsInOrder) sortRounds(idx);
   // Manager ticks stand in for what the Instagram sidebar could not observe.
   for (const [k, list] of idx.ticks) {
     if (!list.length) continue;
@@ -143,14 +178,54 @@ function indexInOrder(events: readonly ClientEvent[], cal: BusinessCalendar, now
     for (const t of dailyTicks) {
       const d = t.key ? dayNumOfDate(t.key) : cal.dayNumOf(t.at);
       if (d === null) continue;
-      const prev = idx.postByDay.get(d);
-      if (prev === undefined || t.at < prev) idx.postByDay.set(d, t.at);
+      keepEarlierPost(idx, d, t.at);
     }
     idx.stories.sort((a, b) => a - b);
   } else if (idx.stories.length > 1) {
     idx.stories.sort((a, b) => a - b);
   }
   return idx;
+}
+
+/** Records a post on local day `d` unless that day already has an earlier one. */
+function keepEarlierPost(idx: FactsIndex, d: number, at: Instant): void {
+  const i = lowerBound(idx.postDays, d);
+  if (idx.postDays[i] === d) {
+    if (at < idx.postDayAts[i]!) idx.postDayAts[i] = at;
+  } else {
+    idx.postDays.splice(i, 0, d);
+    idx.postDayAts.splice(i, 0, at);
+  }
+}
+
+/** Drops the latest active tick of a slot (an untick: rare, so a scan from the end). */
+function removeLastRound(idx: FactsIndex, slot: number): void {
+  for (let j = idx.roundSlots.length - 1; j >= 0; j--) {
+    if (idx.roundSlots[j] !== slot) continue;
+    idx.roundSlots.splice(j, 1);
+    idx.roundAts.splice(j, 1);
+    return;
+  }
+}
+
+/** Orders round ticks by slot, ticks of one slot keeping their tick order (stable sort). */
+function sortRounds(idx: FactsIndex): void {
+  const { roundSlots, roundAts } = idx;
+  const order = roundSlots.map((_, i) => i).sort((a, b) => roundSlots[a]! - roundSlots[b]! || a - b);
+  idx.roundSlots = order.map((i) => roundSlots[i]!);
+  idx.roundAts = order.map((i) => roundAts[i]!);
+}
+
+/** Index of the first entry at or after `from` in an ascending list (binary search). */
+export function lowerBound(list: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Latest active tick of an item: the keyed one when `key` is given, else the un-keyed one. */
@@ -170,14 +245,8 @@ export function tickInPeriod(idx: FactsIndex, item: string, key: string, from: I
 
 /** First instant in an ascending list at or after `from` (binary search). */
 export function firstAtOrAfter(list: readonly Instant[], from: Instant): Instant | undefined {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length ? list[lo] : undefined;
+  const i = lowerBound(list, from);
+  return i < list.length ? list[i] : undefined;
 }
 
 /** First stage event at or after `from` whose stage is in the set. */

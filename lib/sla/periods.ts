@@ -52,10 +52,11 @@ function periodsWith(idx: FactsIndex, p: Prepared, now: Instant, derivedPayments
   const firstPost = firstAtOrAfter(idx.posts, anchor);
   let postDay = firstPost === undefined ? null : cal.dayNumOf(firstPost);
   // A ticked daily post counts as the first post too (the sidebar may not have seen it).
-  // forEach, not for…of: entries would allocate a [day, at] pair per day of posts per client.
-  idx.postByDay.forEach((at, day) => {
-    if (at >= anchor && (postDay === null || day < postDay)) postDay = day;
-  });
+  for (let i = 0; i < idx.postDays.length; i++) {
+    if (idx.postDayAts[i]! < anchor) continue;
+    if (postDay === null || idx.postDays[i]! < postDay) postDay = idx.postDays[i]!;
+    break; // days ascend: the first one after the anchor is the earliest
+  }
   const fieldDay = idx.startDates.length ? dayNumOfDate(idx.startDates[0]!.date) : null;
   let first: number | null;
   if (settings.currentClients.firstPeriodStart === 'start-date-field' && fieldDay !== null) first = fieldDay;

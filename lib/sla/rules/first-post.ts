@@ -12,7 +12,7 @@ import { firstAtOrAfter, latestTick } from '../facts-index';
 
 export function firstPostAfter(ctx: RuleContext, from: Instant): Instant | undefined {
   let first = firstAtOrAfter(ctx.idx.posts, from);
-  for (const at of ctx.idx.postByDay.values()) if (at >= from && (first === undefined || at < first)) first = at;
+  for (const at of ctx.idx.postDayAts) if (at >= from && (first === undefined || at < first)) first = at;
   return first;
 }
 

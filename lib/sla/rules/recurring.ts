@@ -6,6 +6,7 @@ import { MISSING } from '../../playbook/engine-texts';
 import { ruleText, ruleTitleOf } from '../../playbook/rules';
 import type { Instant } from '../../model/facts';
 import { emit, type RuleContext } from '../context';
+import { lowerBound } from '../facts-index';
 import type { PeriodSpan } from '../periods';
 import type { Prepared } from '../prepared';
 
@@ -37,12 +38,14 @@ export function dailyPosts(ctx: RuleContext, period: PeriodSpan): void {
   const DAILY = ruleTitleOf('daily-post', settings);
   const MISSING_POST = { missing: [ruleText(MISSING.post, settings)] };
   const limit = limitOf(ctx);
-  const byDay = ctx.idx.postByDay;
+  const { postDays, postDayAts } = ctx.idx;
   const since = trackedSinceOf(ctx);
+  let p = lowerBound(postDays, period.startDay);
   for (let d = period.startDay; d < period.contentEndDay; d++) {
     const start = cal.atLocal(d, 0);
     if (start > limit) break;
-    const met = byDay.get(d);
+    while (p < postDays.length && postDays[p]! < d) p++;
+    const met = p < postDays.length && postDays[p] === d ? postDayAts[p] : undefined;
     const due = cal.atLocal(d, ctx.p.dailyPostBy);
     if (met === undefined && due < since) continue;
     emit(ctx, 'daily-post', dateOfDayNum(d), DAILY, start, due, met, met === undefined ? MISSING_POST : undefined);
@@ -123,21 +126,25 @@ export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {
   const ROUND = ruleTitleOf('engagement-round', settings);
   const MISSING_ROUND = { missing: [ruleText(MISSING.round, settings)] };
   const limit = limitOf(ctx);
-  const ticks = ctx.idx.rounds;
+  const { roundSlots, roundAts } = ctx.idx;
   const since = trackedSinceOf(ctx);
+  // Slots come in ascending order, and so do the ticks' slot numbers: one walk matches them.
+  let r = lowerBound(roundSlots, period.startDay * 1440);
   for (let d = period.startDay; d < period.contentEndDay; d++) {
     const keys = roundKeysOf(ctx.p, d);
     for (let s = 0; s < slots.length; s++) {
-      const start = cal.atLocal(d, slots[s]!.minute);
+      const minute = slots[s]!.minute;
+      const start = cal.atLocal(d, minute);
       if (start > limit) return;
-      const key = keys[s]!;
-      const t = ticks.get(key);
-      const met = t && t.length ? t[0] : undefined;
+      const slot = d * 1440 + minute;
+      while (r < roundSlots.length && roundSlots[r]! < slot) r++;
+      // The first of a slot's active ticks meets it.
+      const met = r < roundSlots.length && roundSlots[r] === slot ? roundAts[r] : undefined;
       if (met === undefined && start + engagementOverdueMs < since) continue;
       emit(
         ctx,
         'engagement-round',
-        key,
+        keys[s]!,
         ROUND,
         start,
         start + engagementOverdueMs,
