@@ -24,20 +24,22 @@ interface ShownItem {
 }
 
 // Titles are filled from settings once per (settings, rule, service), not per client.
-const shownCache = new WeakMap<Settings, Map<string, ShownItem[]>>();
+// Keyed by rule, then service: a joined `rule|service` key was a string built and hashed per call.
+const shownCache = new WeakMap<Settings, Map<RuleId, Map<Service, ShownItem[]>>>();
 
 function shownItems(settings: Settings, rule: RuleId, service: Service): ShownItem[] {
   let bySettings = shownCache.get(settings);
   if (!bySettings) shownCache.set(settings, (bySettings = new Map()));
-  const k = rule + '|' + service;
-  let list = bySettings.get(k);
+  let byService = bySettings.get(rule);
+  if (!byService) bySettings.set(rule, (byService = new Map()));
+  let list = byService.get(service);
   if (!list) {
     list = [];
     for (const def of RULES[rule].items) {
       const shown = itemTitle(def, service, settings);
       if (shown) list.push({ id: def.id, title: shown.title, info: shown.info });
     }
-    bySettings.set(k, list);
+    byService.set(service, list);
   }
   return list;
 }

@@ -64,19 +64,40 @@ export function emit(
     prefix.text = ctx.client.id + '|' + rule + '|';
   }
   const id = prefix.text + key;
+  const clientId = ctx.client.id;
   const state = stateOf(dueAt, metAt, ctx.now);
-  const items = extra?.items;
-  const missing = extra?.missing && extra.missing.length ? extra.missing : undefined;
   // Each shape is built whole by one literal (same key order as ever): adding `items`/`missing`
   // afterwards moved every such obligation to a new hidden class with a separate property
-  // store, an allocation per occurrence and polymorphic reads downstream.
+  // store, an allocation per occurrence and polymorphic reads downstream. The shapes with items
+  // (a handful per client) live in a function of their own, so that this one stays under V8's
+  // inlining size: inlined into the recurring rules' loops, the instants are no longer boxed
+  // once for the call and again for the object.
+  if (extra?.items) {
+    ctx.out.push(withItems(id, clientId, rule, key, title, startAt, dueAt, state, metAt, extra.items, extra.missing));
+    return;
+  }
+  const missing = extra?.missing;
   ctx.out.push(
-    items
-      ? missing
-        ? { id, clientId: ctx.client.id, rule, key, title, startAt, dueAt, state, metAt, items, missing }
-        : { id, clientId: ctx.client.id, rule, key, title, startAt, dueAt, state, metAt, items }
-      : missing
-        ? { id, clientId: ctx.client.id, rule, key, title, startAt, dueAt, state, metAt, missing }
-        : { id, clientId: ctx.client.id, rule, key, title, startAt, dueAt, state, metAt },
+    missing && missing.length
+      ? { id, clientId, rule, key, title, startAt, dueAt, state, metAt, missing }
+      : { id, clientId, rule, key, title, startAt, dueAt, state, metAt },
   );
+}
+
+function withItems(
+  id: string,
+  clientId: string,
+  rule: RuleId,
+  key: string,
+  title: string,
+  startAt: Instant,
+  dueAt: Instant | null,
+  state: ObligationState,
+  metAt: Instant | undefined,
+  items: NonNullable<Obligation['items']>,
+  missing: string[] | undefined,
+): Obligation {
+  return missing && missing.length
+    ? { id, clientId, rule, key, title, startAt, dueAt, state, metAt, items, missing }
+    : { id, clientId, rule, key, title, startAt, dueAt, state, metAt, items };
 }

@@ -31,8 +31,11 @@ export interface FactsIndex {
   callRecordings: Instant[];
   /** «Дата начала обслуживания» values in the order they were set. */
   startDates: { date: string; at: Instant }[];
-  /** Active ticks (after unticks) by `item` + '\u0001' + `key ?? ''`, ascending by time. */
-  ticks: Map<string, TickRecord[]>;
+  /**
+   * Active ticks (after unticks) by `item`, then by `key ?? ''`, ascending by time. Two levels
+   * rather than one joined key: a lookup then needs no string built, flattened and hashed.
+   */
+  ticks: Map<string, Map<string, TickRecord[]>>;
   /**
    * Active `engagement-round` ticks (~60 per period, the most frequent fact) as two parallel
    * lists ordered by slot, then by tick order: the slot number of the key (see slotNumOfKey) and
@@ -47,8 +50,8 @@ export interface FactsIndex {
 
 export const ROUND_ITEM = 'engagement-round';
 
-export function tickKey(item: string, key: string | undefined): string {
-  return key === undefined ? item + '\u0001' : item + '\u0001' + key;
+function tickList(idx: FactsIndex, item: string, key: string | undefined): TickRecord[] | undefined {
+  return idx.ticks.get(item)?.get(key ?? '');
 }
 
 export function buildFactsIndex(events: readonly ClientEvent[], cal: BusinessCalendar, now: Instant): FactsIndex {
@@ -84,7 +87,6 @@ function indexInOrder(events: readonly ClientEvent[], cal: BusinessCalendar, now
     roundAts: [],
   };
   let roundsInOrder = true;
-  const dailyTicks: { key: string; at: Instant }[] = [];
   let previous = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
@@ -145,9 +147,10 @@ function indexInOrder(events: readonly ClientEvent[], cal: BusinessCalendar, now
           idx.roundAts.push(at);
           break;
         }
-        const k = tickKey(item, key);
-        let list = idx.ticks.get(k);
-        if (!list) idx.ticks.set(k, (list = []));
+        let byKey = idx.ticks.get(item);
+        if (!byKey) idx.ticks.set(item, (byKey = new Map()));
+        let list = byKey.get(key ?? '');
+        if (!list) byKey.set(key ?? '', (list = []));
         const value = e.value;
         list.push(value === undefined ? { at } : { at, value });
         break;
@@ -161,7 +164,7 @@ function indexInOrder(events: readonly ClientEvent[], cal: BusinessCalendar, now
           if (slot !== null) removeLastRound(idx, slot);
           break;
         }
-        const list = idx.ticks.get(tickKey(item, key));
+        const list = tickList(idx, item, key);
         if (list && list.length) list.pop();
         break;
       }
@@ -169,19 +172,17 @@ function indexInOrder(events: readonly ClientEvent[], cal: BusinessCalendar, now
   }
   if (!roundsInOrder) sortRounds(idx);
   // Manager ticks stand in for what the Instagram sidebar could not observe.
-  for (const [k, list] of idx.ticks) {
-    if (!list.length) continue;
-    if (k.startsWith('daily-post\u0001')) dailyTicks.push({ key: k.slice('daily-post\u0001'.length), at: list[0]!.at });
-    else if (k.startsWith('stories\u0001')) for (const t of list) idx.stories.push(t.at);
-  }
-  if (dailyTicks.length) {
-    for (const t of dailyTicks) {
-      const d = t.key ? dayNumOfDate(t.key) : cal.dayNumOf(t.at);
-      if (d === null) continue;
-      keepEarlierPost(idx, d, t.at);
-    }
-    idx.stories.sort((a, b) => a - b);
-  } else if (idx.stories.length > 1) {
+  idx.ticks.get('daily-post')?.forEach((list, key) => {
+    if (!list.length) return;
+    const d = key ? dayNumOfDate(key) : cal.dayNumOf(list[0]!.at);
+    if (d !== null) keepEarlierPost(idx, d, list[0]!.at);
+  });
+  const storyTicks = idx.ticks.get('stories');
+  if (storyTicks) {
+    // Story events came in time order; ticked ones join them out of order.
+    storyTicks.forEach((list) => {
+      for (const t of list) idx.stories.push(t.at);
+    });
     idx.stories.sort((a, b) => a - b);
   }
   return idx;
@@ -230,15 +231,15 @@ export function lowerBound(list: readonly number[], from: number): number {
 
 /** Latest active tick of an item: the keyed one when `key` is given, else the un-keyed one. */
 export function latestTick(idx: FactsIndex, item: string, key?: string): TickRecord | undefined {
-  const list = idx.ticks.get(tickKey(item, key));
+  const list = tickList(idx, item, key);
   return list && list.length ? list[list.length - 1] : undefined;
 }
 
 /** First active tick of an item under `key`, or un-keyed within [from, to). */
 export function tickInPeriod(idx: FactsIndex, item: string, key: string, from: Instant, to: Instant): TickRecord | undefined {
-  const keyed = idx.ticks.get(tickKey(item, key));
+  const keyed = tickList(idx, item, key);
   if (keyed && keyed.length) return keyed[0];
-  const loose = idx.ticks.get(tickKey(item, undefined));
+  const loose = tickList(idx, item, undefined);
   if (loose) for (const t of loose) if (t.at >= from && t.at < to) return t;
   return undefined;
 }

@@ -2,7 +2,9 @@
 // lost-deadline. Ticks for these are scoped to the period: `key` = S as `YYYY-MM-DD`, or an
 // un-keyed tick made inside the period.
 import { dateOfDayNum } from '../../calendar/time';
+import type { Payer } from '../../model/facts';
 import type { RuleId } from '../../model/obligations';
+import type { Settings } from '../../playbook/settings';
 import { MISSING, NOTICE_WITH_TEMPLATE } from '../../playbook/engine-texts';
 import { shownSettings } from '../../playbook/localize';
 import { itemTitle, RULES, ruleText, ruleTitleOf } from '../../playbook/rules';
@@ -82,16 +84,10 @@ export function renewalRules(ctx: RuleContext, period: PeriodSpan): void {
   const tickedNotice = tickInPeriod(ctx.idx, 'notice-sent', b.sKey, b.from, b.to)?.at;
   notice = minDefined(notice, tickedNotice);
   const outcome = buildChecklist(ctx, 'renewal-outcome', { 'notice-sent': notice, 'client-refused': refused }, start);
-  const templates = shownSettings(settings).templates;
-  const template =
-    ctx.client.payer === 'legal'
-      ? templates.invoiceLegal.title
-      : ctx.client.payer === 'individual'
-        ? templates.paymentDetailsIndividual.title
-        : null;
-  if (template) {
+  const noticeTitle = noticeTitleFor(settings, ctx.client.payer);
+  if (noticeTitle !== null) {
     const item = outcome.items.find((i) => i.id === 'notice-sent');
-    if (item) item.title = fillTemplate(ruleText(NOTICE_WITH_TEMPLATE, settings), { template });
+    if (item) item.title = noticeTitle;
   }
   const settled = minDefined(minDefined(notice, refused), paidAt);
   const outcomeMissing = settled === undefined ? [ruleText(MISSING.renewalOutcome, settings)] : [];
@@ -122,6 +118,24 @@ export function renewalRules(ctx: RuleContext, period: PeriodSpan): void {
     ],
     missing: resolved === undefined ? [ruleText(MISSING.payment, settings)] : [],
   });
+}
+
+// The notice item's title names the payer's template; filled once per settings and payer, not
+// by a regular expression per client.
+const noticeTitles = new WeakMap<Settings, Map<Payer, string | null>>();
+
+function noticeTitleFor(settings: Settings, payer: Payer | null): string | null {
+  if (payer !== 'legal' && payer !== 'individual') return null;
+  let byPayer = noticeTitles.get(settings);
+  if (!byPayer) noticeTitles.set(settings, (byPayer = new Map()));
+  let title = byPayer.get(payer);
+  if (title === undefined) {
+    const templates = shownSettings(settings).templates;
+    const template = payer === 'legal' ? templates.invoiceLegal.title : templates.paymentDetailsIndividual.title;
+    title = template ? fillTemplate(ruleText(NOTICE_WITH_TEMPLATE, settings), { template }) : null;
+    byPayer.set(payer, title);
+  }
+  return title;
 }
 
 function minDefined(a: number | undefined, b: number | undefined): number | undefined {

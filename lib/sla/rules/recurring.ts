@@ -1,7 +1,7 @@
 // Recurring rules of a period: daily-post, stories, engagement-round. One obligation per
 // occurrence from S up to min(content end, now + 1 day, loss). Hot path: plain numbers,
 // cached day strings, no Intl.
-import { dateOfDayNum, DAY, MINUTE } from '../../calendar/time';
+import { dateOfDayNum, DAY, formatHHMM, MINUTE } from '../../calendar/time';
 import { MISSING } from '../../playbook/engine-texts';
 import { ruleText, ruleTitleOf } from '../../playbook/rules';
 import type { Instant } from '../../model/facts';
@@ -14,14 +14,15 @@ function limitOf(ctx: RuleContext): Instant {
   return ctx.lostAt !== null && ctx.lostAt < ctx.horizon ? ctx.lostAt : ctx.horizon;
 }
 
+// `THH:mm` of every minute of a day, built once: a Stories key is then one concatenation with
+// the cached date, not five strings built from numbers per occurrence.
+const MINUTE_TEXTS = Array.from({ length: 24 * 60 }, (_, m) => 'T' + formatHHMM(m));
+
 /** Local minute key `YYYY-MM-DDTHH:mm` of an instant (used as occurrence key). */
 function minuteKey(ctx: RuleContext, t: Instant): string {
   const local = t + ctx.p.cal.offsetAt(t);
   const day = Math.floor(local / DAY);
-  const m = Math.floor((local - day * DAY) / MINUTE);
-  const h = Math.floor(m / 60);
-  const mm = m % 60;
-  return `${dateOfDayNum(day)}T${h < 10 ? '0' : ''}${h}:${mm < 10 ? '0' : ''}${mm}`;
+  return dateOfDayNum(day) + MINUTE_TEXTS[Math.floor((local - day * DAY) / MINUTE)]!;
 }
 
 /**
