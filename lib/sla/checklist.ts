@@ -44,6 +44,15 @@ function shownItems(settings: Settings, rule: RuleId, service: Service): ShownIt
   return list;
 }
 
+/**
+ * One literal per shape, keys in the order they always had: adding `doneAt`/`value` to a built
+ * item gave it a new hidden class and a separate property store (an allocation per item).
+ */
+function itemOf(id: string, title: string, done: boolean, doneAt: Instant | undefined, value: string | undefined): ChecklistItem {
+  if (doneAt === undefined) return value === undefined ? { id, title, done } : { id, title, done, value };
+  return value === undefined ? { id, title, done, doneAt } : { id, title, done, doneAt, value };
+}
+
 /** `values` maps item id → the value its latest active tick carries (shown again after a reload). */
 export function buildChecklist(
   ctx: RuleContext,
@@ -64,11 +73,7 @@ export function buildChecklist(
     }
     const at = done[def.id];
     const isDone = at !== undefined;
-    const item: ChecklistItem = { id: def.id, title: shown.title, done: isDone };
-    if (isDone && at !== null) item.doneAt = at;
-    const value = values[def.id];
-    if (value !== undefined) item.value = value;
-    items.push(item);
+    items.push(itemOf(def.id, shown.title, isDone, isDone && at !== null ? at : undefined, values[def.id]));
     if (!isDone) {
       complete = false;
       missing.push(shown.title);

@@ -5,6 +5,8 @@ import { dayNumOfDate, slotNumOfKey } from '../calendar/time';
 import type { ClientEvent, Instant, Stage } from '../model/facts';
 
 export interface TickRecord {
+  /** The tick's key, '' when it has none. */
+  key: string;
   at: Instant;
   value?: string;
 }
@@ -32,10 +34,10 @@ export interface FactsIndex {
   /** «Дата начала обслуживания» values in the order they were set. */
   startDates: { date: string; at: Instant }[];
   /**
-   * Active ticks (after unticks) by `item`, then by `key ?? ''`, ascending by time. Two levels
-   * rather than one joined key: a lookup then needs no string built, flattened and hashed.
+   * Active ticks (after unticks) by `item`, in tick order. An item has a tick or two per period,
+   * so a short scan by key beats a Map per item (one was built per item per client).
    */
-  ticks: Map<string, Map<string, TickRecord[]>>;
+  ticks: Map<string, TickRecord[]>;
   /**
    * Active `engagement-round` ticks (~60 per period, the most frequent fact) as two parallel
    * lists ordered by slot, then by tick order: the slot number of the key (see slotNumOfKey) and
@@ -50,8 +52,10 @@ export interface FactsIndex {
 
 export const ROUND_ITEM = 'engagement-round';
 
-function tickList(idx: FactsIndex, item: string, key: string | undefined): TickRecord[] | undefined {
-  return idx.ticks.get(item)?.get(key ?? '');
+/** Index of the latest active tick of an item under a key ('' = none), or -1. */
+function lastTickIndex(list: readonly TickRecord[], key: string): number {
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.key === key) return i;
+  return -1;
 }
 
 export function buildFactsIndex(events: readonly ClientEvent[], cal: BusinessCalendar, now: Instant): FactsIndex {
@@ -147,12 +151,11 @@ function indexInOrder(events: readonly ClientEvent[], cal: BusinessCalendar, now
           idx.roundAts.push(at);
           break;
         }
-        let byKey = idx.ticks.get(item);
-        if (!byKey) idx.ticks.set(item, (byKey = new Map()));
-        let list = byKey.get(key ?? '');
-        if (!list) byKey.set(key ?? '', (list = []));
         const value = e.value;
-        list.push(value === undefined ? { at } : { at, value });
+        const record: TickRecord = value === undefined ? { key: key ?? '', at } : { key: key ?? '', at, value };
+        const list = idx.ticks.get(item);
+        if (list) list.push(record);
+        else idx.ticks.set(item, [record]);
         break;
       }
       case 'untick': {
@@ -164,25 +167,28 @@ function indexInOrder(events: readonly ClientEvent[], cal: BusinessCalendar, now
           if (slot !== null) removeLastRound(idx, slot);
           break;
         }
-        const list = tickList(idx, item, key);
-        if (list && list.length) list.pop();
+        const list = idx.ticks.get(item);
+        const last = list ? lastTickIndex(list, key ?? '') : -1;
+        if (last >= 0) list!.splice(last, 1);
         break;
       }
     }
   }
   if (!roundsInOrder) sortRounds(idx);
   // Manager ticks stand in for what the Instagram sidebar could not observe.
-  idx.ticks.get('daily-post')?.forEach((list, key) => {
-    if (!list.length) return;
-    const d = key ? dayNumOfDate(key) : cal.dayNumOf(list[0]!.at);
-    if (d !== null) keepEarlierPost(idx, d, list[0]!.at);
-  });
-  const storyTicks = idx.ticks.get('stories');
-  if (storyTicks) {
-    // Story events came in time order; ticked ones join them out of order.
-    storyTicks.forEach((list) => {
-      for (const t of list) idx.stories.push(t.at);
+  const dailyTicks = idx.ticks.get('daily-post');
+  if (dailyTicks) {
+    // The first active tick of each key counts (the keyed date, or the day it was made).
+    dailyTicks.forEach((t, i) => {
+      if (dailyTicks.findIndex((u) => u.key === t.key) !== i) return;
+      const d = t.key ? dayNumOfDate(t.key) : cal.dayNumOf(t.at);
+      if (d !== null) keepEarlierPost(idx, d, t.at);
     });
+  }
+  const storyTicks = idx.ticks.get('stories');
+  if (storyTicks && storyTicks.length) {
+    // Story events came in time order; ticked ones join them out of order.
+    for (const t of storyTicks) idx.stories.push(t.at);
     idx.stories.sort((a, b) => a - b);
   }
   return idx;
@@ -231,16 +237,17 @@ export function lowerBound(list: readonly number[], from: number): number {
 
 /** Latest active tick of an item: the keyed one when `key` is given, else the un-keyed one. */
 export function latestTick(idx: FactsIndex, item: string, key?: string): TickRecord | undefined {
-  const list = tickList(idx, item, key);
-  return list && list.length ? list[list.length - 1] : undefined;
+  const list = idx.ticks.get(item);
+  const i = list ? lastTickIndex(list, key ?? '') : -1;
+  return i >= 0 ? list![i] : undefined;
 }
 
 /** First active tick of an item under `key`, or un-keyed within [from, to). */
 export function tickInPeriod(idx: FactsIndex, item: string, key: string, from: Instant, to: Instant): TickRecord | undefined {
-  const keyed = tickList(idx, item, key);
-  if (keyed && keyed.length) return keyed[0];
-  const loose = tickList(idx, item, undefined);
-  if (loose) for (const t of loose) if (t.at >= from && t.at < to) return t;
+  const list = idx.ticks.get(item);
+  if (!list) return undefined;
+  for (const t of list) if (t.key === key) return t;
+  for (const t of list) if (t.key === '' && t.at >= from && t.at < to) return t;
   return undefined;
 }
 
