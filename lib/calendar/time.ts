@@ -6,7 +6,6 @@ export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HHMM_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** `HH:MM` → minutes since midnight, or null when malformed. */
@@ -21,17 +20,18 @@ export function formatHHMM(minuteOfDay: number): string {
   return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}`;
 }
 
-/** `YYYY-MM-DD` → day number, or null when it is not a real calendar date. */
+/**
+ * `YYYY-MM-DD` → day number, or null when it is not a real calendar date (years before 100 are
+ * refused too, as Date.UTC, which read them as 19xx, used to). Read with charCodeAt: the engine
+ * reads start dates and ticked dates of every client.
+ */
 export function dayNumOfDate(date: string): number | null {
-  const m = DATE_RE.exec(date);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return ms / DAY;
+  // '-' 45
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return null;
+  const century = twoDigits(date, 0);
+  const yearOf = twoDigits(date, 2);
+  if (century < 1 || yearOf < 0) return null;
+  return civilDayNum(century * 100 + yearOf, twoDigits(date, 5), twoDigits(date, 8));
 }
 
 const dateCache = new Map<number, string>();
@@ -57,16 +57,6 @@ export function monthOfDayNum(dayNum: number): string {
   return dateOfDayNum(dayNum).slice(0, 7);
 }
 
-/** Days from 1970-01-01 to a proleptic Gregorian date (Hinnant's days_from_civil; month 1–12, year ≥ 0). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 /** The two-digit number at `i`, or -1 when either character is not a digit. */
 function twoDigits(text: string, i: number): number {
   const a = text.charCodeAt(i) - 48;
@@ -75,6 +65,22 @@ function twoDigits(text: string, i: number): number {
 }
 
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Day number of a proleptic Gregorian date (Hinnant's days_from_civil), or null when it is not a
+ * real date (negative parts stand for unreadable digits).
+ */
+function civilDayNum(y: number, m: number, d: number): number | null {
+  if (y < 0 || m < 1 || m > 12 || d < 1) return null;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m]!)) return null;
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
 
 /**
  * `YYYY-MM-DDTHH:mm` (exactly that form, a real date and time) → day number × 1440 + minute of
@@ -88,13 +94,9 @@ export function slotNumOfKey(key: string): number | null {
   if (key.charCodeAt(10) !== 84 || key.charCodeAt(13) !== 58) return null;
   const century = twoDigits(key, 0);
   const yearOf = twoDigits(key, 2);
-  const mo = twoDigits(key, 5);
-  const d = twoDigits(key, 8);
   const h = twoDigits(key, 11);
   const mi = twoDigits(key, 14);
-  if (century < 0 || yearOf < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return null;
-  const y = century * 100 + yearOf;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (d > (mo === 2 && leap ? 29 : MONTH_DAYS[mo]!)) return null;
-  return daysFromCivil(y, mo, d) * 1440 + h * 60 + mi;
+  if (century < 0 || yearOf < 0 || h < 0 || h > 23 || mi < 0 || mi > 59) return null;
+  const day = civilDayNum(century * 100 + yearOf, twoDigits(key, 5), twoDigits(key, 8));
+  return day === null ? null : day * 1440 + h * 60 + mi;
 }

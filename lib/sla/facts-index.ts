@@ -105,40 +105,7 @@ function indexInOrder(events: readonly ClientEvent[], cal: BusinessCalendar, now
       break;
     }
     switch (e.type) {
-      case 'deal-created':
-        if (idx.createdAt === null) idx.createdAt = at;
-        break;
-      case 'stage': {
-        const stage = e.stage;
-        idx.stages.push({ stage, at });
-        if (idx.firstStageAt[stage] === undefined) idx.firstStageAt[stage] = at;
-        break;
-      }
-      case 'post': {
-        idx.posts.push(at);
-        const d = cal.dayNumOf(at);
-        const n = idx.postDays.length;
-        if (n === 0 || d > idx.postDays[n - 1]!) {
-          idx.postDays.push(d);
-          idx.postDayAts.push(at);
-        } else if (d < idx.postDays[n - 1]!) keepEarlierPost(idx, d, at); // a zone's clock turned back over midnight
-        break;
-      }
-      case 'story':
-        idx.stories.push(at);
-        break;
-      case 'payment':
-        idx.payments.push(at);
-        break;
-      case 'refund':
-        idx.refunds.push(at);
-        break;
-      case 'call-recording':
-        idx.callRecordings.push(at);
-        break;
-      case 'start-date':
-        idx.startDates.push({ date: e.date, at });
-        break;
+      // Most facts are ticks (two rounds a day), then posts: they are tested first.
       case 'tick': {
         const item = e.item;
         const key = e.key;
@@ -172,6 +139,40 @@ function indexInOrder(events: readonly ClientEvent[], cal: BusinessCalendar, now
         if (last >= 0) list!.splice(last, 1);
         break;
       }
+      case 'post': {
+        idx.posts.push(at);
+        const d = cal.dayNumOf(at);
+        const n = idx.postDays.length;
+        if (n === 0 || d > idx.postDays[n - 1]!) {
+          idx.postDays.push(d);
+          idx.postDayAts.push(at);
+        } else if (d < idx.postDays[n - 1]!) keepEarlierPost(idx, d, at); // a zone's clock turned back over midnight
+        break;
+      }
+      case 'deal-created':
+        if (idx.createdAt === null) idx.createdAt = at;
+        break;
+      case 'stage': {
+        const stage = e.stage;
+        idx.stages.push({ stage, at });
+        if (idx.firstStageAt[stage] === undefined) idx.firstStageAt[stage] = at;
+        break;
+      }
+      case 'story':
+        idx.stories.push(at);
+        break;
+      case 'payment':
+        idx.payments.push(at);
+        break;
+      case 'refund':
+        idx.refunds.push(at);
+        break;
+      case 'call-recording':
+        idx.callRecordings.push(at);
+        break;
+      case 'start-date':
+        idx.startDates.push({ date: e.date, at });
+        break;
     }
   }
   if (!roundsInOrder) sortRounds(idx);

@@ -109,9 +109,14 @@ function afterMinuteOf(list: readonly Instant[], i: number, t: Instant): number 
 // fresh `date + 'T' + slot` was two allocations, a flattening and a hash per slot per client.
 const roundKeyCache = new WeakMap<Prepared, Map<number, readonly string[]>>();
 
-function roundKeysOf(p: Prepared, day: number): readonly string[] {
+/** The slot keys of each day, for these settings (looked up once per call, then by day). */
+function roundKeysFor(p: Prepared): Map<number, readonly string[]> {
   let byDay = roundKeyCache.get(p);
   if (!byDay) roundKeyCache.set(p, (byDay = new Map()));
+  return byDay;
+}
+
+function roundKeysOf(p: Prepared, byDay: Map<number, readonly string[]>, day: number): readonly string[] {
   let keys = byDay.get(day);
   if (keys === undefined) {
     const date = dateOfDayNum(day);
@@ -131,8 +136,9 @@ export function engagementRounds(ctx: RuleContext, period: PeriodSpan): void {
   const since = trackedSinceOf(ctx);
   // Slots come in ascending order, and so do the ticks' slot numbers: one walk matches them.
   let r = lowerBound(roundSlots, period.startDay * 1440);
+  const keysByDay = roundKeysFor(ctx.p);
   for (let d = period.startDay; d < period.contentEndDay; d++) {
-    const keys = roundKeysOf(ctx.p, d);
+    const keys = roundKeysOf(ctx.p, keysByDay, d);
     for (let s = 0; s < slots.length; s++) {
       const minute = slots[s]!.minute;
       const start = cal.atLocal(d, minute);
