@@ -1,7 +1,7 @@
 // The words and tones the popup shows for deadlines, the round, rule titles and the date line.
 // Pure: the page passes the clock, zone, language and translator it renders with.
 import type { AgendaEntry, Round } from '@/lib/messaging/protocol';
-import { formatDuration, formatInZone } from '@/lib/i18n/format';
+import { formatDay, formatDuration, formatInZone } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Settings } from '@/lib/playbook/settings';
@@ -64,11 +64,7 @@ const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 export function titleOf(o: AgendaEntry['obligation'], env: Pick<TextEnv, 't' | 'locale'>, settings: Settings | null): string {
   const title = ruleTitle(o, env.locale, settings);
   if (o.rule !== 'daily-post' || !/^\d{4}-\d{2}-\d{2}$/.test(o.key)) return title;
-  const [y, m, d] = o.key.split('-').map(Number);
-  const day = new Intl.DateTimeFormat(intlLocale(env.locale), { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(
-    Date.UTC(y!, m! - 1, d!),
-  );
-  return env.t('dailyPostOf', { day });
+  return env.t('dailyPostOf', { day: formatDay(o.key, env.locale) });
 }
 
 /** The header's «пн, 3 марта» in the agency zone. */

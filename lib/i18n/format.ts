@@ -23,6 +23,18 @@ export function formatTenge(amount: number, locale: Locale): string {
 }
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A calendar day «3 дек.» / «3 Dec» (YYYY-MM-DD, no zone). A formatter is costly to make: one per language. */
+export function formatDay(isoDay: string, locale: Locale): string {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
+    dayFormats.set(locale, format);
+  }
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return format.format(Date.UTC(y!, m! - 1, d!));
+}
 
 /** Clock time «14:05» (or a date and time) in the agency zone, whatever zone the browser runs in. */
 export function formatInZone(at: number, timeZone: string, locale: Locale, withDate = false): string {
