@@ -1,11 +1,17 @@
 // A client's card in a section: name, service, where to open, and its obligations there.
+import { memo } from 'preact/compat';
 import { ServiceBadge } from '../common/ServiceBadge';
 import type { ClientGroup, SectionId } from './agenda-model';
 import { EntryRow } from './EntryRow';
 import { OpenLink } from './OpenLink';
 import { tr } from './state';
 
-export function ClientBlock({ group, section }: { group: ClientGroup; section: SectionId }) {
+interface Props {
+  group: ClientGroup;
+  section: SectionId;
+}
+
+function Block({ group, section }: Props) {
   const { client } = group;
   return (
     <li class="client" data-client={client.id}>
@@ -22,3 +28,17 @@ export function ClientBlock({ group, section }: { group: ClientGroup; section: S
     </li>
   );
 }
+
+/**
+ * Re-rendered only when its entries change: while a long list grows a chunk per task (./paint-marks.ts)
+ * the blocks already on screen are not rendered again. The clock and the language still reach them
+ * through the signals their rows read.
+ */
+export const ClientBlock = memo(
+  Block,
+  (a: Props, b: Props) =>
+    a.section === b.section &&
+    a.group.client === b.group.client &&
+    a.group.entries.length === b.group.entries.length &&
+    a.group.entries.every((e, i) => e === b.group.entries[i]),
+);
