@@ -1,12 +1,13 @@
 // The amoCRM API client for the overlay and the board (see lib/amocrm/api-port.ts): runs first,
 // leaves its factory. It also serves the team record's requests of the worker when no token is
 // bound to the account (lib/record/tab-serve.ts): same-origin, with the manager's session, under
-// the tab's shared token bucket.
+// the browser's one request budget of the account (lib/amocrm/request-budget.ts).
 import { createAmoApi } from '@/lib/amocrm/api';
 import { provideAmoApi, sharedBuckets, withSharedBuckets } from '@/lib/amocrm/api-port';
 import { createAmoClient, type AmoClient } from '@/lib/amocrm/client';
 import { browser } from '@/lib/browser/api';
 import { amocrmMatches } from '@/lib/hosts';
+import { sendMessage } from '@/lib/messaging/client';
 import { serveTabRequest } from '@/lib/record/tab-serve';
 
 /** The tab's own request gives up after this long (the worker waits a little longer for the answer). */
@@ -16,7 +17,8 @@ export default defineContentScript({
   matches: amocrmMatches,
   runAt: 'document_start',
   main() {
-    const bucketOf = sharedBuckets();
+    // Every request takes a permit of the browser's one budget of this account, held by the worker.
+    const bucketOf = sharedBuckets(() => sendMessage('amocrm.permit', {}));
     provideAmoApi(withSharedBuckets(createAmoApi, bucketOf));
     const origin = location.origin;
     const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };

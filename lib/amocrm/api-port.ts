@@ -4,7 +4,9 @@
 // symbol, invisible to the page) and the overlay picks it up.
 import type { AmoApi, AmoApiDeps } from './api';
 import { ApiError } from './errors';
+import { permitBucket } from './permit-bucket';
 import { TokenBucket, type Clock } from './rate-limit';
+import type { Bucket, Permit } from './request-budget';
 
 const KEY = Symbol.for('reglament.amocrm.api');
 
@@ -14,21 +16,28 @@ export function provideAmoApi(factory: AmoApiFactory): void {
   (globalThis as Record<symbol, unknown>)[KEY] = factory;
 }
 
-/** The tab's token bucket of an account origin (one per origin for the tab's whole life). */
-export type BucketOf = (origin: string, clock?: Clock) => TokenBucket;
+/** The tab's bucket of an account origin (one per origin for the tab's whole life). */
+export type BucketOf = (origin: string, clock?: Clock) => Bucket;
 
 /**
- * One token bucket per account for every API user in the tab: the overlay, the board chips and
- * the team record's requests the worker asks this tab to make (lib/record/tab-serve.ts).
+ * One bucket per account for every API user in the tab: the overlay, the board chips and the team
+ * record's requests the worker asks this tab to make (lib/record/tab-serve.ts). With `ask` (the
+ * amoCRM tabs: a runtime message to the worker) each request takes a permit of the browser's one
+ * budget of that account, shared with the other tabs and the worker's own requests
+ * (lib/amocrm/request-budget.ts); the tab's own token bucket stands in while the worker is silent.
+ * Without `ask` (tests of one tab) a token bucket of the tab: a burst of 3 at 2 a second.
  */
-export function sharedBuckets(): BucketOf {
-  const buckets = new Map<string, TokenBucket>();
+export function sharedBuckets(ask?: () => Promise<Permit>): BucketOf {
+  const buckets = new Map<string, Bucket>();
   return (origin, clock) => {
     let bucket = buckets.get(origin);
-    // One token less than the default burst: a worker with a token reads an opened deal's team
-    // notes with its own fetch (at most one read per DEAL_PULL_SPACING_MS), and together they stay
-    // within 6 a second. Without a token the worker's reads and writes come through this bucket.
-    if (!bucket) buckets.set(origin, (bucket = new TokenBucket({ capacity: 3, perSecond: 2, clock })));
+    if (!bucket)
+      buckets.set(
+        origin,
+        (bucket = ask
+          ? permitBucket({ ask, ...(clock ? { clock } : {}) })
+          : new TokenBucket({ capacity: 3, perSecond: 2, clock })),
+      );
     return bucket;
   };
 }

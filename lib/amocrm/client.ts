@@ -5,7 +5,8 @@
 // not missing rights. `_links.next` is followed as path + query on the same origin: amoCRM may
 // name another host of the account there (shard151.amocrm.ru), and the token goes nowhere else.
 import { ApiError, kindOfStatus, saysThrottled } from './errors';
-import { defaultBucket, type Clock, type TokenBucket } from './rate-limit';
+import { defaultBucket, type Clock } from './rate-limit';
+import type { Bucket } from './request-budget';
 import { isAmocrmOrigin } from '../hosts';
 
 export interface AmoClientOptions {
@@ -14,7 +15,8 @@ export interface AmoClientOptions {
   /** Long-lived token (worker only); without it the browser's amoCRM session is used. */
   token?: string | null;
   fetch?: typeof fetch;
-  bucket?: TokenBucket;
+  /** The account's request budget (a token bucket, or a permit of the browser's one budget: lib/amocrm/request-budget.ts). */
+  bucket?: Bucket;
   clock?: Clock;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Cancels every request (team sync's «Отменить»). */
@@ -84,7 +86,7 @@ export function createAmoClient(options: AmoClientOptions) {
     const where = path.split('?')[0];
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new SyncCancelled();
-      const wait = bucket.reserve();
+      const wait = await bucket.reserve(signal);
       if (wait > 0) await sleep(wait, signal);
       const url = options.origin + path;
       const headers: Record<string, string> = { Accept: 'application/hal+json, application/json' };

@@ -10,6 +10,7 @@ import type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
 import type { RecordStatus, TeamFact } from '../model/record';
 import type { BoardEntry } from '../model/board';
+import type { Permit } from '../amocrm/request-budget';
 import type { CalendarSettings } from '../calendar/types';
 import type { AnswerRead, AnswerRequest } from '../model/instagram';
 
@@ -163,6 +164,8 @@ export interface Protocol {
   'options.open': { request: { section?: OptionsSection }; response: { opened: true } };
   /** Extension pages only: the live account's pipelines and fields, for checking the mapping names. */
   'amocrm.account': { request: Record<string, never>; response: AmoAccountCheck };
+  /** An amoCRM tab asks for one request of its account's budget (lib/amocrm/request-budget.ts). */
+  'amocrm.permit': { request: Record<string, never>; response: Permit };
   /** Content scripts cannot open extension pages themselves: the dashboard, at a client's plans. */
   'dashboard.open': { request: { clientId?: string }; response: { opened: true } };
   /** Extension pages only (dashboard): the head confirms the month's best manager. */

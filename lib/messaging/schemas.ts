@@ -111,6 +111,7 @@ export const messageSchemas: Schemas = {
   'dashboard.open': obj({ clientId: v.optional(clientId) }),
   'token.status': none,
   'amocrm.account': none,
+  'amocrm.permit': none,
   'plan.today': byClient,
   'plans.list': byClient,
   // The editor sends back a plan as listed, which may name its author: the worker drops it (only amoCRM says who).

@@ -75,6 +75,7 @@ export const contentScriptTypes: Readonly<Record<'amocrm' | 'instagram', Readonl
     'plan.today',
     'options.open',
     'dashboard.open',
+    'amocrm.permit',
   ]),
   instagram: new Set<MessageType>([
     'event.record',

@@ -23,7 +23,7 @@ export function createAccountCheck(deps: Pick<TeamSyncDeps, 'db' | 'fetch' | 'bu
       token: account.token,
       signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
-      ...(deps.bucket ? { bucket: deps.bucket() } : {}),
+      ...(deps.bucket ? { bucket: deps.bucket(account.origin) } : {}),
     });
     try {
       const [pipelines, fields] = await Promise.all([

@@ -2,6 +2,7 @@
 // deal (in the same transaction that stores the fact), drains the queue into amoCRM at the
 // browser's share of the account's rate limit, and reads the team's notes back incrementally.
 import { createAmoClient, type AmoClient } from '../amocrm/client';
+import type { Bucket } from '../amocrm/request-budget';
 import { isShared, noteText } from '../amocrm/markers';
 import type { Client, ClientEvent, EventAuthor } from '../model/facts';
 import type { RecordStatus } from '../model/record';
@@ -29,6 +30,8 @@ export interface RecordDeps {
   later?: (fn: () => void, ms: number) => void;
   /** Open amoCRM tabs (lib/worker/record-tabs.ts): the way to an account when no token is bound to it. */
   tabs?: TabPort;
+  /** The account's request budget of the worker's own requests with a token (lib/worker/budget.ts). */
+  bucket?: (origin: string) => Bucket;
 }
 
 /** The popup reads the account's notes at most this often. */
@@ -54,7 +57,13 @@ export function createTeamRecord(deps: RecordDeps) {
    */
   async function clientFor(db: Db, origin: string): Promise<AmoClient | TabChannel | null> {
     const bound = await boundToken(db);
-    if (bound && bound.origin === origin) return createAmoClient({ origin, token: bound.token, fetch: doFetch });
+    if (bound && bound.origin === origin)
+      return createAmoClient({
+        origin,
+        token: bound.token,
+        fetch: doFetch,
+        ...(deps.bucket ? { bucket: deps.bucket(origin) } : {}),
+      });
     return tabRoute ? tabRoute.open(origin) : null;
   }
   const sender = createSender({ db: deps.db, now: deps.now, random, client: clientFor, enabled });

@@ -6,6 +6,7 @@ import type { Db } from '../store/schema';
 import { createAgendaHandlers } from './agenda-handler';
 import { createBoardHandlers } from './board';
 import { createAccountCheck } from './amocrm-account';
+import { createBudget } from './budget';
 import { createClientHandlers } from './clients';
 import { createDashboardHandlers } from './dashboard';
 import { createDataHandlers } from './data';
@@ -36,14 +37,25 @@ export function createWorker(deps: WorkerDeps) {
   const { db, now } = deps;
   const notifier = createNotifier(deps);
   const changed = notifier.replanSoon;
+  // One request budget per account for the worker's own requests and every amoCRM tab's.
+  const budget = createBudget();
   const record = createTeamRecord({
     db,
     now,
     onRecorded: changed,
+    bucket: budget.bucket,
     ...(deps.teamSync?.fetch ? { fetch: deps.teamSync.fetch } : {}),
     ...deps.record,
   });
-  const teamSync = createTeamSync({ db, now, onRecorded: changed, record, tabs: deps.record?.tabs, ...deps.teamSync });
+  const teamSync = createTeamSync({
+    db,
+    now,
+    onRecorded: changed,
+    record,
+    tabs: deps.record?.tabs,
+    bucket: budget.bucket,
+    ...deps.teamSync,
+  });
   const handlers: Handlers = {
     ...createClientHandlers({ db, now, changed, record }),
     ...createBoardHandlers({ db, now, onRecorded: changed }),
@@ -60,7 +72,8 @@ export function createWorker(deps: WorkerDeps) {
     }),
     ...createDashboardHandlers({ db, now }),
     ...teamSync.handlers,
-    'amocrm.account': createAccountCheck({ db, ...deps.teamSync }),
+    'amocrm.account': createAccountCheck({ db, bucket: budget.bucket, ...deps.teamSync }),
+    ...budget.handlers,
     // Pure reading of what the sidebar fetched from Instagram: no state, no re-plan.
     'instagram.read': async (req) => readAnswer(req),
   };

@@ -8,7 +8,7 @@ import { dealFromApi, isSecretField, mapDeal } from '../amocrm/mapping';
 import { createAmoClient, SyncCancelled } from '../amocrm/client';
 import { mergeHandovers } from '../amocrm/team/handovers';
 import { readTeam, type FailedDeal } from '../amocrm/team/read-team';
-import type { TokenBucket } from '../amocrm/rate-limit';
+import type { Bucket } from '../amocrm/request-budget';
 import { HandlerError } from '../messaging/errors';
 import type { Handlers } from '../messaging/router';
 import type { Client } from '../model/facts';
@@ -33,7 +33,8 @@ export interface TeamSyncDeps {
   db: () => Promise<Db>;
   now: () => number;
   fetch?: typeof fetch;
-  bucket?: () => TokenBucket;
+  /** The account's request budget of the worker's own requests (lib/worker/budget.ts; tests: a roomy token bucket). */
+  bucket?: (origin: string) => Bucket;
   /** An open amoCRM tab's host, when neither settings nor stored clients name the account. */
   findHost?: () => Promise<string | null>;
   /** After facts were recorded (re-plan alarms). */
@@ -111,7 +112,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
         signal,
         maxRetries: 3,
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
-        ...(deps.bucket ? { bucket: deps.bucket() } : {}),
+        ...(deps.bucket ? { bucket: deps.bucket(origin) } : {}),
         onRequest,
       });
     const data = await readTeam(client, {

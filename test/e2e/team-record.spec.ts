@@ -18,7 +18,7 @@ import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithExtension, type LaunchedExtension } from '../../scripts/launch';
 import { createAmocrmFake, type AmocrmFake } from '../fakes/amocrm/index';
 import { installFakes } from '../fakes/route';
-import { createSeed, storyLead, USER, type Seed } from '../fakes/seed';
+import { createSeed, storyLead, USER, type Seed, type StoryKey } from '../fakes/seed';
 import { roundTheClock, send } from './send';
 import type { DashboardMonth } from '../../lib/dashboard/types';
 
@@ -136,6 +136,33 @@ test('the amoCRM tab’s API script does nothing for a message that is not its w
     expect(control).toMatchObject({ reglamentTab: 1, origin: ORIGIN, ok: true });
     expect(record().map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v4/users']);
     expect(fake.seed.notes.filter((n) => n.params.text === 'x')).toEqual([]);
+  } finally {
+    for (const b of browsers) await b.context.close();
+  }
+});
+
+test('two amoCRM tabs of one account share one request budget: never more than amoCRM’s 7 a second together', async () => {
+  test.setTimeout(240_000); // a browser on a shared machine: a waiting budget, not a speed assertion
+  const fake = createAmocrmFake(createSeed(Date.now()), { sessionUsers: SESSIONS, clock: () => Date.now() });
+  const browsers: Browser[] = [];
+  try {
+    const a = await browser(fake, 'aigerim', browsers, { token: false });
+    const [one, two] = [await a.context.newPage(), await a.context.newPage()];
+    // Both tabs open deal after deal at once: each card reads the deal, its contact's calls, its notes.
+    const keys: StoryKey[][] = [
+      ['c', 'd', 'e', 'f', 'g', 'h', 'c', 'd'],
+      ['i', 'j', 'h', 'g', 'f', 'e', 'j', 'i'],
+    ];
+    const walk = async (page: Page, list: StoryKey[]) => {
+      for (const key of list) await openCard(page, storyLead(fake.seed, key).id);
+    };
+    await Promise.all([walk(one, keys[0]!), walk(two, keys[1]!)]);
+    const api = fake.requests.entries.filter((r) => r.path.startsWith('/api/'));
+    // Enough requests that two tabs on their own buckets (a burst of 3 and 2 a second each) would have gone over.
+    expect(api.length).toBeGreaterThan(30);
+    const most = fake.requests.maxPerWindow('/api/', 1000);
+    console.log(`two tabs: ${api.length} API requests, at most ${most} in any second`);
+    expect(most).toBeLessThanOrEqual(7);
   } finally {
     for (const b of browsers) await b.context.close();
   }
