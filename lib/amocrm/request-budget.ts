@@ -8,6 +8,7 @@
 // FRESH_MS after its permit, so any one second holds requests of permits from one window of
 // 1000 + FRESH_MS = WINDOW_MS: at most LIMIT = 5 requests, two under amoCRM's 7 for the rest of the
 // team and for the network's jitter.
+import type { Permit } from '../model/record';
 import type { Clock } from './rate-limit';
 
 export const REQUEST_BUDGET = {
@@ -25,8 +26,7 @@ export const REQUEST_BUDGET = {
   fallback: { capacity: 1, perSecond: 1 },
 } as const;
 
-/** The answer to «may I send one request now?». */
-export type Permit = { go: true } | { go: false; retryInMs: number };
+export type { Permit };
 
 /** What the API client waits on before each request: ms to wait (0: go now). TokenBucket is one. */
 export interface Bucket {

@@ -8,9 +8,8 @@ import type { Settings } from '../playbook/settings';
 import type { ContentSettings, AmoCrmSettings } from '../playbook/settings-types';
 import type { ClientSummary } from '../model/clients';
 import type { DashboardMonth, TeamSyncStatus } from '../dashboard/types';
-import type { RecordStatus, TeamFact } from '../model/record';
+import type { Permit, RecordStatus, TeamFact } from '../model/record';
 import type { BoardEntry } from '../model/board';
-import type { Permit } from '../amocrm/request-budget';
 import type { CalendarSettings } from '../calendar/types';
 import type { AnswerRead, AnswerRequest } from '../model/instagram';
 

@@ -17,6 +17,9 @@ export interface RecordStatus {
   nextAt: Instant | null;
 }
 
+/** An amoCRM tab's answer to «may I send one request now?» (lib/amocrm/request-budget.ts). */
+export type Permit = { go: true } | { go: false; retryInMs: number };
+
 /** A fact of this client's record with its author as amoCRM says. */
 export interface TeamFact {
   type: ClientEventType;
