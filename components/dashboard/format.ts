@@ -1,4 +1,4 @@
-import { formatDuration, formatTenge } from '@/lib/i18n/format';
+import { dateFormat, formatDay, formatDuration, formatTenge } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { DEFAULT_TIME_ZONE } from '@/lib/calendar/default-zone';
 import { ruleTitleOf } from '@/lib/playbook/rules';
@@ -16,26 +16,18 @@ export const tenge = (n: number) => formatTenge(n, locale.value).replace(/^-/, '
 export const signedTenge = (n: number) => (n > 0 ? `+${tenge(n)}` : tenge(n));
 export const duration = (ms: number) => formatDuration(ms, locale.value);
 
-const fmts = new Map<string, Intl.DateTimeFormat>();
-function fmt(key: string, opts: Intl.DateTimeFormatOptions, loc: Locale, timeZone: string = zone.value): Intl.DateTimeFormat {
-  const k = `${key}|${loc}|${opts.timeZone ?? timeZone}`;
-  let f = fmts.get(k);
-  if (!f) fmts.set(k, (f = new Intl.DateTimeFormat(loc === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, ...opts })));
-  return f;
-}
+const fmt = (opts: Intl.DateTimeFormatOptions, loc: Locale, timeZone: string = zone.value) =>
+  dateFormat(loc, { timeZone, ...opts });
 
 /** «5 дек., 14:05» in the agency zone. */
 export const dateTime = (at: number) =>
-  fmt('dt', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }, locale.value).format(at);
+  fmt({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }, locale.value).format(at);
 /** «5 дек.» of a local `YYYY-MM-DD`. */
-export const shortDate = (date: string) =>
-  fmt('d', { day: 'numeric', month: 'short', timeZone: 'UTC' }, locale.value).format(Date.parse(`${date}T00:00:00Z`));
+export const shortDate = (date: string) => formatDay(date, locale.value);
 export const weekday = (date: string) =>
-  fmt('wd', { weekday: 'short', timeZone: 'UTC' }, locale.value).format(Date.parse(`${date}T00:00:00Z`));
+  fmt({ weekday: 'short', timeZone: 'UTC' }, locale.value).format(Date.parse(`${date}T00:00:00Z`));
 export const monthTitle = (month: string) => {
-  const s = fmt('m', { month: 'long', year: 'numeric', timeZone: 'UTC' }, locale.value).format(
-    Date.parse(`${month}-15T00:00:00Z`),
-  );
+  const s = fmt({ month: 'long', year: 'numeric', timeZone: 'UTC' }, locale.value).format(Date.parse(`${month}-15T00:00:00Z`));
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 
@@ -45,7 +37,7 @@ export const ruleTitle = (rule: RuleId, fallback: string) =>
 
 /** `YYYY-MM` of `now` in the agency zone. */
 export function currentMonth(now = Date.now(), timeZone: string = zone.value): string {
-  const parts = fmt('ym', { year: 'numeric', month: '2-digit' }, 'en', timeZone).formatToParts(now);
+  const parts = fmt({ year: 'numeric', month: '2-digit' }, 'en', timeZone).formatToParts(now);
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }
 

@@ -2,12 +2,13 @@
 import { createCalendar, kzHolidaysCover } from '@/lib/calendar';
 import type { CalendarSettings } from '@/lib/calendar';
 import { holidayName } from '@/lib/options/holiday-names';
+import { dateFormat } from '@/lib/i18n/format';
 import { locale } from '../common/page-locale';
 import { tr } from './strings';
 
 function formatDate(date: string, ru: boolean): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(ru ? 'ru-RU' : 'en-GB', {
+  return dateFormat(ru ? 'ru' : 'en', {
     timeZone: 'UTC',
     day: 'numeric',
     month: 'short',

@@ -1,6 +1,7 @@
 // What every overlay component needs, passed down as one object.
 import type { Readable } from '@/lib/amocrm/store';
 import type { Locale } from '@/lib/i18n/locale';
+import { dateFormat } from '@/lib/i18n/format';
 import type { Translate } from '@/lib/i18n/translate';
 import type { OverlayKey } from '@/lib/amocrm/strings';
 import type { Session } from '@/lib/amocrm/session';
@@ -17,7 +18,7 @@ export interface OverlayEnv {
 }
 
 export function formatDate(at: number, timeZone: string, locale: Locale, withTime = true): string {
-  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+  return dateFormat(locale, {
     timeZone,
     day: 'numeric',
     month: 'short',

@@ -1,7 +1,7 @@
 // The words and tones the popup shows for deadlines, the round, rule titles and the date line.
 // Pure: the page passes the clock, zone, language and translator it renders with.
 import type { AgendaEntry, Round } from '@/lib/messaging/protocol';
-import { formatDay, formatDuration, formatInZone } from '@/lib/i18n/format';
+import { dateFormat, formatDay, formatDuration, formatInZone } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Settings } from '@/lib/playbook/settings';
@@ -58,8 +58,6 @@ export function roundStatusOf(
   return { slot: formatInZone(round.at, zone, locale), status, tone };
 }
 
-const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
-
 /** «Пост в ленте за день» needs its day when it is not today's (overdue days pile up). */
 export function titleOf(o: AgendaEntry['obligation'], env: Pick<TextEnv, 't' | 'locale'>, settings: Settings | null): string {
   const title = ruleTitle(o, env.locale, settings);
@@ -69,7 +67,7 @@ export function titleOf(o: AgendaEntry['obligation'], env: Pick<TextEnv, 't' | '
 
 /** The header's «пн, 3 марта» in the agency zone. */
 export function dateLineOf(env: Pick<TextEnv, 'locale' | 'zone' | 'now'>): string {
-  return new Intl.DateTimeFormat(intlLocale(env.locale), {
+  return dateFormat(env.locale, {
     timeZone: env.zone,
     weekday: 'short',
     day: 'numeric',

@@ -22,32 +22,31 @@ export function formatTenge(amount: number, locale: Locale): string {
   return `${digits} ₸`;
 }
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A calendar day «3 дек.» / «3 Dec» (YYYY-MM-DD, no zone). A formatter is costly to make: one per language. */
+/**
+ * The date formatter of a language and options, made once: making one costs far more than using
+ * it (a new one per row took half a second of the popup's first paint with 300 clients).
+ */
+export function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', options)));
+  return format;
+}
+
+/** A calendar day «3 дек.» / «3 Dec» of a `YYYY-MM-DD` (no zone). */
 export function formatDay(isoDay: string, locale: Locale): string {
-  let format = dayFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
-    dayFormats.set(locale, format);
-  }
   const [y, m, d] = isoDay.split('-').map(Number);
-  return format.format(Date.UTC(y!, m! - 1, d!));
+  return dateFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(Date.UTC(y!, m! - 1, d!));
 }
 
 /** Clock time «14:05» (or a date and time) in the agency zone, whatever zone the browser runs in. */
 export function formatInZone(at: number, timeZone: string, locale: Locale, withDate = false): string {
-  const key = `${timeZone}|${locale}|${withDate}`;
-  let format = timeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      ...(withDate ? { day: 'numeric', month: 'short' } : {}),
-    });
-    timeFormats.set(key, format);
-  }
-  return format.format(at);
+  return dateFormat(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(withDate ? { day: 'numeric', month: 'short' } : {}),
+  }).format(at);
 }
