@@ -21,6 +21,7 @@ export function Popup() {
     l.state === 'ready',
     l.state === 'ready' && l.fresh,
     l.state === 'ready' ? l.agenda.overdue.length + l.agenda.today.length + l.agenda.tomorrow.length : 0,
+    l.state === 'ready' && !l.agenda.totals,
   );
   let body;
   if (l.state === 'loading')

@@ -1,6 +1,6 @@
 // Performance marks of the popup's first paints (read by the bench), and the release of the
-// first-paint row budget once the worker's agenda is on screen: the rest of a long list follows
-// a chunk per task, so neither the worker's answer nor a click waits behind a thousand rows.
+// first-paint row budget once the worker's whole agenda is on screen: the rest of a long list
+// follows a chunk per task, so neither the worker's answer nor a click waits behind a thousand rows.
 import { useLayoutEffect, useEffect } from 'preact/hooks';
 import { budget } from './state';
 
@@ -9,6 +9,7 @@ const ROWS_PER_TASK = 100;
 
 let marked = false;
 let markedFresh = false;
+let growing = false;
 
 function grow(rows: number): void {
   if (budget.value >= rows) {
@@ -19,8 +20,8 @@ function grow(rows: number): void {
   setTimeout(() => grow(rows), 0);
 }
 
-/** `rows`: the agenda's rows in all sections (the budget's end). */
-export function usePaintMarks(ready: boolean, fresh: boolean, rows: number): void {
+/** `rows`: the agenda's rows in all sections (the budget's end); `whole`: not just its first screen. */
+export function usePaintMarks(ready: boolean, fresh: boolean, rows: number, whole: boolean): void {
   useLayoutEffect(() => {
     if (ready && !performance.getEntriesByName('list-committed').length) performance.mark('list-committed');
   });
@@ -34,6 +35,9 @@ export function usePaintMarks(ready: boolean, fresh: boolean, rows: number): voi
       markedFresh = true;
       performance.mark('agenda-fresh');
       document.body.dataset.fresh = 'true';
+    }
+    if (ready && fresh && whole && !growing) {
+      growing = true;
       setTimeout(() => grow(rows), 0);
     }
   });

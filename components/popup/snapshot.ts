@@ -1,17 +1,14 @@
 // The last agenda the popup showed, kept in the extension origin's localStorage so the next
 // opening paints at once (countdowns use the live clock) while the worker re-derives the fresh
 // one, which replaces it a moment later. Old snapshots (another day, or hours old) are ignored.
-import type { Agenda } from '@/lib/messaging/protocol';
+import type { Agenda, AgendaTotals } from '@/lib/messaging/protocol';
+import { cutAgenda } from '@/lib/messaging/agenda-cut';
 import { HOUR } from '@/lib/calendar/time';
 
 const KEY = 'reglament.popup.snapshot';
 const MAX_AGE = 6 * HOUR;
 
-export interface Totals {
-  overdue: number;
-  today: number;
-  tomorrow: number;
-}
+export type Totals = AgendaTotals;
 
 interface Snapshot {
   savedAt: number;
@@ -23,23 +20,7 @@ interface Snapshot {
 }
 
 /** Rows kept: enough for the first screen, small enough to parse in a millisecond or two. */
-const ROWS = 60;
-
-function firstScreen(agenda: Agenda): Agenda {
-  let left = ROWS;
-  const take = <T>(list: T[]): T[] => {
-    const out = list.slice(0, Math.max(left, 0));
-    left -= out.length;
-    return out;
-  };
-  return {
-    ...agenda,
-    overdue: take(agenda.overdue),
-    today: take(agenda.today),
-    tomorrow: take(agenda.tomorrow),
-    missedWhileAway: [],
-  };
-}
+export const FIRST_SCREEN_ROWS = 60;
 
 function dayOf(at: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
@@ -61,8 +42,8 @@ export function readSnapshot(timeZone: string, now = Date.now()): { agenda: Agen
 export function writeSnapshot(agenda: Agenda, clients: number, timeZone: string): void {
   const save = () => {
     try {
-      const totals = { overdue: agenda.overdue.length, today: agenda.today.length, tomorrow: agenda.tomorrow.length };
-      const s: Snapshot = { savedAt: Date.now(), day: dayOf(agenda.now, timeZone), clients, agenda: firstScreen(agenda), totals };
+      const cut = { ...cutAgenda(agenda, FIRST_SCREEN_ROWS), missedWhileAway: [] };
+      const s: Snapshot = { savedAt: Date.now(), day: dayOf(agenda.now, timeZone), clients, agenda: cut, totals: cut.totals };
       localStorage.setItem(KEY, JSON.stringify(s));
     } catch {
       // Quota or private mode: the popup just waits for the worker next time.

@@ -8,7 +8,7 @@ import { DEFAULT_TIME_ZONE } from '@/lib/calendar/default-zone';
 import type { Settings } from '@/lib/playbook/settings';
 import { locale } from '../common/page-locale';
 import { popupMessages, type PopupKey } from './strings';
-import { readSnapshot, writeSnapshot, type Totals } from './snapshot';
+import { FIRST_SCREEN_ROWS, readSnapshot, writeSnapshot, type Totals } from './snapshot';
 import type { TextEnv } from './agenda-text';
 
 type Load =
@@ -51,7 +51,12 @@ export function textEnv(): TextEnv {
 
 const ZONE_KEY = 'reglament.popup.zone';
 
-/** Only agenda.get stands between opening and the list: the zone comes from the last visit, the client count only matters for an empty agenda. */
+/**
+ * Only agenda.get stands between opening and the list: the zone comes from the last visit, the
+ * client count only matters for an empty agenda. At the opening the worker answers with the
+ * first screen and the lists' totals (a long agenda is hundreds of KB to send and parse), and the
+ * whole agenda follows at once.
+ */
 export async function refresh(first = false): Promise<void> {
   try {
     if (first) {
@@ -63,7 +68,7 @@ export async function refresh(first = false): Promise<void> {
         load.value = { state: 'ready', agenda: cached.agenda, clients: cached.clients, fresh: false, totals: cached.totals };
       }
     }
-    const agenda = await sendMessage('agenda.get', {});
+    const agenda = await sendMessage('agenda.get', first ? { limit: FIRST_SCREEN_ROWS } : {});
     if (first) performance.mark('agenda-received');
     const empty = agenda.overdue.length + agenda.today.length + agenda.tomorrow.length === 0 && !agenda.round;
     const clients =
@@ -71,8 +76,9 @@ export async function refresh(first = false): Promise<void> {
     skew = agenda.now - Date.now();
     clock.value = Date.now();
     if (first) missed.value = agenda.missedWhileAway;
-    load.value = { state: 'ready', agenda, clients, fresh: true };
+    load.value = { state: 'ready', agenda, clients, fresh: true, ...(agenda.totals ? { totals: agenda.totals } : {}) };
     writeSnapshot(agenda, clients, zone.value);
+    if (agenda.totals) void whole(clients);
     // The team's record after the first paint: colleagues' new notes bring a second list.
     if (first)
       void sendMessage('record.pull', {}).then(
@@ -90,5 +96,18 @@ export async function refresh(first = false): Promise<void> {
       );
   } catch (error) {
     load.value = { state: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The whole agenda after its first screen; a failure leaves the first screen (the totals say there is more). */
+async function whole(clients: number): Promise<void> {
+  try {
+    const agenda = await sendMessage('agenda.get', {});
+    // A later refresh (a tick, the team's notes) may have answered first: its list stands.
+    if (load.value.state !== 'ready' || load.value.agenda.now > agenda.now) return;
+    load.value = { state: 'ready', agenda, clients, fresh: true };
+    performance.mark('agenda-whole');
+  } catch {
+    // The first screen stays; the next opening asks again.
   }
 }

@@ -107,6 +107,14 @@ export interface Agenda {
   missedWhileAway: AgendaEntry[];
   /** The write queue to amoCRM (set by the worker). */
   record?: RecordStatus;
+  /** The lists' full lengths when they were cut to a first screen (`agenda.get` with a limit below their rows). */
+  totals?: AgendaTotals;
+}
+
+export interface AgendaTotals {
+  overdue: number;
+  today: number;
+  tomorrow: number;
 }
 
 export interface BackupSummary {
@@ -133,7 +141,8 @@ export interface Protocol {
   'client.events': { request: { clientId: string }; response: ClientEvent[] };
   /** The sidebar fetched an Instagram answer with the manager's session; the worker reads it (schemas live here, not in the content script). */
   'instagram.read': { request: AnswerRequest; response: AnswerRead };
-  'agenda.get': { request: Record<string, never>; response: Agenda };
+  /** `limit`: the popup's first screen — at most this many rows across the three lists, with their totals (extension pages only). */
+  'agenda.get': { request: { limit?: number }; response: Agenda };
   /** Extension pages only: the whole settings. */
   'settings.get': { request: Record<string, never>; response: Settings };
   /** Content scripts: the settings without pay and fines (lib/worker/least-privilege.ts). */

@@ -76,7 +76,11 @@ export const messageSchemas: Schemas = {
   ),
   'client.linkInstagram': obj({ clientId, username }),
   'clients.list': none,
-  'agenda.get': none,
+  'agenda.get': obj({
+    limit: v.optional(
+      v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')),
+    ),
+  }),
   'settings.get': none,
   'settings.view': none,
   // The settings themselves are checked field by field by validateSettings in the handler.

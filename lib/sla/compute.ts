@@ -19,12 +19,15 @@ import { dailyPosts, engagementRounds, stories } from './rules/recurring';
  * Ids are `${clientId}|${rule}|${key}`; keys: the rule id (new-client rules), `YYYY-MM-DD`
  * (daily-post), `YYYY-MM-DDTHH:mm` local (stories start, engagement slot), S as `YYYY-MM-DD`
  * (content plans, renewal rules).
+ * `horizon`: recurring occurrences starting later are not generated (now + 1 day; a later one
+ * serves moments after `now`, see ./restate.ts).
  */
 export function computeObligations(
   client: SlaClient,
   events: readonly ClientEvent[],
   settings: Settings,
   now: Instant,
+  horizon: Instant = now + DAY,
 ): Obligation[] {
   const a = analyze(events, settings, now);
   const ctx: RuleContext = {
@@ -34,7 +37,7 @@ export function computeObligations(
     idx: a.idx,
     periods: a.periods,
     now,
-    horizon: now + DAY,
+    horizon,
     lostAt: a.lostAt,
     out: [],
     idPrefix: { rule: null, text: '' },

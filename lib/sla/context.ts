@@ -24,7 +24,7 @@ export interface RuleContext {
   idx: FactsIndex;
   periods: PeriodSpan[];
   now: Instant;
-  /** Recurring occurrences start no later than this (now + 1 day). */
+  /** Recurring occurrences start no later than this (now + 1 day unless asked otherwise). */
   horizon: Instant;
   /** When the client was lost (stage «Клиент потерян» or refund) and not won back; null if not. */
   lostAt: Instant | null;

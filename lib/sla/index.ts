@@ -1,4 +1,5 @@
 export { computeObligations } from './compute';
+export { obligationsAt } from './restate';
 export { clientPhase, periodOf, type ClientPhase, type PeriodInfo } from './phase';
 export type { SlaClient } from './context';
 export { obligationToJson, obligationsTable, type ObligationJson } from './output';

@@ -13,6 +13,20 @@ export interface ClientObligations {
   obligations: Obligation[];
 }
 
+/** Engagement rounds this close to now (before or after) are the agenda's round slots. */
+const ROUND_WINDOW = 24 * HOUR;
+
+/**
+ * What of a client's obligations derived at `computedAt` can show in an agenda built at a later
+ * moment while the derivation holds (the worker's agenda cache, ./agenda-cache.ts):
+ * every unmet obligation with a deadline, and the rounds from a day before `computedAt` on.
+ */
+export function agendaSliceOf(obligations: readonly Obligation[], computedAt: number): Obligation[] {
+  return obligations.filter((o) =>
+    o.rule === 'engagement-round' ? o.startAt >= computedAt - ROUND_WINDOW : o.dueAt !== null && o.metAt === undefined,
+  );
+}
+
 export function buildAgenda(all: ClientObligations[], settings: Settings, now: number, away: AwayWindow | null): Agenda {
   const cal = calendarFor(settings.calendar);
   const today = cal.dayNumOf(now);
@@ -27,7 +41,7 @@ export function buildAgenda(all: ClientObligations[], settings: Settings, now: n
     const s = () => (summary ??= summaryOf(client));
     for (const o of obligations) {
       if (o.rule === 'engagement-round') {
-        if (o.startAt < now - 24 * HOUR || o.startAt > now + 24 * HOUR) continue;
+        if (o.startAt < now - ROUND_WINDOW || o.startAt > now + ROUND_WINDOW) continue;
         let slot = slots.get(o.key);
         if (!slot)
           slots.set(

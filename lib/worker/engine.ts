@@ -6,8 +6,15 @@ import type { Settings } from '../playbook/settings';
 import { computeObligations, periodOf } from '../sla';
 import type { Period } from '../messaging/protocol';
 
-export function obligationsOf(client: Client, events: ClientEvent[], settings: Settings, now: Instant): Obligation[] {
-  return computeObligations(client, events, settings, now);
+/** `horizon`: see computeObligations (now + 1 day unless a later moment is to be served too). */
+export function obligationsOf(
+  client: Client,
+  events: ClientEvent[],
+  settings: Settings,
+  now: Instant,
+  horizon?: Instant,
+): Obligation[] {
+  return computeObligations(client, events, settings, now, horizon);
 }
 
 export function periodOfClient(client: Client, events: ClientEvent[], settings: Settings, now: Instant): Period | null {
@@ -15,5 +22,6 @@ export function periodOfClient(client: Client, events: ClientEvent[], settings: 
   return p ? { index: p.index, start: p.start, end: p.end, day: p.day, length: p.length } : null;
 }
 
+export { obligationsAt } from '../sla';
 export { calendarFor } from '../calendar';
 export { defaultSettings, type Settings } from '../playbook/settings';

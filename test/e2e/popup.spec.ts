@@ -159,7 +159,12 @@ test("300 clients: the popup lists every one of them, the snapshot first and the
     await page.goto(setup.url());
     await page.waitForSelector('body[data-rendered="true"] [data-testid="agenda-list"]');
     await page.waitForSelector('body[data-fresh="true"]');
+    // The worker's first screen, then its whole agenda (the counts say how many rows are coming until then).
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('agenda-whole').length)).toBe(1);
+    const overdue = page.getByTestId('section-overdue');
+    const count = Number(await overdue.locator('.count').first().textContent());
     await expect.poll(() => page.locator('li.entry').count()).toBeGreaterThan(900);
+    await expect.poll(() => overdue.locator('li.entry').count()).toBe(count);
     for (const n of [1, 2, 151, 298, 299])
       await expect(page.getByText(`Клиент ${String(n).padStart(3, '0')}`).first()).toBeVisible();
     await page.waitForTimeout(300); // let the snapshot be written

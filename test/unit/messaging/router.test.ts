@@ -122,6 +122,8 @@ describe('router', () => {
     ).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await route(env('data.delete', { confirm: 'yes' }), popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await route(env('clients.list', { extra: 1 }), popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    for (const limit of [0, -5, 2.5, '60', Number.NaN])
+      expect(await route(env('agenda.get', { limit }), popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(calls).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 // Incremental derivation (lib/worker/derived.ts): for random sequences of changes (events, client
 // records, settings) and clock moves, the candidates a re-plan combines from stored per-client
 // shares equal a full recomputation from the events, and only the clients a change touched are
-// derived again.
+// derived again; and the worker's agenda, stated from its last derivation while that holds
+// (lib/worker/agenda-cache.ts), equals one derived fresh.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PAST_HORIZON, planCandidates, schedulePlan, type Candidates } from '../../../lib/alarms/planner';
@@ -9,6 +10,8 @@ import type { Client, NewClientEvent, Stage } from '../../../lib/model/facts';
 import * as repo from '../../../lib/store/repo';
 import type { Db } from '../../../lib/store/schema';
 import { deriveAll, loadWorld, planBasis } from '../../../lib/worker/replan';
+import { createAgendaCache } from '../../../lib/worker/agenda-cache';
+import { buildAgenda } from '../../../lib/worker/agenda';
 import { summaryOf } from '../../../lib/worker/summary';
 import { almaty, client, freshDb } from './helpers';
 
@@ -242,6 +245,34 @@ describe('incremental derivation', () => {
       }),
       { numRuns: 30 },
     );
+  }, 180_000);
+
+  it("the worker's agenda equals a fresh derivation at every moment, stated from the last one while it holds", async () => {
+    let stated = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 16 }), async (changes) => {
+        const run: Run = { db: await freshDb(), now: T0, touched: new Set(), everyone: true, plannedSettings: null };
+        const cache = createAgendaCache();
+        for (const ch of [...changes, { op: 'clock', minutes: 6 * 60 + 1 } as const]) {
+          await apply(run, ch);
+          if (ch.op !== 'plan' && ch.op !== 'clock') continue;
+          const { settings, clients, derivedAt } = await cache.at(run.db, run.now);
+          if (derivedAt < run.now) stated++;
+          const world = await loadWorld(run.db);
+          expect(buildAgenda(clients, settings, run.now, null)).toEqual(
+            buildAgenda(deriveAll(world, run.now), world.settings, run.now, null),
+          );
+        }
+      }),
+      {
+        numRuns: 40,
+        // A new deal's first call falls overdue between the derivation and the next opening.
+        examples: [
+          [[{ op: 'event', lead: 2, kind: 'deal-created', offset: -30, n: 0 }, { op: 'plan' }, { op: 'clock', minutes: 180 }]],
+        ],
+      },
+    );
+    expect(stated).toBeGreaterThan(0);
   }, 180_000);
 
   it('a change to one client of many re-derives that client alone', async () => {

@@ -98,6 +98,37 @@ describe('worker service', () => {
     void db;
   });
 
+  it('answers an extension page a first screen with the totals, a content script the whole lists, and a change at once', async () => {
+    const { worker, db, setNow } = await setup(almaty('2026-12-07T13:00'));
+    for (let i = 20; i < 25; i++) {
+      const c = client(i);
+      await repo.putClient(db, c);
+      await repo.recordEvents(db, [ev(c, 'deal-created', almaty('2026-12-07T12:50'))]);
+    }
+    const whole = await worker.handlers['agenda.get']({}, page);
+    expect(whole.today).toHaveLength(5);
+    expect(whole.totals).toBeUndefined();
+    const first = await worker.handlers['agenda.get']({ limit: 3 }, page);
+    expect(first.today).toEqual(whole.today.slice(0, 3));
+    expect(first.totals).toEqual({ overdue: 0, today: 5, tomorrow: 0 });
+    // Room for every row: nothing to cut, no totals.
+    expect((await worker.handlers['agenda.get']({ limit: 5 }, page)).totals).toBeUndefined();
+    const content = { sender: { kind: 'content' as const, site: 'amocrm' as const, host: 'smmpro.amocrm.ru' } };
+    expect((await worker.handlers['agenda.get']({ limit: 3 }, content)).today).toHaveLength(5);
+    // The first call falls due: stated overdue from the same derivation, no change needed.
+    setNow(almaty('2026-12-07T13:51'));
+    expect((await worker.handlers['agenda.get']({}, page)).overdue).toHaveLength(5);
+    // A call made: that client leaves the lists at once.
+    const called = client(22);
+    await worker.handlers['event.record'](
+      { event: ev(called, 'stage', almaty('2026-12-07T13:51'), { stage: 'contacted' }) },
+      page,
+    );
+    const after = await worker.handlers['agenda.get']({}, page);
+    expect(after.overdue.map((e) => e.client.id)).not.toContain(called.id);
+    expect(after.overdue).toHaveLength(4);
+  });
+
   it('collapses many missed notifications into one summary', async () => {
     const { worker, fx, db } = await setup(almaty('2026-12-07T13:00'));
     for (let i = 10; i < 15; i++) {
