@@ -1,7 +1,9 @@
 // Chromium for the page benches: the built extension (the test build when present, whose open
 // shadow roots let the recorder look inside the UIs) beside an empty probe extension whose
-// content script only notes when it ran, so every page load yields both figures in the same run;
+// content script only notes when it ran, so every page load yields both figures in the same run,
+// and whose empty page only notes when its script ran (the floor of any extension page's start);
 // and the fake sites' APIs answering after a realistic network delay.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -51,11 +53,25 @@ function probeDir(): string {
     );
     return { matches: cs.matches, ...(cs.run_at ? { run_at: cs.run_at } : {}), js: [file] };
   });
+  // An extension page with nothing but one line of script: `probe-start` marks when a page of an
+  // extension could first run anything.
+  writeFileSync(
+    join(dir, 'empty.html'),
+    '<!DOCTYPE html><html><head><script src="empty.js"></script></head><body></body></html>',
+  );
+  writeFileSync(join(dir, 'empty.js'), "performance.mark('probe-start');");
   writeFileSync(
     join(dir, 'manifest.json'),
     JSON.stringify({ manifest_version: 3, name: 'probe', version: '1', content_scripts: scripts }),
   );
   return (probe = dir);
+}
+
+/** The probe extension's empty page (an unpacked extension's id is the SHA-256 of its path, in letters a–p). */
+export function probePageUrl(): string {
+  const hash = createHash('sha256').update(probeDir()).digest('hex').slice(0, 32);
+  const id = [...hash].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+  return `chrome-extension://${id}/empty.html`;
 }
 
 function readManifest(): string {
