@@ -38,6 +38,7 @@ export function usePaintMarks(ready: boolean, fresh: boolean, rows: number, whol
     }
     if (ready && fresh && whole && !growing) {
       growing = true;
+      performance.mark('agenda-whole');
       setTimeout(() => grow(rows), 0);
     }
   });

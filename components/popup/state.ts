@@ -106,7 +106,6 @@ async function whole(clients: number): Promise<void> {
     // A later refresh (a tick, the team's notes) may have answered first: its list stands.
     if (load.value.state !== 'ready' || load.value.agenda.now > agenda.now) return;
     load.value = { state: 'ready', agenda, clients, fresh: true };
-    performance.mark('agenda-whole');
   } catch {
     // The first screen stays; the next opening asks again.
   }
