@@ -76,5 +76,3 @@ export function createAgendaCache() {
     },
   };
 }
-
-export type AgendaCache = ReturnType<typeof createAgendaCache>;
