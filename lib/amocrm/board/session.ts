@@ -110,14 +110,27 @@ export function createBoardSession(deps: BoardSessionDeps) {
   }
 
   let writing: ReturnType<typeof setTimeout> | null = null;
+  function writeLast(): void {
+    if (!meta || !deps.lastKnown) return;
+    const known = [...entries.values()].filter((e): e is BoardEntry => e !== null).slice(-LAST_KNOWN_MAX);
+    deps.lastKnown.write({ ...meta, entries: known, unknown: [] });
+  }
   function remember(): void {
     if (!deps.lastKnown || writing) return;
     writing = setTimeout(() => {
       writing = null;
-      if (!meta || stopped) return;
-      const known = [...entries.values()].filter((e): e is BoardEntry => e !== null).slice(-LAST_KNOWN_MAX);
-      deps.lastKnown!.write({ ...meta, entries: known, unknown: [] });
+      if (!stopped) writeLast();
     }, 1000);
+  }
+  /**
+   * The pending write now: a board left within a second of its view (a card opened at once) is
+   * still the next board's first paint, instead of none.
+   */
+  function flush(): void {
+    if (!writing) return;
+    clearTimeout(writing);
+    writing = null;
+    if (!stopped) writeLast();
   }
 
   /** Chips and summaries for what is on the page now. */
@@ -252,10 +265,10 @@ export function createBoardSession(deps: BoardSessionDeps) {
 
   function stop(): void {
     if (stopped) return;
+    flush();
     stopped = true;
     observer.disconnect();
     if (timer) clearTimeout(timer);
-    if (writing) clearTimeout(writing);
     if (ticker) clearInterval(ticker);
     deps.painter.clear();
   }
@@ -282,6 +295,7 @@ export function createBoardSession(deps: BoardSessionDeps) {
       if (ids.length) void ask(ids).catch(fail);
     },
     stop,
+    flush,
     /** For tests: what the session knows. */
     entries: () => entries,
   };
