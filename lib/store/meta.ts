@@ -74,6 +74,38 @@ export const secretMetaKeys: readonly MetaKey[] = ['amoToken'];
 /** The meta key of the engine inputs' version. */
 export const DATA_VERSION_KEY = 'dataVersion' satisfies MetaKey;
 
+/**
+ * What says the engine's inputs changed since something was derived from them: the data version
+ * (bumped with every write of events, clients or settings) and the record counts (a write that
+ * bypassed the repo appends records without a bump).
+ */
+export interface DataKey {
+  dataVersion: number;
+  clients: number;
+  events: number;
+}
+
+interface Counted {
+  count(): Promise<number>;
+}
+
+/** The data key, read in the caller's transaction (one snapshot with whatever else it reads). */
+export async function readDataKey(stores: {
+  meta: { get(key: string): Promise<unknown> };
+  clients: Counted;
+  events: Counted;
+}): Promise<DataKey> {
+  const [version, clients, events] = await Promise.all([
+    stores.meta.get(DATA_VERSION_KEY),
+    stores.clients.count(),
+    stores.events.count(),
+  ]);
+  return { dataVersion: typeof version === 'number' ? version : 0, clients, events };
+}
+
+export const sameDataKey = (a: DataKey, b: DataKey): boolean =>
+  a.dataVersion === b.dataVersion && a.clients === b.clients && a.events === b.events;
+
 /** The meta store of a read-write transaction, as far as the version bump needs it. */
 interface MetaStoreRw {
   get(key: string): Promise<unknown>;

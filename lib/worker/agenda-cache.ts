@@ -6,18 +6,12 @@
 // every write of events, clients or settings (lib/store/repo.ts), and the record counts (a write
 // that bypassed the repo) say when it no longer holds, as for the plan cache (./replan.ts).
 import { DAY } from '../calendar/time';
-import { DATA_VERSION_KEY } from '../store/meta';
+import { readDataKey, sameDataKey, type DataKey } from '../store/meta';
 import type { Db } from '../store/schema';
 import { agendaSliceOf, type ClientObligations } from './agenda';
 import { obligationsAt, obligationsOf, type Settings } from './engine';
 import { loadWorld } from './replan';
 import { PLAN_CACHE_TTL, validUntilOf } from './validity';
-
-interface DataKey {
-  dataVersion: number;
-  clients: number;
-  events: number;
-}
 
 interface Entry {
   key: DataKey;
@@ -37,16 +31,14 @@ export interface AgendaSource {
 
 async function dataKey(db: Db): Promise<DataKey> {
   const tx = db.transaction(['meta', 'clients', 'events'], 'readonly');
-  const [version, clients, events] = await Promise.all([
-    tx.objectStore('meta').get(DATA_VERSION_KEY),
-    tx.objectStore('clients').count(),
-    tx.objectStore('events').count(),
-  ]);
+  const key = await readDataKey({
+    meta: tx.objectStore('meta'),
+    clients: tx.objectStore('clients'),
+    events: tx.objectStore('events'),
+  });
   await tx.done;
-  return { dataVersion: typeof version === 'number' ? version : 0, clients, events };
+  return key;
 }
-
-const sameKey = (a: DataKey, b: DataKey) => a.dataVersion === b.dataVersion && a.clients === b.clients && a.events === b.events;
 
 export function createAgendaCache() {
   let entry: Entry | null = null;
@@ -66,7 +58,7 @@ export function createAgendaCache() {
     /** Every client's agenda obligations as of `now`: stated from the last derivation while it holds, else derived again. */
     async at(db: Db, now: number): Promise<AgendaSource> {
       const key = await dataKey(db);
-      const held = entry && sameKey(entry.key, key) && now >= entry.computedAt && now < entry.validUntil ? entry : null;
+      const held = entry && sameDataKey(entry.key, key) && now >= entry.computedAt && now < entry.validUntil ? entry : null;
       const current = held ?? (entry = await derive(db, key, now));
       return {
         settings: current.settings,

@@ -15,7 +15,7 @@ import { DEFAULT_PAST_HORIZON, type Candidates } from '../alarms/planner';
 import type { Locale } from '../i18n/locale';
 import { languageOf } from '../playbook/localize';
 import type { Client, ClientEvent } from '../model/facts';
-import type { PlanCache } from '../store/meta';
+import { readDataKey, sameDataKey, type DataKey, type PlanCache } from '../store/meta';
 import * as repo from '../store/repo';
 import type { Db } from '../store/schema';
 import type { ClientObligations } from './agenda';
@@ -47,13 +47,10 @@ export function deriveAll(world: World, now: number): ClientObligations[] {
 }
 
 /** What a cache must match to be used (read in one transaction, with the cache itself). */
-export interface CacheKey {
+export interface CacheKey extends DataKey {
   /** The build (lib/worker/build.ts): another build's candidates are derived again. */
   build: string;
-  dataVersion: number;
   locale: Locale;
-  clients: number;
-  events: number;
 }
 
 /** Whether a cache holds for this key at `now`. */
@@ -62,10 +59,8 @@ export function cacheHolds(cache: PlanCache | undefined, key: CacheKey, now: num
     cache !== undefined &&
     cache.format === PLAN_CACHE_FORMAT &&
     cache.build === key.build &&
-    cache.dataVersion === key.dataVersion &&
     cache.locale === key.locale &&
-    cache.clients === key.clients &&
-    cache.events === key.events &&
+    sameDataKey(cache, key) &&
     now >= cache.computedAt &&
     now < cache.validUntil
   );
@@ -98,11 +93,9 @@ async function readKey(
 ): Promise<{ key: CacheKey; cache: PlanCache | undefined; settings: Settings }> {
   const tx = db.transaction(['meta', 'clients', 'events', 'settings'], 'readonly');
   const meta = tx.objectStore('meta');
-  const [version, cache, clients, events, storedSettings] = await Promise.all([
-    meta.get('dataVersion'),
+  const [data, cache, storedSettings] = await Promise.all([
+    readDataKey({ meta, clients: tx.objectStore('clients'), events: tx.objectStore('events') }),
     meta.get('planCache'),
-    tx.objectStore('clients').count(),
-    tx.objectStore('events').count(),
     tx.objectStore('settings').get(repo.SETTINGS_KEY),
   ]);
   await tx.done;
@@ -111,10 +104,8 @@ async function readKey(
     // Notifications speak the agency's interface language unless the caller asks for another.
     key: {
       build: BUILD_ID,
-      dataVersion: typeof version === 'number' ? version : 0,
+      ...data,
       locale: locale ?? languageOf(settings),
-      clients,
-      events,
     },
     cache: cache as PlanCache | undefined,
     settings,
