@@ -2,13 +2,12 @@
 // the worker's calendar), tick keys, template values. No browser APIs; Intl only.
 import type { ClientView } from '../messaging/protocol';
 import type { Stage } from '../model/facts';
-import type { Obligation, RuleId } from '../model/obligations';
+import { RECURRING_RULES, type Obligation, type RuleId } from '../model/obligations';
 import type { CalendarSettings } from '../calendar/types';
 import { minutesOf, wallClock, zonedInstant } from './zone';
 import { HOUR } from '../calendar/time';
 
-/** Recurring rules (RULES[rule].kind === 'recurring'; a unit test keeps these in step with lib/playbook/rules.ts). */
-export const RECURRING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['daily-post', 'stories', 'engagement-round']);
+export { RECURRING_RULES };
 /** Items the manager ticks (RULES items with source 'tick'); the rest are read from facts. */
 export const TICK_ITEMS: ReadonlySet<string> = new Set([
   'concept-draft',

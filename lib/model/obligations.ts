@@ -15,6 +15,12 @@ export type RuleId =
   | 'renewal-outcome'
   | 'lost-deadline';
 
+/**
+ * Rules with one occurrence per day or window, generated up to the engine's horizon
+ * (RULES[rule].kind === 'recurring'; a unit test keeps these in step with lib/playbook/rules.ts).
+ */
+export const RECURRING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['daily-post', 'stories', 'engagement-round']);
+
 export type ObligationState = 'open' | 'overdue' | 'met' | 'met-late';
 
 export interface ChecklistItem {

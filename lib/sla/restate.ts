@@ -6,11 +6,8 @@
 // covers the second; this takes back what lies beyond it and states the rest at the later moment.
 import { DAY } from '../calendar/time';
 import type { Instant } from '../model/facts';
-import type { Obligation, RuleId } from '../model/obligations';
+import { RECURRING_RULES, type Obligation } from '../model/obligations';
 import { stateOf } from './context';
-
-/** The rules whose occurrences are generated up to the horizon (./rules/recurring.ts). */
-const RECURRING: ReadonlySet<RuleId> = new Set<RuleId>(['daily-post', 'stories', 'engagement-round']);
 
 /**
  * `list` derived at some moment c with a horizon ≥ t + 1 day, as the engine would derive it at
@@ -21,7 +18,7 @@ export function obligationsAt(list: readonly Obligation[], t: Instant): Obligati
   const horizon = t + DAY;
   const out: Obligation[] = [];
   for (const o of list) {
-    if (o.startAt > horizon && RECURRING.has(o.rule)) continue;
+    if (o.startAt > horizon && RECURRING_RULES.has(o.rule)) continue;
     const state = stateOf(o.dueAt, o.metAt, t);
     out.push(state === o.state ? o : { ...o, state });
   }
