@@ -75,8 +75,6 @@ export default defineContentScript({
     };
 
     ctx.onInvalidated(() => session?.stop());
-    // A full navigation away (a card opened by its link): the last view is kept for the next board.
-    ctx.addEventListener(window, 'pagehide', () => session?.flush());
     const begin = () => {
       if (life.signal.aborted) return;
       watchPage(check, life.signal);

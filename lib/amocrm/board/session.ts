@@ -110,22 +110,24 @@ export function createBoardSession(deps: BoardSessionDeps) {
   }
 
   let writing: ReturnType<typeof setTimeout> | null = null;
+  let written = false;
   function writeLast(): void {
     if (!meta || !deps.lastKnown) return;
+    written = true;
     const known = [...entries.values()].filter((e): e is BoardEntry => e !== null).slice(-LAST_KNOWN_MAX);
     deps.lastKnown.write({ ...meta, entries: known, unknown: [] });
   }
   function remember(): void {
     if (!deps.lastKnown || writing) return;
+    // The first answer at once: a board left straight away (a card opened from it) still leaves
+    // the next board its first paint. Later answers (scrolling, filters) a second after the last.
+    if (!written) return writeLast();
     writing = setTimeout(() => {
       writing = null;
       if (!stopped) writeLast();
     }, 1000);
   }
-  /**
-   * The pending write now: a board left within a second of its view (a card opened at once) is
-   * still the next board's first paint, instead of none.
-   */
+  /** The pending write now: the board is left within the app. */
   function flush(): void {
     if (!writing) return;
     clearTimeout(writing);
@@ -295,7 +297,6 @@ export function createBoardSession(deps: BoardSessionDeps) {
       if (ids.length) void ask(ids).catch(fail);
     },
     stop,
-    flush,
     /** For tests: what the session knows. */
     entries: () => entries,
   };
