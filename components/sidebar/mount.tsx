@@ -57,10 +57,6 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<MountedSi
   });
   const prefs = createSidebarPrefs();
   const c: Controller = { ...session, ...prefs };
-  // The page's first visit starts now: the worker reads the profile's last known state while the
-  // UI's CSS and the preferences are read from storage, not after them.
-  const firstAt = performance.now();
-  const first = session.navigate(location.href);
   const ui = await createShadowUi('reglament-sidebar', 'instagram');
   document.body.append(ui.host);
   // Signals read while rendering are tracked: any change re-renders the (small) tree.
@@ -76,7 +72,6 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<MountedSi
   } catch (error) {
     session.invalidated(error);
   }
-  if (first) ctx.setTimeout(() => prefs.relayout(firstAt), RELAYOUT_AFTER_MS);
   return {
     c,
     navigate(href) {
